@@ -1,0 +1,48 @@
+import { describeUrl, readBody, type HttpResponse } from './transport.js';
+
+/** An error answer from a registry, with the distribution error codes it gave (spec: "Error Codes"). */
+export class RegistryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly codes: string[] = [],
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+/** The manifest or tag asked for does not exist (HTTP 404 / MANIFEST_UNKNOWN / NAME_UNKNOWN). */
+export class NotFoundError extends RegistryError {
+  constructor(message: string, status = 404, codes: string[] = []) {
+    super(message, status, codes);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A shared tag we were asked to update holds something we must not touch. */
+export class ForeignContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForeignContentError';
+  }
+}
+
+/** Reads the registry's error body (at most 64 KiB) and builds the error that names what failed. */
+export async function registryError(res: HttpResponse, action: string, hint = ''): Promise<RegistryError> {
+  let codes: string[] = [];
+  let detail = '';
+  try {
+    const body = (await readBody(res, 64 * 1024, 'error body')).toString('utf8');
+    const parsed = JSON.parse(body) as { errors?: { code?: string; message?: string }[] };
+    codes = (parsed.errors ?? []).map((e) => e.code ?? '').filter(Boolean);
+    detail = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
+  } catch {
+    // Not every registry (or proxy in front of one) answers errors in the spec's JSON.
+  }
+  const message = `${action}: ${describeUrl(res.url)} answered HTTP ${res.status}${detail ? ` (${detail.slice(0, 300)})` : ''}${hint ? `; ${hint}` : ''}`;
+  const notFound = res.status === 404 || codes.some((c) => c === 'MANIFEST_UNKNOWN' || c === 'NAME_UNKNOWN');
+  return notFound
+    ? new NotFoundError(message, res.status, codes)
+    : new RegistryError(message, res.status, codes);
+}

@@ -1,0 +1,278 @@
+import { digestOf, digestTag } from './digest.js';
+import { ForeignContentError, NotFoundError, registryError } from './errors.js';
+import { EMPTY_DIGEST, EMPTY_JSON, MediaType } from './mediatypes.js';
+import { calibrateTiming, updateSharedTag, type SharedTagTiming } from './shared-tag.js';
+import { discard, header, readBody } from './transport.js';
+import type { FetchedManifest, Repository } from './client.js';
+import type { Annotations, Descriptor, ImageIndex, ImageManifest } from './types.js';
+
+/**
+ * OCI 1.1 referrers: the API (`GET /v2/<name>/referrers/<digest>`) where the registry has it, and the
+ * referrers tag schema (`<alg>-<hex>` image index) where it does not, maintained as the distribution
+ * spec says ("Pushing Manifests with Subject") and under the shared-tag protocol of shared-tag.ts.
+ */
+
+const PAGE_LIMIT = 4 * 1024 * 1024;
+const MAX_PAGES = 64;
+
+export interface ReferrerList {
+  referrers: Descriptor[];
+  /** Where the list came from: the referrers API or the fallback tag. */
+  source: 'api' | 'fallback';
+}
+
+export interface ArtifactLayer {
+  mediaType: string;
+  data: Buffer;
+  annotations?: Annotations;
+}
+
+export interface Artifact {
+  artifactType: string;
+  subject: Descriptor;
+  layers: ArtifactLayer[];
+  annotations?: Annotations;
+}
+
+export interface PushedReferrer {
+  descriptor: Descriptor;
+  /** 'api' when the registry indexes referrers itself; 'fallback' when we maintained the tag. */
+  via: 'api' | 'fallback';
+}
+
+const apiSupport = new WeakMap<Repository, boolean>();
+
+/** Does the registry serve the referrers API for this repository? (200 with an image index.) */
+export async function hasReferrersApi(repo: Repository, subjectDigest: string): Promise<boolean> {
+  const known = apiSupport.get(repo);
+  if (known !== undefined) return known;
+  const page = await fetchReferrersPage(repo, `/referrers/${subjectDigest}`);
+  const supported = page !== undefined;
+  apiSupport.set(repo, supported);
+  return supported;
+}
+
+async function fetchReferrersPage(
+  repo: Repository,
+  path: string,
+): Promise<{ index: ImageIndex; next?: string; filtered: boolean } | undefined> {
+  const res = await repo.send({ method: 'GET', path, headers: { accept: MediaType.ImageIndex } }, ['pull']);
+  const type = header(res, 'content-type')?.split(';')[0]?.trim();
+  if (res.status !== 200 || type !== MediaType.ImageIndex) {
+    // 404 (or any non-index answer) means no API: ECR, for one, sends OCI-Subject without serving it.
+    await discard(res);
+    if (res.status >= 500) throw await registryError(res, `listing referrers in ${repo}`);
+    return undefined;
+  }
+  let index: ImageIndex;
+  try {
+    index = JSON.parse(
+      (await readBody(res, PAGE_LIMIT, `referrers of ${repo}`)).toString('utf8'),
+    ) as ImageIndex;
+  } catch (err) {
+    if ((err as Error).name === 'TransportError') throw err;
+    return undefined;
+  }
+  if (!Array.isArray(index.manifests)) return undefined;
+  const link = header(res, 'link');
+  const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
+  const filtered = (header(res, 'oci-filters-applied') ?? '').split(',').includes('artifactType');
+  return { index, ...(next ? { next } : {}), filtered };
+}
+
+/** Lists the referrers of `subjectDigest`, optionally only those of one artifactType. */
+export async function listReferrers(
+  repo: Repository,
+  subjectDigest: string,
+  artifactType?: string,
+): Promise<ReferrerList> {
+  const keep = (d: Descriptor) => artifactType === undefined || d.artifactType === artifactType;
+  if (await hasReferrersApi(repo, subjectDigest)) {
+    const referrers: Descriptor[] = [];
+    let path: string | undefined =
+      `/referrers/${subjectDigest}` +
+      (artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '');
+    for (let pages = 0; path; pages++) {
+      if (pages >= MAX_PAGES)
+        throw new Error(`referrers of ${repo}@${subjectDigest}: more than ${MAX_PAGES} pages`);
+      const page = await fetchReferrersPage(repo, path);
+      if (!page)
+        throw new Error(
+          `referrers of ${repo}@${subjectDigest}: the registry stopped answering with an index`,
+        );
+      // The filter is re-applied here: a registry may ignore it (and says so by omitting OCI-Filters-Applied).
+      referrers.push(...page.index.manifests.filter(keep));
+      path = page.next ? repo.resolveUrl(page.next) : undefined;
+    }
+    return { referrers, source: 'api' };
+  }
+  const index = await readFallbackIndex(repo, subjectDigest);
+  return { referrers: (index?.manifests ?? []).filter(keep), source: 'fallback' };
+}
+
+/** Reads the referrers tag; undefined when absent; ForeignContentError when it holds something else. */
+export async function readFallbackIndex(
+  repo: Repository,
+  subjectDigest: string,
+): Promise<ImageIndex | undefined> {
+  try {
+    return parseFallback(repo, digestTag(subjectDigest), await repo.getManifest(digestTag(subjectDigest)));
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
+}
+
+function parseFallback(
+  repo: Repository,
+  tag: string,
+  fetched: FetchedManifest | undefined,
+): ImageIndex | undefined {
+  if (!fetched) return undefined;
+  const m = fetched.manifest as ImageIndex;
+  if (fetched.descriptor.mediaType !== MediaType.ImageIndex || !Array.isArray(m.manifests)) {
+    throw new ForeignContentError(
+      `${repo}:${tag} holds a ${fetched.descriptor.mediaType || 'non-index'} manifest, not the OCI image index the referrers ` +
+        'fallback tag must be; it was left untouched. Remove or move that tag, or use a registry with the referrers API',
+    );
+  }
+  return m;
+}
+
+/** The descriptor of a referrer as the fallback index lists it (distribution spec: artifactType and all annotations). */
+export function referrerDescriptor(manifest: ImageManifest, bytes: Buffer): Descriptor {
+  return {
+    mediaType: manifest.mediaType ?? MediaType.ImageManifest,
+    digest: digestOf(bytes),
+    size: bytes.length,
+    artifactType: manifest.artifactType ?? manifest.config.mediaType,
+    ...(manifest.annotations && Object.keys(manifest.annotations).length
+      ? { annotations: manifest.annotations }
+      : {}),
+  };
+}
+
+/** Builds an artifact manifest: empty config, the given layers, `subject` set (pure; blobs not pushed). */
+export function buildArtifactManifest(artifact: Artifact): {
+  manifest: ImageManifest;
+  bytes: Buffer;
+  blobs: ArtifactLayer[];
+} {
+  const manifest: ImageManifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ImageManifest,
+    artifactType: artifact.artifactType,
+    config: {
+      mediaType: MediaType.Empty,
+      digest: EMPTY_DIGEST,
+      size: EMPTY_JSON.length,
+      data: EMPTY_JSON.toString('base64'),
+    },
+    layers: artifact.layers.map((l) => ({
+      mediaType: l.mediaType,
+      digest: digestOf(l.data),
+      size: l.data.length,
+      ...(l.annotations ? { annotations: l.annotations } : {}),
+    })),
+    subject: {
+      mediaType: artifact.subject.mediaType,
+      digest: artifact.subject.digest,
+      size: artifact.subject.size,
+    },
+    ...(artifact.annotations ? { annotations: artifact.annotations } : {}),
+  };
+  return { manifest, bytes: Buffer.from(JSON.stringify(manifest)), blobs: artifact.layers };
+}
+
+export interface PushReferrerOptions {
+  timing?: SharedTagTiming;
+}
+
+/**
+ * Pushes an artifact that refers to `artifact.subject`: blobs, then the manifest by digest, then —
+ * only when the registry did not index it itself — the fallback tag. The order means no index entry
+ * ever points at a manifest that was not pushed.
+ */
+export async function pushReferrer(
+  repo: Repository,
+  artifact: Artifact,
+  opts: PushReferrerOptions = {},
+): Promise<PushedReferrer> {
+  const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
+  await repo.pushBlob(EMPTY_JSON, MediaType.Empty);
+  await Promise.all(blobs.map((b) => repo.pushBlob(b.data, b.mediaType)));
+  const descriptor = referrerDescriptor(manifest, bytes);
+  const started = Date.now();
+  const put = await repo.putManifest(descriptor.digest, bytes, MediaType.ImageManifest);
+  const roundTrip = Date.now() - started;
+  // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
+  if (put.ociSubject === artifact.subject.digest && (await hasReferrersApi(repo, artifact.subject.digest))) {
+    return { descriptor, via: 'api' };
+  }
+  await addToFallbackIndex(
+    repo,
+    artifact.subject.digest,
+    [descriptor],
+    opts.timing ?? calibrateTiming(roundTrip),
+  );
+  return { descriptor, via: 'fallback' };
+}
+
+/**
+ * Merges `entries` into the referrers tag of `subjectDigest`. Entries that another writer's stale
+ * write dropped from our last index are restored when their manifests still exist (a manifest that
+ * was deleted really is gone, and is not brought back).
+ */
+export async function addToFallbackIndex(
+  repo: Repository,
+  subjectDigest: string,
+  entries: Descriptor[],
+  timing: SharedTagTiming,
+): Promise<void> {
+  const tag = digestTag(subjectDigest);
+  const ours = new Map(entries.map((e) => [e.digest, e]));
+  const restore = new Map<string, Descriptor>();
+  let lastWritten: Descriptor[] = [];
+  await updateSharedTag<ImageIndex | undefined>(
+    repo,
+    tag,
+    {
+      parse: (fetched) => parseFallback(repo, tag, fetched),
+      merge(current) {
+        const manifests = dedupe(current?.manifests ?? []);
+        const have = new Set(manifests.map((d) => d.digest));
+        const missing = [...ours.values(), ...restore.values()].filter((d) => !have.has(d.digest));
+        if (missing.length === 0 && manifests.length === (current?.manifests.length ?? 0) && current)
+          return undefined;
+        const index: ImageIndex = {
+          ...(current ?? {}),
+          schemaVersion: 2,
+          mediaType: MediaType.ImageIndex,
+          manifests: [...manifests, ...missing],
+        };
+        return { bytes: Buffer.from(JSON.stringify(index)), mediaType: MediaType.ImageIndex };
+      },
+      written(bytes) {
+        lastWritten = (JSON.parse(bytes.toString('utf8')) as ImageIndex).manifests;
+      },
+      async holds(current) {
+        const have = new Set((current?.manifests ?? []).map((d) => d.digest));
+        let ok = [...ours.keys()].every((d) => have.has(d));
+        for (const d of lastWritten) {
+          if (have.has(d.digest) || ours.has(d.digest)) continue;
+          if (await repo.headManifest(d.digest)) {
+            restore.set(d.digest, d);
+            ok = false;
+          }
+        }
+        return ok;
+      },
+    },
+    timing,
+  );
+}
+
+function dedupe(list: Descriptor[]): Descriptor[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+}
