@@ -1,33 +1,39 @@
 #!/usr/bin/env node
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 import { consoleLogger } from './log.js';
-import { OptionsError, parseOptions, splitList, type RawOptions } from './options.js';
+import { OptionsError, parseOptions, splitList } from './options.js';
 import { clientFor, run } from './run.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
+import { actionOutputs } from './report/outputs.js';
 import { listReferrers, pushReferrer } from './oci/referrers.js';
 import { formatReference, parseReference } from './oci/reference.js';
 
 /**
- * The CLI entry (`sigstamp`): the same Options as the Action, from flags or SIGSTAMP_* environment
- * variables (a flag wins). Secrets are best passed by environment: argv is visible to other processes.
+ * The CLI entry (`sigstamp`): the Action's inputs as `--name` flags or SIGSTAMP_NAME variables (a
+ * flag wins), so it runs in any CI with an OIDC token. Secrets are best passed by environment:
+ * argv is visible to other processes.
  */
 
 const USAGE = `usage:
-  sigstamp [run] --image REPO[:TAG] [--digest sha256:…] [--tags REF,…]   resolve and report an image
-  sigstamp referrers REF [--artifact-type TYPE] [--json]                 list what refers to an image
+  sigstamp [run] --image REPO[:TAG] [--digest sha256:…] [options]     sign, attest, attach, verify, report
+  sigstamp referrers REF [--artifact-type TYPE] [--json]            list what refers to an image
   sigstamp attach REF --artifact-type TYPE --file PATH [--media-type T] [--annotation k=v …]
-                                                                         attach a file as an OCI referrer
-common: --registry-username U (or SIGSTAMP_REGISTRY_USERNAME), SIGSTAMP_REGISTRY_PASSWORD,
-        --insecure-registries HOST,…, --summary-file PATH (Markdown), --verbose`;
+                                                                    attach a file as an OCI referrer
+options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
+${Object.entries(INPUTS)
+  .map(
+    ([name, spec]) =>
+      `  --${name.padEnd(31)} ${spec.description}${'default' in spec ? ` [${spec.default}]` : ''}`,
+  )
+  .join('\n')}
+  --summary-file PATH               also write the job summary (Markdown) there
+  --json                            print the outputs as JSON
+  --verbose                         log every registry request (never headers or secrets)
+exit codes: 0 ok, 1 failure, 2 bad input`;
 
-const FLAGS = {
-  image: { type: 'string' },
-  digest: { type: 'string' },
-  tags: { type: 'string' },
-  'registry-username': { type: 'string' },
-  'registry-password': { type: 'string' },
-  'insecure-registries': { type: 'string' },
+const CLI_FLAGS = {
   'summary-file': { type: 'string' },
   'artifact-type': { type: 'string' },
   'media-type': { type: 'string' },
@@ -38,39 +44,49 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Flag = keyof typeof FLAGS;
+const FLAGS: ParseArgsConfig['options'] = {
+  ...Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: 'string' as const }])),
+  ...CLI_FLAGS,
+};
 
-function flag(values: Record<string, unknown>, name: Flag, env: NodeJS.ProcessEnv): string | undefined {
-  const v = values[name];
-  if (typeof v === 'string') return v;
-  return env[`SIGSTAMP_${name.toUpperCase().replace(/-/g, '_')}`];
+function envName(name: string): string {
+  return `SIGSTAMP_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+function inputs(values: Record<string, unknown>, env: NodeJS.ProcessEnv): RawInputs {
+  const raw: RawInputs = {};
+  for (const name of Object.keys(INPUTS) as InputName[]) {
+    const v = typeof values[name] === 'string' ? (values[name] as string) : env[envName(name)];
+    if (v !== undefined && v !== '') raw[name] = v;
+  }
+  return raw;
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: FLAGS,
-    allowPositionals: true,
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new OptionsError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const positionals = parsed.positionals;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
   const logger = consoleLogger(Boolean(values.verbose));
   const command = positionals[0] ?? 'run';
-  const raw: RawOptions = {
-    image: flag(values, 'image', env),
-    digest: flag(values, 'digest', env),
-    tags: flag(values, 'tags', env),
-    registryUsername: flag(values, 'registry-username', env),
-    registryPassword: flag(values, 'registry-password', env),
-    insecureRegistries: flag(values, 'insecure-registries', env),
-  };
+  const raw = inputs(values, env);
+  const cliValue = (name: keyof typeof CLI_FLAGS) =>
+    typeof values[name] === 'string' ? (values[name] as string) : env[envName(name)];
   if (command === 'run') {
-    const result = await run(parseOptions(raw), { logger, env });
-    process.stdout.write(summaryText(result));
-    const summaryFile = flag(values, 'summary-file', env);
+    const options = parseOptions(raw, env);
+    const result = await run(options, { logger, env });
+    process.stdout.write(
+      values.json ? JSON.stringify(actionOutputs(result), null, 2) + '\n' : summaryText(result),
+    );
+    const summaryFile = cliValue('summary-file');
     if (summaryFile) await writeFile(summaryFile, summaryMarkdown(result));
     return 0;
   }
@@ -81,13 +97,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         `${command} needs an image reference, e.g. ${command} ghcr.io/owner/app@sha256:…`,
       );
     const ref = parseReference(target);
-    const opts = parseOptions({ ...raw, image: target });
+    const opts = parseOptions({ ...raw, image: target, sign: 'false', provenance: 'none' }, env);
     const client = clientFor(opts, { logger, env });
     try {
       const repo = client.repository(ref);
       const subject = await repo.resolve(ref.digest ?? ref.tag ?? 'latest', 'push the image first');
       if (command === 'referrers') {
-        const list = await listReferrers(repo, subject.digest, flag(values, 'artifact-type', env));
+        const list = await listReferrers(repo, subject.digest, cliValue('artifact-type'));
         if (values.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
         else
           for (const r of list.referrers)
@@ -97,8 +113,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         );
         return 0;
       }
-      const artifactType = flag(values, 'artifact-type', env);
-      const file = flag(values, 'file', env);
+      const artifactType = cliValue('artifact-type');
+      const file = cliValue('file');
       if (!artifactType || !file) throw new OptionsError('attach needs --artifact-type TYPE and --file PATH');
       const annotations: Record<string, string> = {};
       for (const a of (values.annotation as string[] | undefined) ?? splitList(env.SIGSTAMP_ANNOTATION)) {
@@ -110,10 +126,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         artifactType,
         subject,
         layers: [
-          {
-            mediaType: flag(values, 'media-type', env) ?? 'application/octet-stream',
-            data: await readFile(file),
-          },
+          { mediaType: cliValue('media-type') ?? 'application/octet-stream', data: await readFile(file) },
         ],
         annotations: { 'org.opencontainers.image.created': new Date().toISOString(), ...annotations },
       });

@@ -1,20 +1,38 @@
 import { parseDigest } from './oci/digest.js';
-import { InvalidReferenceError, parseReference, type Reference } from './oci/reference.js';
+import {
+  InvalidReferenceError,
+  isLoopbackRegistry,
+  parseReference,
+  type Reference,
+} from './oci/reference.js';
+import type { RawInputs } from './inputs.js';
 
 /**
- * The one typed Options object both shells (Action and CLI) fill, and its validation. Every error
- * names the input it is about and says what a valid value looks like, and all of them are raised
+ * The one typed Options object both shells (Action and CLI) fill from the same inputs, and its
+ * validation. Every error names the input and says what a valid value looks like, and all are raised
  * before anything touches the network.
  */
 
-export interface RawOptions {
-  image?: string;
-  digest?: string;
-  tags?: string;
-  registryUsername?: string;
-  registryPassword?: string;
-  insecureRegistries?: string;
+export type Storage = 'both' | 'referrers' | 'legacy';
+export type ProvenanceVersion = 'v1' | 'v0.2' | 'none';
+
+export interface PredicateFile {
+  type: string;
+  path: string;
 }
+
+export interface SigstoreConfig {
+  kind: 'public-good' | 'custom';
+  fulcioUrl: string;
+  rekorUrl?: string;
+  tsaUrl?: string;
+  trustedRoot?: string;
+}
+
+export const PUBLIC_GOOD = {
+  fulcioUrl: 'https://fulcio.sigstore.dev',
+  rekorUrl: 'https://rekor.sigstore.dev',
+} as const;
 
 export interface Options {
   /** The image repository (tag and digest stripped), e.g. ghcr.io/owner/app. */
@@ -25,6 +43,17 @@ export interface Options {
   tags: Reference[];
   registryCredential?: { username: string; password: string };
   insecureRegistries: string[];
+  sign: boolean;
+  provenance: ProvenanceVersion;
+  predicates: PredicateFile[];
+  storage: Storage;
+  perPlatform: boolean;
+  sigstore: SigstoreConfig;
+  allowPublicTransparencyLog: boolean;
+  outputDir: string;
+  verify: boolean;
+  showSummary: boolean;
+  identityToken?: string;
 }
 
 export class OptionsError extends Error {
@@ -51,14 +80,118 @@ function reference(input: string, value: string): Reference {
   }
 }
 
-export function parseOptions(raw: RawOptions): Options {
-  if (!raw.image?.trim()) {
+function bool(name: string, value: string | undefined, fallback: boolean): boolean {
+  const v = value?.trim().toLowerCase();
+  if (!v) return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new OptionsError(`input ${name}: "${value}" is not a boolean; use true or false`);
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const v = value?.trim() || fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new OptionsError(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+function url(name: string, value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new OptionsError(`input ${name}: "${v}" is not a URL; give e.g. https://fulcio.example.com`);
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackRegistry(u.host))) {
+    throw new OptionsError(`input ${name}: ${v} must use https (plain http is accepted only on loopback)`);
+  }
+  return v.replace(/\/+$/, '');
+}
+
+function predicates(value: string | undefined): PredicateFile[] {
+  return (value ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const eq = line.indexOf('=');
+      const type = line.slice(0, eq).trim();
+      const path = line.slice(eq + 1).trim();
+      if (eq <= 0 || !path || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(type)) {
+        throw new OptionsError(
+          `input predicates: "${line}" is not <predicate type URI>=<path>, e.g. https://cosign.sigstore.dev/attestation/vuln/v1=trivy.json`,
+        );
+      }
+      return { type, path };
+    });
+}
+
+function sigstoreConfig(raw: RawInputs, verify: boolean): SigstoreConfig {
+  const kind = oneOf('sigstore', raw.sigstore, ['public-good', 'custom'] as const, 'public-good');
+  const fulcioUrl = url('fulcio-url', raw['fulcio-url']);
+  const rekorUrl = url('rekor-url', raw['rekor-url']);
+  const tsaUrl = url('tsa-url', raw['tsa-url']);
+  const trustedRoot = raw['trusted-root']?.trim() || undefined;
+  if (kind === 'public-good') {
+    const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root'].filter((k) =>
+      raw[k as keyof RawInputs]?.trim(),
+    );
+    if (given.length) {
+      throw new OptionsError(
+        `input ${given.join(', ')} given with sigstore: public-good, which uses the public Sigstore; set sigstore: custom to use your own`,
+      );
+    }
+    return { kind, ...PUBLIC_GOOD };
+  }
+  if (!fulcioUrl) throw new OptionsError('input fulcio-url is required with sigstore: custom');
+  if (!rekorUrl && !tsaUrl) {
+    throw new OptionsError(
+      'sigstore: custom needs rekor-url, tsa-url, or both: a signature needs a transparency log entry or a trusted timestamp',
+    );
+  }
+  if (verify && !trustedRoot) {
+    throw new OptionsError(
+      'input trusted-root is required with sigstore: custom (the trusted_root.json of your Sigstore), or set verify: false',
+    );
+  }
+  return {
+    kind,
+    fulcioUrl,
+    ...(rekorUrl ? { rekorUrl } : {}),
+    ...(tsaUrl ? { tsaUrl } : {}),
+    ...(trustedRoot ? { trustedRoot } : {}),
+  };
+}
+
+/** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
+function alias(
+  raw: RawInputs,
+  name: 'image' | 'digest',
+  other: 'subject-name' | 'subject-digest',
+): string | undefined {
+  const a = raw[name]?.trim();
+  const b = raw[other]?.trim();
+  if (a && b && a !== b)
+    throw new OptionsError(`inputs ${name} and ${other} name the same thing and differ; give one of them`);
+  return a || b;
+}
+
+export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.env): Options {
+  const imageInput = alias(raw, 'image', 'subject-name');
+  if (!imageInput)
     throw new OptionsError(
       'input image is required: the repository the build pushed, e.g. ghcr.io/owner/app',
     );
-  }
-  const image = reference('image', raw.image.trim());
-  let digest = raw.digest?.trim() || undefined;
+  const image = reference('image', imageInput);
+  let digest = alias(raw, 'digest', 'subject-digest');
   if (digest !== undefined) {
     try {
       parseDigest(digest);
@@ -92,18 +225,48 @@ export function parseOptions(raw: RawOptions): Options {
     }
   }
   if (image.tag) tags.unshift(image);
-  const username = raw.registryUsername?.trim();
-  const password = raw.registryPassword;
+  const username = raw['registry-username']?.trim();
+  const password = raw['registry-password'];
   if (Boolean(username) !== Boolean(password)) {
     throw new OptionsError(
       'inputs registry-username and registry-password go together: give both or neither',
     );
   }
-  return {
+  const verify = bool('verify', raw.verify, true);
+  const options: Options = {
     image: { registry: image.registry, repository: image.repository },
     ...(digest ? { digest } : {}),
     tags,
     ...(username && password ? { registryCredential: { username, password } } : {}),
-    insecureRegistries: splitList(raw.insecureRegistries),
+    insecureRegistries: splitList(raw['insecure-registries']),
+    sign: bool('sign', raw.sign, true),
+    provenance: oneOf('provenance', raw.provenance, ['v1', 'v0.2', 'none'] as const, 'v1'),
+    predicates: predicates(raw.predicates),
+    storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'] as const, 'both'),
+    perPlatform: bool('per-platform', raw['per-platform'], false),
+    sigstore: sigstoreConfig(raw, verify),
+    allowPublicTransparencyLog: bool(
+      'allow-public-transparency-log',
+      raw['allow-public-transparency-log'],
+      false,
+    ),
+    outputDir: raw['output-dir']?.trim() || `${env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp'}/sigstamp`,
+    verify,
+    showSummary: bool('show-summary', raw['show-summary'], true),
+    ...(raw['identity-token']?.trim() ? { identityToken: raw['identity-token'].trim() } : {}),
   };
+  const seen = new Set<string>();
+  for (const p of options.predicates) {
+    if (seen.has(p.type))
+      throw new OptionsError(
+        `input predicates: ${p.type} is given twice; one attestation per predicate type`,
+      );
+    seen.add(p.type);
+  }
+  return options;
+}
+
+/** Whether the run signs or attests anything (the CLI's `run` may also just resolve and report). */
+export function hasWork(o: Options): boolean {
+  return o.sign || o.provenance !== 'none' || o.predicates.length > 0;
 }

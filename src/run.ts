@@ -1,22 +1,62 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { publish, COSIGN_SIGN_PREDICATE, type PublishResult } from './attach/publish.js';
+import { dockerReference, simpleSigningPayload } from './attach/cosign-legacy.js';
+import { BUNDLE_ARTIFACT_TYPE, MAX_BUNDLE_BYTES } from './attach/bundle-referrer.js';
+import { IMAGE_SIGNATURE, supersedeRule } from './attach/supersede.js';
+import { imageSubject, statement, type Statement } from './intoto.js';
 import { RegistryClient } from './oci/client.js';
 import { listReferrers, type ReferrerList } from './oci/referrers.js';
+import { hasWork, type Options } from './options.js';
+import { escapeRegExp } from './policy/identity.js';
+import { readPredicateFile, type Predicate } from './predicates.js';
+import { SLSA_V02, SLSA_V1, slsaV02, slsaV1, workflowClaims } from './provenance/slsa.js';
+import { certificateIdentity, type CertificateIdentity } from './sigstore/certificate.js';
+import { SigningSession } from './sigstore/session.js';
+import { signMessage, signStatement, witnesses, type SignedStatement } from './sigstore/sign.js';
+import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } from './sigstore/token.js';
+import { publicGoodTrust, trustFromFile } from './sigstore/trust.js';
 import { resolveSubject, type Subject } from './subject.js';
+import { verifyPublished, type VerifiedArtifact } from './verify/published.js';
 import type { Logger } from './log.js';
-import type { Options } from './options.js';
 
 /**
- * The pipeline as plain steps over Options. Grows with the product: today it resolves the subject
- * (every tag checked against the one digest) and reads back what is attached to it.
+ * The pipeline as plain steps over Options (DESIGN.md): resolve the subject; read every payload
+ * input; only then get the token and ONE certificate; build provenance from the certificate; sign
+ * everything in parallel; attach; read back and verify; report.
  */
 
 export interface RunContext {
   logger: Logger;
   env?: NodeJS.ProcessEnv;
+  /** How to get the OIDC token (the Action passes @actions/core's). Default: --identity-token, else the Actions env. */
+  tokenSource?: TokenSource;
+}
+
+export interface SigningReport {
+  identity: CertificateIdentity;
+  certificateRequests: number;
+  rekorLogIndexes: string[];
+  published: PublishResult;
+  verified: VerifiedArtifact[];
+  files: { bundles: string[]; provenance?: string };
 }
 
 export interface RunResult {
   subject: Subject;
   referrers: ReferrerList;
+  signing?: SigningReport;
+  warnings: string[];
+}
+
+export class VerificationFailedError extends Error {
+  constructor(readonly failures: VerifiedArtifact[]) {
+    super(
+      'published artifacts did not verify:\n' +
+        failures.map((f) => `  - ${f.predicateType} at ${f.location}: ${f.error}`).join('\n'),
+    );
+    this.name = 'VerificationFailedError';
+  }
 }
 
 export function clientFor(opts: Options, ctx: RunContext): RegistryClient {
@@ -34,18 +74,210 @@ export function clientFor(opts: Options, ctx: RunContext): RegistryClient {
   });
 }
 
+/** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
+export function visibilityCheck(opts: Options): (claims: Claims) => void {
+  return (claims) => {
+    const visibility = String(claims.repository_visibility ?? 'unknown');
+    if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
+      return;
+    throw new Error(
+      `refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
+        'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
+        'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
+        'the disclosure explicitly with allow-public-transparency-log: true',
+    );
+  };
+}
+
 export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
   const client = clientFor(opts, ctx);
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    ctx.logger.warn(m);
+  };
   try {
     const repo = client.repository(opts.image);
     const subject = await resolveSubject(repo, opts.image, opts.digest, opts.tags);
     ctx.logger.info(`subject: ${repo}@${subject.descriptor.digest} (${subject.descriptor.mediaType})`);
-    const referrers = await listReferrers(repo, subject.descriptor.digest);
-    if (referrers.source === 'fallback') {
-      ctx.logger.info(`${repo.registry} has no referrers API: referrers are kept in the fallback tag`);
+    if (!hasWork(opts))
+      return { subject, referrers: await listReferrers(repo, subject.descriptor.digest), warnings };
+
+    // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
+    const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
+    const targets = [subject.descriptor, ...(opts.perPlatform ? subject.platforms : [])];
+    if (opts.storage === 'legacy') await warnForeignBundles(repo, subject.descriptor.digest, warn);
+
+    const env = ctx.env ?? process.env;
+    const tokenSource =
+      ctx.tokenSource ??
+      (opts.identityToken
+        ? staticTokenSource(opts.identityToken)
+        : actionsTokenSource(env, client.transport));
+    const session = new SigningSession({
+      fulcioUrl: opts.sigstore.fulcioUrl,
+      tokenSource,
+      transport: client.transport,
+      checkClaims: visibilityCheck(opts),
+    });
+    const { chain } = await session.getCertificate();
+    const identity = certificateIdentity(chain[0]!);
+    ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
+
+    const name = dockerReference(opts.image.registry, opts.image.repository);
+    const subjects = targets.map((t) => imageSubject(name, t.digest));
+    const statements: Statement[] = [];
+    if (opts.provenance !== 'none') {
+      const claims = workflowClaims(identity);
+      statements.push(
+        opts.provenance === 'v1'
+          ? statement(subjects, SLSA_V1, slsaV1(claims))
+          : statement(subjects, SLSA_V02, slsaV02(claims)),
+      );
     }
-    return { subject, referrers };
+    for (const p of predicates) statements.push(statement(subjects, p.type, p.content));
+
+    const w = witnesses({
+      ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
+      ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+    });
+    const [signatures, attestations] = await Promise.all([
+      Promise.all(
+        (opts.sign ? targets : []).map(async (target) => ({
+          target,
+          ...(opts.storage !== 'referrers'
+            ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) }
+            : {}),
+          ...(opts.storage !== 'legacy'
+            ? {
+                statement: await signStatement(
+                  session,
+                  w,
+                  statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {}),
+                ),
+              }
+            : {}),
+        })),
+      ),
+      Promise.all(statements.map((s) => signStatement(session, w, s))),
+    ]);
+    const typesSigned = new Set([
+      ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
+      ...statements.map((s) => s.predicateType),
+    ]);
+    const published = await publish({
+      repo,
+      storage: opts.storage,
+      chain,
+      signatures: signatures.length ? signatures : targets.map((target) => ({ target })),
+      attestations,
+      supersede: supersedeRule(identity, typesSigned),
+      logger: ctx.logger,
+    });
+    if (published.fallbackTagUsed) {
+      warn(
+        `${repo.registry} has no OCI referrers API: bundles are listed in the fallback tag sha256-<hex> (what cosign v3 and oras read there)`,
+      );
+    }
+    if (published.replaced)
+      ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
+
+    const files = await writeOutputs(opts.outputDir, [
+      ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
+      ...attestations,
+    ]);
+    const verified = opts.verify ? await verifyAll(opts, repo, published, identity) : [];
+    const referrers = await listReferrers(repo, subject.descriptor.digest);
+    if (referrers.referrers.length >= 40) {
+      warn(
+        `${repo}@${subject.descriptor.digest} has ${referrers.referrers.length} referrers; Kyverno's SigstoreBundle verification fails above 50. Remove old ones`,
+      );
+    }
+    const rekorLogIndexes = [
+      ...new Set(
+        [
+          ...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]),
+          ...attestations.map((a) => a.tlogEntry),
+        ].flatMap((e) => (e ? [e.logIndex] : [])),
+      ),
+    ];
+    return {
+      subject,
+      referrers,
+      warnings,
+      signing: {
+        identity,
+        certificateRequests: session.certificateRequests,
+        rekorLogIndexes,
+        published,
+        verified,
+        files,
+      },
+    };
   } finally {
     await client.close();
   }
 }
+
+async function warnForeignBundles(
+  repo: import('./oci/client.js').Repository,
+  digest: string,
+  warn: (m: string) => void,
+): Promise<void> {
+  const { referrers } = await listReferrers(repo, digest, BUNDLE_ARTIFACT_TYPE);
+  if (referrers.length) {
+    warn(
+      `${repo}@${digest} already has ${referrers.length} Sigstore bundle referrer(s) (e.g. from actions/attest): cosign v3 then ` +
+        'reads only bundles and ignores the legacy .sig/.att tags written with storage: legacy, so `cosign verify` v3 will not ' +
+        'see this signature. Use storage: both to reach every verifier',
+    );
+  }
+}
+
+function slug(predicateType: string): string {
+  return predicateType.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
+}
+
+async function writeOutputs(dir: string, signed: SignedStatement[]): Promise<SigningReport['files']> {
+  await mkdir(dir, { recursive: true });
+  const bundles: string[] = [];
+  let provenance: string | undefined;
+  for (const [i, s] of signed.entries()) {
+    const base = `${String(i + 1).padStart(2, '0')}-${slug(s.statement.predicateType)}`;
+    const path = join(dir, `${base}.sigstore.json`);
+    await writeFile(path, s.bundleJson);
+    bundles.push(path);
+    if (s.statement.predicateType === SLSA_V1 || s.statement.predicateType === SLSA_V02) {
+      provenance = join(dir, 'provenance.intoto.json');
+      await writeFile(provenance, JSON.stringify(s.statement, null, 2) + '\n');
+    }
+  }
+  return { bundles, ...(provenance ? { provenance } : {}) };
+}
+
+async function verifyAll(
+  opts: Options,
+  repo: import('./oci/client.js').Repository,
+  published: PublishResult,
+  identity: CertificateIdentity,
+): Promise<VerifiedArtifact[]> {
+  const trust = opts.sigstore.trustedRoot
+    ? await trustFromFile(opts.sigstore.trustedRoot)
+    : await publicGoodTrust(undefined);
+  const results = await verifyPublished(repo, published.artifacts, {
+    trust,
+    // Anchored: @sigstore/verify uses a string SAN as an unanchored regex.
+    policy: {
+      subjectAlternativeName: new RegExp(`^${escapeRegExp(identity.san)}$`),
+      extensions: { issuer: identity.issuer },
+    },
+    requireTlog: Boolean(opts.sigstore.rekorUrl),
+    requireSct: opts.sigstore.kind === 'public-good',
+    maxBundleBytes: MAX_BUNDLE_BYTES,
+  });
+  const failures = results.filter((r) => !r.ok);
+  if (failures.length) throw new VerificationFailedError(failures);
+  return results;
+}
+
+export type { Predicate };

@@ -6,7 +6,7 @@ import {
   type HttpRequest,
   type HttpResponse,
   type Transport,
-} from './transport.js';
+} from '../http/transport.js';
 import type { Credential } from './credentials.js';
 
 /**

@@ -12,7 +12,7 @@ import {
   Transport,
   type HttpRequest,
   type TransportOptions,
-} from './transport.js';
+} from '../http/transport.js';
 import type { Descriptor, Manifest } from './types.js';
 
 export interface ClientOptions extends TransportOptions {

@@ -1,4 +1,4 @@
-import { describeUrl, readBody, type HttpResponse } from './transport.js';
+import { describeUrl, readBody, type HttpResponse } from '../http/transport.js';
 
 /** An error answer from a registry, with the distribution error codes it gave (spec: "Error Codes"). */
 export class RegistryError extends Error {

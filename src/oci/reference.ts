@@ -40,6 +40,7 @@ const NAME = `(?:${DOMAIN_AND_PORT}/)?${REMOTE_NAME}`;
 const REFERENCE_RE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 const ANCHORED_NAME_RE = new RegExp(`^(?:(${DOMAIN_AND_PORT})/)?(${REMOTE_NAME})$`);
 const ANCHORED_TAG_RE = new RegExp(`^${TAG}$`);
+const ANCHORED_DIGEST_RE = new RegExp(`^${DIGEST}$`);
 const ANCHORED_IDENTIFIER_RE = /^[a-f0-9]{64}$/;
 // go-digest's DigestRegexpAnchored: decides "invalid format" vs "unsupported" for unknown algorithms.
 const GO_DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
@@ -144,7 +145,7 @@ export function formatReference(ref: Reference): string {
 /** Pins to a digest; the tag is dropped so the result names exactly one manifest. */
 export function withDigest(ref: Reference, digest: string): Reference {
   // Full go-digest validation (not just WithDigest's grammar check) so the result re-parses.
-  const problem = new RegExp(`^${DIGEST}$`).test(digest) ? digestProblem(digest) : 'invalid digest format';
+  const problem = ANCHORED_DIGEST_RE.test(digest) ? digestProblem(digest) : 'invalid digest format';
   if (problem !== undefined) throw new InvalidReferenceError(`${repositoryName(ref)}@${digest}`, problem);
   return { registry: ref.registry, repository: ref.repository, digest };
 }

@@ -2,7 +2,7 @@ import { digestOf, digestTag } from './digest.js';
 import { ForeignContentError, NotFoundError, registryError } from './errors.js';
 import { EMPTY_DIGEST, EMPTY_JSON, MediaType } from './mediatypes.js';
 import { calibrateTiming, updateSharedTag, type SharedTagTiming } from './shared-tag.js';
-import { discard, header, readBody } from './transport.js';
+import { discard, header, readBody } from '../http/transport.js';
 import type { FetchedManifest, Repository } from './client.js';
 import type { Annotations, Descriptor, ImageIndex, ImageManifest } from './types.js';
 
@@ -186,51 +186,73 @@ export function buildArtifactManifest(artifact: Artifact): {
 
 export interface PushReferrerOptions {
   timing?: SharedTagTiming;
+  /** Referrers this one replaces: dropped from the fallback index in the same update. */
+  supersedes?: string[];
 }
 
 /**
- * Pushes an artifact that refers to `artifact.subject`: blobs, then the manifest by digest, then —
- * only when the registry did not index it itself — the fallback tag. The order means no index entry
- * ever points at a manifest that was not pushed.
+ * Pushes artifacts that refer to one subject: blobs, then each manifest by digest, then — only when
+ * the registry did not index them itself — ONE update of the fallback tag for all of them (each
+ * update ends with a settle delay, so one per batch, not one per artifact). The order means no index
+ * entry ever points at a manifest that was not pushed.
  */
+export async function pushReferrers(
+  repo: Repository,
+  artifacts: Artifact[],
+  opts: PushReferrerOptions = {},
+): Promise<PushedReferrer[]> {
+  const subjects = new Set(artifacts.map((a) => a.subject.digest));
+  if (subjects.size !== 1) throw new Error('internal: pushReferrers takes artifacts of one subject');
+  const subject = [...subjects][0]!;
+  await repo.pushBlob(EMPTY_JSON, MediaType.Empty);
+  let roundTrip = 0;
+  const pushed = await Promise.all(
+    artifacts.map(async (artifact) => {
+      const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
+      await Promise.all(blobs.map((b) => repo.pushBlob(b.data, b.mediaType)));
+      const descriptor = referrerDescriptor(manifest, bytes);
+      const started = Date.now();
+      const put = await repo.putManifest(descriptor.digest, bytes, MediaType.ImageManifest);
+      roundTrip = Math.max(roundTrip, Date.now() - started);
+      return { descriptor, ociSubject: put.ociSubject };
+    }),
+  );
+  // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
+  const api = pushed.every((p) => p.ociSubject === subject) && (await hasReferrersApi(repo, subject));
+  if (!api) {
+    const timing = opts.timing ?? calibrateTiming(roundTrip);
+    await updateFallbackIndex(
+      repo,
+      subject,
+      { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) },
+      timing,
+    );
+  }
+  return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
+}
+
 export async function pushReferrer(
   repo: Repository,
   artifact: Artifact,
   opts: PushReferrerOptions = {},
 ): Promise<PushedReferrer> {
-  const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
-  await repo.pushBlob(EMPTY_JSON, MediaType.Empty);
-  await Promise.all(blobs.map((b) => repo.pushBlob(b.data, b.mediaType)));
-  const descriptor = referrerDescriptor(manifest, bytes);
-  const started = Date.now();
-  const put = await repo.putManifest(descriptor.digest, bytes, MediaType.ImageManifest);
-  const roundTrip = Date.now() - started;
-  // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
-  if (put.ociSubject === artifact.subject.digest && (await hasReferrersApi(repo, artifact.subject.digest))) {
-    return { descriptor, via: 'api' };
-  }
-  await addToFallbackIndex(
-    repo,
-    artifact.subject.digest,
-    [descriptor],
-    opts.timing ?? calibrateTiming(roundTrip),
-  );
-  return { descriptor, via: 'fallback' };
+  return (await pushReferrers(repo, [artifact], opts))[0]!;
 }
 
 /**
- * Merges `entries` into the referrers tag of `subjectDigest`. Entries that another writer's stale
- * write dropped from our last index are restored when their manifests still exist (a manifest that
- * was deleted really is gone, and is not brought back).
+ * Merges `add` into (and drops `remove` from) the referrers tag of `subjectDigest`. Entries that
+ * another writer's stale write dropped from our last index are restored when their manifests still
+ * exist (a manifest that was deleted really is gone, and is not brought back).
  */
-export async function addToFallbackIndex(
+export async function updateFallbackIndex(
   repo: Repository,
   subjectDigest: string,
-  entries: Descriptor[],
+  change: { add: Descriptor[]; remove?: ReadonlySet<string> },
   timing: SharedTagTiming,
 ): Promise<void> {
   const tag = digestTag(subjectDigest);
-  const ours = new Map(entries.map((e) => [e.digest, e]));
+  const ours = new Map(change.add.map((e) => [e.digest, e]));
+  const remove = change.remove ?? new Set<string>();
   const restore = new Map<string, Descriptor>();
   let lastWritten: Descriptor[] = [];
   await updateSharedTag<ImageIndex | undefined>(
@@ -239,11 +261,11 @@ export async function addToFallbackIndex(
     {
       parse: (fetched) => parseFallback(repo, tag, fetched),
       merge(current) {
-        const manifests = dedupe(current?.manifests ?? []);
+        const existing = current?.manifests ?? [];
+        const manifests = dedupe(existing).filter((d) => !remove.has(d.digest));
         const have = new Set(manifests.map((d) => d.digest));
         const missing = [...ours.values(), ...restore.values()].filter((d) => !have.has(d.digest));
-        if (missing.length === 0 && manifests.length === (current?.manifests.length ?? 0) && current)
-          return undefined;
+        if (current && missing.length === 0 && manifests.length === existing.length) return undefined;
         const index: ImageIndex = {
           ...(current ?? {}),
           schemaVersion: 2,
@@ -257,9 +279,9 @@ export async function addToFallbackIndex(
       },
       async holds(current) {
         const have = new Set((current?.manifests ?? []).map((d) => d.digest));
-        let ok = [...ours.keys()].every((d) => have.has(d));
+        let ok = [...ours.keys()].every((d) => have.has(d)) && ![...remove].some((d) => have.has(d));
         for (const d of lastWritten) {
-          if (have.has(d.digest) || ours.has(d.digest)) continue;
+          if (have.has(d.digest) || ours.has(d.digest) || remove.has(d.digest)) continue;
           if (await repo.headManifest(d.digest)) {
             restore.set(d.digest, d);
             ok = false;

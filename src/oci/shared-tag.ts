@@ -41,11 +41,13 @@ export function calibrateTiming(roundTripMs: number): SharedTagTiming {
   };
 }
 
+export type MergeResult = { bytes: Buffer; mediaType: string } | undefined;
+
 export interface SharedTagUpdate<T> {
   /** Interprets the tag's current content (undefined: no such tag). Throws to leave a foreign tag untouched. */
   parse(current: FetchedManifest | undefined): T;
   /** The bytes to PUT so `current` gains our entries, or undefined when it already has them. */
-  merge(current: T): { bytes: Buffer; mediaType: string } | undefined;
+  merge(current: T): MergeResult | Promise<MergeResult>;
   /** Whether `current` holds everything this update guarantees (called at the settle re-read). */
   holds(current: T): Promise<boolean>;
   /** Told about each successful PUT, so `holds` can check what was written. */
@@ -94,7 +96,7 @@ export async function updateSharedTag<T>(
       }
       const readAt = Date.now();
       const fetched = await readTag(repo, tag);
-      const next = update.merge(update.parse(fetched));
+      const next = await update.merge(update.parse(fetched));
       if (!next) break;
       if (Date.now() - readAt > timing.readToWriteMs) continue;
       try {

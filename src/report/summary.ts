@@ -1,5 +1,6 @@
 import { digestTag } from '../oci/digest.js';
 import { formatReference } from '../oci/reference.js';
+import { policyFor } from '../policy/signing-identity.js';
 import type { RunResult } from '../run.js';
 
 /** The job summary (GitHub-flavoured Markdown) and the same facts as console text. */
@@ -8,49 +9,114 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function summaryMarkdown(result: RunResult): string {
-  const { subject, referrers } = result;
-  const repo = `${subject.repository.registry}/${subject.repository.repository}`;
+const code = (s: string) => `\`${cell(s)}\``;
+
+function subjectRows(result: RunResult): string[] {
+  const { subject } = result;
+  const rows = [
+    '| | |',
+    '| --- | --- |',
+    `| Image | ${code(`${subject.repository.registry}/${subject.repository.repository}`)} |`,
+    `| Digest | ${code(subject.descriptor.digest)} |`,
+    `| Media type | ${code(subject.descriptor.mediaType)} |`,
+  ];
+  if (subject.tags.length)
+    rows.push(`| Tags | ${subject.tags.map((t) => code(formatReference(t))).join('<br>')} |`);
+  for (const p of subject.platforms) {
+    const platform = `${p.platform?.os ?? '?'}/${p.platform?.architecture ?? '?'}${p.platform?.variant ? `/${p.platform.variant}` : ''}`;
+    rows.push(`| Platform ${cell(platform)} | ${code(p.digest)} |`);
+  }
+  return rows;
+}
+
+function signingSection(result: RunResult): string[] {
+  const s = result.signing;
+  if (!s) return [];
+  const { policy } = policyFor(s.identity);
   const lines = [
-    '## sigstamp',
+    '',
+    '### Signing identity',
     '',
     '| | |',
     '| --- | --- |',
-    `| Image | \`${cell(repo)}\` |`,
-    `| Digest | \`${subject.descriptor.digest}\` |`,
-    `| Media type | \`${cell(subject.descriptor.mediaType)}\` |`,
+    `| Certificate subject (SAN) | ${code(s.identity.san)} |`,
+    `| Issuer | ${code(s.identity.issuer)} |`,
+    `| Recommended subject regex | ${code(policy.subjectRegExp)} |`,
+    `| Kyverno \`subject\` glob | ${code(policy.kyvernoGlob)} |`,
   ];
-  if (subject.tags.length)
-    lines.push(`| Tags | ${subject.tags.map((t) => `\`${cell(formatReference(t))}\``).join('<br>')} |`);
-  for (const p of subject.platforms) {
+  if (s.identity.extensions.runInvocationUri)
+    lines.push(`| Run | ${s.identity.extensions.runInvocationUri} |`);
+  lines.push('', ...policy.rationale.map((r) => `- ${r}`));
+  lines.push('', '### Published', '', '| What | Format | Where | Verified |', '| --- | --- | --- | --- |');
+  const verified = new Map(s.verified.map((v) => [`${v.format} ${v.digest} ${v.subject.digest}`, v.ok]));
+  for (const l of s.published.locations) {
+    const key = `${l.artifact.format} ${l.artifact.digest} ${l.artifact.subject.digest}`;
+    const ok = verified.get(key);
     lines.push(
-      `| Platform ${cell(`${p.platform?.os ?? '?'}/${p.platform?.architecture ?? '?'}${p.platform?.variant ? `/${p.platform.variant}` : ''}`)} | \`${p.digest}\` |`,
+      `| ${cell(l.artifact.predicateType)} | ${cell(l.via)} | ${code(l.ref)} | ${ok === undefined ? 'not checked' : ok ? 'yes' : '**NO**'} |`,
     );
   }
-  lines.push(
-    '',
-    `### Referrers (${referrers.referrers.length}, via ${referrers.source === 'api' ? 'the referrers API' : `the fallback tag \`${digestTag(subject.descriptor.digest)}\``})`,
-    '',
-  );
-  if (referrers.referrers.length) {
-    lines.push('| Artifact type | Digest | Size |', '| --- | --- | --- |');
-    for (const r of referrers.referrers)
-      lines.push(`| \`${cell(r.artifactType ?? r.mediaType)}\` | \`${r.digest}\` | ${r.size} |`);
-  } else {
-    lines.push('None yet.');
+  if (s.rekorLogIndexes.length) lines.push('', `Rekor log indexes: ${s.rekorLogIndexes.join(', ')}`);
+  return lines;
+}
+
+function referrerSection(result: RunResult): string[] {
+  const { subject, referrers } = result;
+  const via =
+    referrers.source === 'api'
+      ? 'the referrers API'
+      : `the fallback tag \`${digestTag(subject.descriptor.digest)}\``;
+  const lines = ['', `### Referrers of the image (${referrers.referrers.length}, via ${via})`, ''];
+  if (!referrers.referrers.length) return [...lines, 'None.'];
+  lines.push('| Artifact type | Predicate type | Digest | Size |', '| --- | --- | --- | --- |');
+  for (const r of referrers.referrers) {
+    const pt = r.annotations?.['dev.sigstore.bundle.predicateType'] ?? '';
+    lines.push(
+      `| ${code(r.artifactType ?? r.mediaType)} | ${pt ? code(pt) : ''} | ${code(r.digest)} | ${r.size} |`,
+    );
   }
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+export function summaryMarkdown(result: RunResult): string {
+  const warnings = result.warnings.map((w) => `> [!WARNING]\n> ${w}\n`);
+  return (
+    [
+      '## sigstamp',
+      '',
+      ...warnings,
+      ...subjectRows(result),
+      ...signingSection(result),
+      ...referrerSection(result),
+    ].join('\n') + '\n'
+  );
 }
 
 export function summaryText(result: RunResult): string {
   const { subject, referrers } = result;
+  const s = result.signing;
   const lines = [
     `image:    ${subject.repository.registry}/${subject.repository.repository}`,
     `digest:   ${subject.descriptor.digest}`,
     ...subject.tags.map((t) => `tag:      ${formatReference(t)}`),
     ...subject.platforms.map((p) => `platform: ${p.platform?.os}/${p.platform?.architecture} ${p.digest}`),
+  ];
+  if (s) {
+    const { policy } = policyFor(s.identity);
+    lines.push(
+      `identity: ${s.identity.san}`,
+      `issuer:   ${s.identity.issuer}`,
+      `regex:    ${policy.subjectRegExp}`,
+    );
+    for (const l of s.published.locations)
+      lines.push(`published ${l.artifact.predicateType} (${l.via}): ${l.ref}`);
+    if (s.verified.length)
+      lines.push(`verified: ${s.verified.filter((v) => v.ok).length}/${s.verified.length}`);
+  }
+  lines.push(
     `referrers (${referrers.source}): ${referrers.referrers.length}`,
     ...referrers.referrers.map((r) => `  ${r.artifactType ?? r.mediaType}  ${r.digest}`),
-  ];
+  );
+  for (const w of result.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';
 }

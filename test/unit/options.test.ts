@@ -23,7 +23,7 @@ describe('parseOptions', () => {
     expect(() =>
       parseOptions({ image: 'ghcr.io/owner/app', digest: D, tags: 'ghcr.io/other/app:1' }),
     ).toThrow(/input tags/);
-    expect(() => parseOptions({ image: 'ghcr.io/owner/app', digest: D, registryUsername: 'u' })).toThrow(
+    expect(() => parseOptions({ image: 'ghcr.io/owner/app', digest: D, 'registry-username': 'u' })).toThrow(
       OptionsError,
     );
   });

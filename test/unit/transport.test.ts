@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBody, Transport, TransportError } from '../../src/oci/transport.js';
+import { readBody, Transport, TransportError } from '../../src/http/transport.js';
 
 // Real HTTP servers on loopback: the transport's retry, redirect and cap behaviour against real sockets.
 const servers: Server[] = [];

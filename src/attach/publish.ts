@@ -1,0 +1,175 @@
+import { digestTag } from '../oci/digest.js';
+import type { Repository } from '../oci/client.js';
+import type { SharedTagTiming } from '../oci/shared-tag.js';
+import type { Descriptor } from '../oci/types.js';
+import type { Storage } from '../options.js';
+import type { SignedMessage, SignedStatement } from '../sigstore/sign.js';
+import type { PublishedArtifact } from '../verify/published.js';
+import type { Logger } from '../log.js';
+import { MAX_BUNDLE_BYTES, pushBundleReferrers } from './bundle-referrer.js';
+import { appendToLegacyTag, attestationLayer, signatureLayer } from './cosign-legacy.js';
+import {
+  IMAGE_SIGNATURE,
+  legacyLayerSuperseded,
+  supersededBundles,
+  type SupersedeRule,
+} from './supersede.js';
+
+/**
+ * Step 6: attaches each target's signature and the run's attestations to the registry, in the
+ * formats `storage` asks for. Writing both formats is what reaches every consumer: cosign v3 and
+ * ImageValidatingPolicy read only bundles once one exists, Kyverno `type: Cosign` only `.sig`/`.att`.
+ */
+
+export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+
+export interface TargetSignatures {
+  target: Descriptor;
+  /** Legacy `.sig` signature over cosign's simple-signing payload. */
+  message?: SignedMessage;
+  /** Bundle-format signature: a DSSE statement of predicate type COSIGN_SIGN_PREDICATE. */
+  statement?: SignedStatement;
+}
+
+export interface PublishInput {
+  repo: Repository;
+  storage: Storage;
+  chain: string[];
+  signatures: TargetSignatures[];
+  /** Attestations, each attached to every target (their statements name every target). */
+  attestations: SignedStatement[];
+  supersede: SupersedeRule;
+  logger: Logger;
+  timing?: SharedTagTiming;
+}
+
+export interface PublishResult {
+  artifacts: PublishedArtifact[];
+  /** Where each was written, for the report: `repo@digest` or `repo:tag`. */
+  locations: { artifact: PublishedArtifact; ref: string; via: string }[];
+  replaced: number;
+  fallbackTagUsed: boolean;
+}
+
+export async function publish(input: PublishInput): Promise<PublishResult> {
+  const { repo, storage } = input;
+  const results = await Promise.all(input.signatures.map((t) => publishTarget(input, t)));
+  const out: PublishResult = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
+  for (const r of results) {
+    out.artifacts.push(...r.artifacts);
+    out.locations.push(...r.locations);
+    out.replaced += r.replaced;
+    out.fallbackTagUsed ||= r.fallbackTagUsed;
+  }
+  input.logger.info(`published ${out.artifacts.length} artifact(s) to ${repo} (storage: ${storage})`);
+  return out;
+}
+
+async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<PublishResult> {
+  const { repo, storage, chain } = input;
+  const out: PublishResult = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
+  const timing = input.timing ? { timing: input.timing } : {};
+  const record = (artifact: PublishedArtifact, ref: string, via: string) => {
+    out.artifacts.push(artifact);
+    out.locations.push({ artifact, ref, via });
+  };
+  const jobs: Promise<void>[] = [];
+  if (storage !== 'referrers') {
+    if (t.message) {
+      const msg = t.message;
+      jobs.push(
+        appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
+          timing: input.timing ?? defaultTiming,
+          superseded: legacyLayerSuperseded(input.supersede, 'sig'),
+        }).then((r) => {
+          out.replaced += r.replaced;
+          record(
+            {
+              format: 'legacy-sig',
+              predicateType: IMAGE_SIGNATURE,
+              digest: r.layers[0]!.digest,
+              subject: t.target,
+            },
+            `${repo}:${r.tag}`,
+            'cosign legacy tag',
+          );
+        }),
+      );
+    }
+    if (input.attestations.length) {
+      jobs.push(
+        appendToLegacyTag(
+          repo,
+          t.target.digest,
+          'att',
+          input.attestations.map((a) => attestationLayer(a, chain)),
+          {
+            timing: input.timing ?? defaultTiming,
+            superseded: legacyLayerSuperseded(input.supersede, 'att'),
+          },
+        ).then((r) => {
+          out.replaced += r.replaced;
+          r.layers.forEach((l, i) =>
+            record(
+              {
+                format: 'legacy-att',
+                predicateType: input.attestations[i]!.statement.predicateType,
+                digest: l.digest,
+                subject: t.target,
+              },
+              `${repo}:${r.tag}`,
+              'cosign legacy tag',
+            ),
+          );
+        }),
+      );
+    }
+  }
+  if (storage !== 'legacy') {
+    const bundles = [...(t.statement ? [t.statement] : []), ...input.attestations];
+    jobs.push(
+      (async () => {
+        const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);
+        const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...timing, supersedes: old });
+        pushed.forEach((p, i) => {
+          out.fallbackTagUsed ||= p.via === 'fallback';
+          record(
+            {
+              format: 'bundle-referrer',
+              predicateType: bundles[i]!.statement.predicateType,
+              digest: p.descriptor.digest,
+              subject: t.target,
+            },
+            `${repo}@${p.descriptor.digest}`,
+            p.via === 'api' ? 'OCI referrer' : `OCI referrer (fallback tag ${digestTag(t.target.digest)})`,
+          );
+        });
+        // Deleted only after ours are in place: a verifier never sees the subject without this run's entries.
+        await deleteSuperseded(input, old);
+        out.replaced += old.length;
+      })(),
+    );
+  }
+  await Promise.all(jobs);
+  return out;
+}
+
+const defaultTiming: SharedTagTiming = {
+  readToWriteMs: 2_000,
+  writeTimeoutMs: 5_000,
+  settleMs: 7_000,
+  jitterMs: 500,
+  maxRounds: 12,
+};
+
+async function deleteSuperseded(input: PublishInput, digests: string[]): Promise<void> {
+  for (const d of digests) {
+    try {
+      await input.repo.deleteManifest(d);
+    } catch (err) {
+      input.logger.warn(
+        `could not delete the superseded referrer ${input.repo}@${d}: ${(err as Error).message}`,
+      );
+    }
+  }
+}

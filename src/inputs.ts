@@ -1,0 +1,93 @@
+/**
+ * Every input, once: the Action reads these names from action.yml, the CLI takes them as `--name`
+ * flags or `SIGSTAMP_NAME` variables. A test checks action.yml against this table.
+ */
+
+export interface InputSpec {
+  description: string;
+  default?: string;
+  required?: boolean;
+  /** Masked in logs (the Action calls core.setSecret on it). */
+  secret?: boolean;
+  /** Another name accepted for the same input (actions/attest's names). */
+  aliasOf?: string;
+  /** Only the CLI takes it (the Action gets the same from the runner). */
+  cliOnly?: boolean;
+}
+
+export const INPUTS = {
+  image: {
+    description:
+      'Image repository the build pushed, e.g. ghcr.io/owner/app (a tag or digest may be appended).',
+  },
+  'subject-name': { description: 'Alias of image (the name actions/attest uses).', aliasOf: 'image' },
+  digest: {
+    description:
+      'Digest the build produced, e.g. ${{ steps.build.outputs.digest }}. Required unless image carries a tag.',
+  },
+  'subject-digest': { description: 'Alias of digest (the name actions/attest uses).', aliasOf: 'digest' },
+  tags: { description: 'Full references (newline- or comma-separated); each must resolve to digest.' },
+  sign: { description: 'Sign the image (true/false).', default: 'true' },
+  provenance: { description: 'SLSA provenance to attest: v1, v0.2 or none.', default: 'v1' },
+  predicates: { description: 'More attestations, one per line: <predicate type URI>=<path to a JSON file>.' },
+  storage: {
+    description:
+      'Where signatures and attestations go: both (referrers and cosign legacy tags), referrers or legacy.',
+    default: 'both',
+  },
+  'per-platform': {
+    description: 'For a multi-arch index, also attach to each platform manifest (true/false).',
+    default: 'false',
+  },
+  'registry-username': {
+    description: 'Registry user. Default: the Docker config, credential helpers, or the podman auth file.',
+  },
+  'registry-password': {
+    description: 'Registry password or token (masked). Goes with registry-username.',
+    secret: true,
+  },
+  'insecure-registries': {
+    description: 'Registries (host[:port], comma-separated) reached over plain HTTP; loopback always is.',
+  },
+  sigstore: {
+    description: 'public-good (the public Sigstore) or custom (your own Fulcio, Rekor and/or TSA).',
+    default: 'public-good',
+  },
+  'fulcio-url': { description: 'Fulcio URL (sigstore: custom).' },
+  'rekor-url': {
+    description: 'Rekor v1 URL (sigstore: custom). Leave empty to sign with a timestamp authority only.',
+  },
+  'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
+  'trusted-root': { description: 'Path to the trusted_root.json of your Sigstore (sigstore: custom).' },
+  'allow-public-transparency-log': {
+    description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
+    default: 'false',
+  },
+  'output-dir': {
+    description: 'Where bundles, provenance and policies are written. Default: $RUNNER_TEMP/sigstamp.',
+  },
+  verify: { description: 'Read back and verify everything published (true/false).', default: 'true' },
+  'show-summary': { description: 'Write the job summary (true/false).', default: 'true' },
+  'identity-token': {
+    description: 'An OIDC token to sign with, outside GitHub Actions.',
+    secret: true,
+    cliOnly: true,
+  },
+} as const satisfies Record<string, InputSpec>;
+
+export type InputName = keyof typeof INPUTS;
+export type RawInputs = Partial<Record<InputName, string>>;
+
+export const OUTPUTS = {
+  digest: 'The digest that was resolved, checked against every tag, signed and attested.',
+  'signature-refs': 'Where the image signatures were published (one per line).',
+  'attestation-refs': 'Where the attestations were published (one per line).',
+  'bundle-paths': 'Paths of the Sigstore bundles written to output-dir (one per line).',
+  'provenance-path': 'Path of the provenance statement written to output-dir.',
+  subject: 'The signing certificate subject (SAN), exactly.',
+  'subject-regex': 'The anchored regex that matches this signing identity, for policies.',
+  issuer: 'The OIDC issuer the certificate names.',
+  'rekor-log-indexes': 'Rekor log indexes of the entries made (one per line).',
+} as const;
+
+export type OutputName = keyof typeof OUTPUTS;

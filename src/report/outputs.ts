@@ -1,0 +1,23 @@
+import type { OutputName } from '../inputs.js';
+import { policyFor } from '../policy/signing-identity.js';
+import type { RunResult } from '../run.js';
+
+/** The Action's outputs (and the CLI's --json), from a run's result. Lists are newline-separated. */
+export function actionOutputs(result: RunResult): Record<OutputName, string> {
+  const s = result.signing;
+  const locations = s?.published.locations ?? [];
+  const isSignature = (l: (typeof locations)[number]) =>
+    l.artifact.format === 'legacy-sig' || l.artifact.predicateType === 'https://sigstore.dev/cosign/sign/v1';
+  const policy = s ? policyFor(s.identity).policy : undefined;
+  return {
+    digest: result.subject.descriptor.digest,
+    'signature-refs': [...new Set(locations.filter(isSignature).map((l) => l.ref))].join('\n'),
+    'attestation-refs': [...new Set(locations.filter((l) => !isSignature(l)).map((l) => l.ref))].join('\n'),
+    'bundle-paths': (s?.files.bundles ?? []).join('\n'),
+    'provenance-path': s?.files.provenance ?? '',
+    subject: s?.identity.san ?? '',
+    'subject-regex': policy?.subjectRegExp ?? '',
+    issuer: s?.identity.issuer ?? '',
+    'rekor-log-indexes': (s?.rekorLogIndexes ?? []).join('\n'),
+  };
+}

@@ -1,0 +1,139 @@
+import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { toSignedEntity, Verifier, type VerificationPolicy } from '@sigstore/verify';
+import { BUNDLE_ARTIFACT_TYPE } from '../attach/bundle-referrer.js';
+import { DSSE_ENVELOPE_MEDIA_TYPE, legacyTag, SIMPLE_SIGNING_MEDIA_TYPE } from '../attach/cosign-legacy.js';
+import type { Repository } from '../oci/client.js';
+import type { Descriptor, ImageManifest } from '../oci/types.js';
+import type { Trust } from '../sigstore/trust.js';
+import { bundleFromAttestationLayer, bundleFromSignatureLayer } from './legacy-bundle.js';
+
+/**
+ * Step 7: read back from the registry what this run published and verify it as a verifier would —
+ * signature, certificate chain, transparency log or timestamp, identity policy — and that each
+ * signed thing is about the image. The run fails if anything does not verify.
+ */
+
+export interface PublishedArtifact {
+  format: 'bundle-referrer' | 'legacy-sig' | 'legacy-att';
+  /** What was signed: a predicate type, or 'image signature' for the simple-signing payload. */
+  predicateType: string;
+  /** Manifest digest (referrer) or layer digest (legacy). */
+  digest: string;
+  /** The subject it is attached to. */
+  subject: Descriptor;
+}
+
+export interface VerifiedArtifact extends PublishedArtifact {
+  location: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface VerifyOptions {
+  trust: Trust;
+  policy: VerificationPolicy;
+  requireTlog: boolean;
+  requireSct: boolean;
+  maxBundleBytes: number;
+}
+
+export async function verifyPublished(
+  repo: Repository,
+  artifacts: PublishedArtifact[],
+  opts: VerifyOptions,
+): Promise<VerifiedArtifact[]> {
+  const verifier = new Verifier(opts.trust.material, {
+    tlogThreshold: opts.requireTlog ? 1 : 0,
+    ctlogThreshold: opts.requireSct ? 1 : 0,
+    timestampThreshold: 1,
+  });
+  const manifests = new Map<string, Promise<ImageManifest>>();
+  const legacyManifest = (subject: string, kind: 'sig' | 'att') => {
+    const tag = legacyTag(subject, kind);
+    if (!manifests.has(tag))
+      manifests.set(
+        tag,
+        repo.getManifest(tag).then((f) => f.manifest as ImageManifest),
+      );
+    return manifests.get(tag)!;
+  };
+  return Promise.all(
+    artifacts.map(async (a): Promise<VerifiedArtifact> => {
+      const location =
+        a.format === 'bundle-referrer'
+          ? `${repo}@${a.digest} (referrer of ${a.subject.digest})`
+          : `${repo}:${legacyTag(a.subject.digest, a.format === 'legacy-sig' ? 'sig' : 'att')} layer ${a.digest}`;
+      try {
+        if (a.format === 'bundle-referrer') {
+          const { manifest } = await repo.getManifest(a.digest);
+          const m = manifest as ImageManifest;
+          if (
+            m.artifactType !== BUNDLE_ARTIFACT_TYPE ||
+            m.subject?.digest !== a.subject.digest ||
+            m.layers.length !== 1
+          ) {
+            throw new Error('the referrer is not a Sigstore bundle about this image');
+          }
+          const bytes = await repo.fetchBlob(m.layers[0]!, opts.maxBundleBytes);
+          const bundle = bundleFromJSON(JSON.parse(bytes.toString('utf8')));
+          checkStatement(verifyBundle(verifier, bundle, opts.policy), a);
+        } else {
+          const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
+          const layer = (await legacyManifest(a.subject.digest, kind)).layers.find(
+            (l) => l.digest === a.digest,
+          );
+          if (!layer) throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
+          const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);
+          const annotations = layer.annotations ?? {};
+          if (kind === 'sig') {
+            if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE)
+              throw new Error(`unexpected media type ${layer.mediaType}`);
+            verifier.verify(toSignedEntity(bundleFromSignatureLayer(bytes, annotations), bytes), opts.policy);
+            const claimed = (
+              JSON.parse(bytes.toString('utf8')) as {
+                critical?: { image?: { 'docker-manifest-digest'?: string } };
+              }
+            ).critical?.image?.['docker-manifest-digest'];
+            if (claimed !== a.subject.digest)
+              throw new Error(`the signed payload names ${claimed}, not ${a.subject.digest}`);
+          } else {
+            if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
+              throw new Error(`unexpected media type ${layer.mediaType}`);
+            checkStatement(
+              verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy),
+              a,
+            );
+          }
+        }
+        return { ...a, location, ok: true };
+      } catch (err) {
+        return { ...a, location, ok: false, error: (err as Error).message };
+      }
+    }),
+  );
+}
+
+/** Verifies a DSSE bundle and returns its in-toto statement. */
+function verifyBundle(
+  verifier: Verifier,
+  bundle: Bundle,
+  policy: VerificationPolicy,
+): { subject?: { digest?: Record<string, string> }[]; predicateType?: string } {
+  verifier.verify(toSignedEntity(bundle), policy);
+  if (bundle.content.$case !== 'dsseEnvelope') throw new Error('expected a DSSE envelope');
+  return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8')) as {
+    subject?: { digest?: Record<string, string> }[];
+    predicateType?: string;
+  };
+}
+
+function checkStatement(
+  st: { subject?: { digest?: Record<string, string> }[]; predicateType?: string },
+  a: PublishedArtifact,
+): void {
+  const [algorithm, hex] = a.subject.digest.split(':') as [string, string];
+  if (!st.subject?.some((s) => s.digest?.[algorithm] === hex))
+    throw new Error(`the statement's subjects do not include ${a.subject.digest}`);
+  if (st.predicateType !== a.predicateType)
+    throw new Error(`the statement's predicate type is ${st.predicateType}, expected ${a.predicateType}`);
+}

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { toolPath } from './tools.js';
+import type { LoopbackSigstore } from './sigstore/index.js';
+
+/** The real verifiers, run as users run them, against loopback registries and trust material. */
+
+export interface ToolRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runTool(tool: string, args: string[], env: Record<string, string> = {}): Promise<ToolRun> {
+  return new Promise((resolve) => {
+    execFile(
+      toolPath(tool),
+      args,
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        maxBuffer: 64 << 20,
+        timeout: 180_000,
+      },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export interface Identity {
+  regexp: string;
+  issuer: string;
+}
+
+/** cosign v2.6 / v3 with a trusted_root.json (`mode: legacy` makes v3 read the .sig/.att tags only). */
+export function cosignVerify(
+  tool: 'cosign2' | 'cosign3',
+  s: LoopbackSigstore,
+  ref: string,
+  id: Identity,
+  opts: { attestationType?: string; legacy?: boolean } = {},
+): Promise<ToolRun> {
+  const args = [
+    opts.attestationType ? 'verify-attestation' : 'verify',
+    ...(opts.attestationType ? ['--type', opts.attestationType] : []),
+    '--trusted-root',
+    s.trustedRootPath,
+    '--certificate-identity-regexp',
+    id.regexp,
+    '--certificate-oidc-issuer',
+    id.issuer,
+    '--insecure-ignore-sct',
+    ...(opts.legacy ? ['--new-bundle-format=false'] : []),
+    '--output',
+    'json',
+    ref,
+  ];
+  return runTool(tool, args, { COSIGN_EXPERIMENTAL: '0', TUF_ROOT: '/nonexistent-tuf-root' });
+}
+
+/**
+ * cosign v2.2.4 reads only the legacy tags and takes its trust from the environment — the generation
+ * older Kyverno releases embed.
+ */
+export function cosign22Verify(
+  s: LoopbackSigstore,
+  ref: string,
+  id: Identity,
+  attestationType?: string,
+): Promise<ToolRun> {
+  const args = [
+    attestationType ? 'verify-attestation' : 'verify',
+    ...(attestationType ? ['--type', attestationType] : []),
+    '--certificate-identity-regexp',
+    id.regexp,
+    '--certificate-oidc-issuer',
+    id.issuer,
+    '--insecure-ignore-sct',
+    '--output',
+    'json',
+    ref,
+  ];
+  return runTool('cosign22', args, { ...s.legacyEnv, TUF_ROOT: '/nonexistent-tuf-root' });
+}
