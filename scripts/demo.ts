@@ -1,129 +1,113 @@
-// The demo: real registries on loopback, a real image, and sigstamp's bundled Action and CLI run as
-// a user would run them, with every claim checked (by sigstamp itself and by oras). Exits non-zero on
-// any failed check. Grows with the product: each stage of the pipeline joins it as it lands.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+// The demo: the main job end to end on loopback — real registries (with and without the referrers
+// API), a real image, a loopback Sigstore (GitHub-shaped OIDC issuer, Fulcio, Rekor), sigstamp's
+// bundled Action run as the runner runs it, then the published result checked by tools nobody here
+// wrote (cosign v3, cosign v2.2, oras). Exits non-zero on any failed check. Grows with the product.
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { customSigstoreInputs, runAction } from '../test/support/action.js';
 import { buildImage, pushImage } from '../test/support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../test/support/registry.js';
-import { toolPath } from '../test/support/tools.js';
+import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../test/support/sigstore/index.js';
+import { cosign22Verify, cosignVerify, runTool } from '../test/support/verifiers.js';
 
-const exec = promisify(execFile);
-const node = process.execPath;
 const step = (s: string) => process.stdout.write(`\n\x1b[1m== ${s}\x1b[0m\n`);
-function check(ok: boolean, what: string): void {
-  process.stdout.write(`${ok ? '  ok  ' : '  FAIL'} ${what}\n`);
-  if (!ok) process.exitCode = 1;
+function check(ok: boolean, what: string, detail = ''): void {
+  process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${what}\n`);
+  if (!ok) {
+    if (detail) process.stdout.write(detail.replace(/^/gm, '       ') + '\n');
+    process.exitCode = 1;
+  }
 }
 
-async function demo(registry: TestRegistry, work: string): Promise<void> {
-  const label = registry.referrersApi
-    ? 'olareg (referrers API)'
-    : 'docker-registry (no referrers API: fallback tag)';
-  step(`registry: ${label} at ${registry.host}`);
+const SLSA = 'https://slsa.dev/provenance/v1';
+const VULN = 'https://cosign.sigstore.dev/attestation/vuln/v1';
+
+async function demo(registry: TestRegistry, sigstore: LoopbackSigstore, work: string): Promise<void> {
+  step(
+    `registry: ${registry.referrersApi ? 'olareg (OCI referrers API)' : 'docker-registry (no referrers API: fallback tag)'} at ${registry.host}`,
+  );
   const image = await buildImage(
     [
       {
-        '/etc/os-release': await readFile('/etc/os-release'),
+        '/etc/os-release': 'PRETTY_NAME="sigstamp demo"\nID=demo\n',
         '/app/hello.sh': { content: '#!/bin/sh\necho hello from sigstamp demo\n', mode: 0o755 },
       },
     ],
     { config: { Entrypoint: ['/app/hello.sh'] } },
   );
-  const ref = `${registry.host}/demo/app`;
-  const digest = await pushImage(image, `${ref}:v1.0.0`);
-  process.stdout.write(`  pushed ${ref}:v1.0.0 -> ${digest} (umoci + skopeo)\n`);
-
-  step('the Action, run as the runner runs it (node dist/index.js)');
-  const summary = join(work, `summary-${registry.kind}.md`);
-  const output = join(work, `output-${registry.kind}.txt`);
-  await writeFile(summary, '');
-  await writeFile(output, '');
-  const action = await exec(node, ['dist/index.js'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: work,
-      INPUT_IMAGE: ref,
-      INPUT_DIGEST: digest,
-      INPUT_TAGS: `${ref}:v1.0.0`,
-      'INPUT_SHOW-SUMMARY': 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_REF: 'refs/tags/v1.0.0',
-      GITHUB_REPOSITORY: 'demo-org/demo-app',
-      GITHUB_OUTPUT: output,
-      GITHUB_STEP_SUMMARY: summary,
-    },
-  });
-  process.stdout.write(action.stdout);
-  const outputs = await readFile(output, 'utf8');
-  check(outputs.includes(digest), `output digest=${digest}`);
-
-  step('attach a referrer with the CLI (dist/cli/index.js attach)');
-  const note = join(work, 'note.json');
+  const ref = `${registry.host}/${DEFAULT_REPO}`;
+  const digest = await pushImage(image, `${ref}:v1.2.3`);
+  process.stdout.write(`  pushed ${ref}:v1.2.3 -> ${digest} (umoci + skopeo)\n`);
+  const vuln = join(work, 'trivy-vuln.json');
   await writeFile(
-    note,
-    JSON.stringify({ demo: 'a note attached by sigstamp', at: new Date().toISOString() }),
+    vuln,
+    JSON.stringify({
+      scanner: { uri: 'pkg:github/aquasecurity/trivy@0.50.0', result: { Results: [] } },
+      metadata: { scanStartedOn: new Date().toISOString() },
+    }),
   );
-  const attached = await exec(
-    node,
-    [
-      'dist/cli/index.js',
-      'attach',
-      `${ref}@${digest}`,
-      '--artifact-type',
-      'application/vnd.sigstamp.demo.note+json',
-      '--file',
-      note,
-      '--media-type',
-      'application/json',
-    ],
+
+  step(
+    'sigstamp, run as the runner runs it: node dist/index.js, tag push v1.2.3, OIDC token from the loopback issuer',
+  );
+  const run = await runAction(
     {
-      env: { PATH: process.env.PATH ?? '', HOME: work },
+      image: ref,
+      digest,
+      tags: `${ref}:v1.2.3`,
+      predicates: `${VULN}=${vuln}`,
+      'output-dir': join(work, registry.kind),
+      ...customSigstoreInputs(sigstore),
     },
+    { sigstore },
   );
-  process.stdout.write(attached.stderr);
-  const noteDigest = attached.stdout.trim();
+  process.stdout.write(
+    run.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::debug::') && !l.startsWith('::add-mask::'))
+      .join('\n'),
+  );
+  check(run.code === 0, 'the Action succeeded', run.stderr);
+  if (run.code !== 0) return;
+  step('job summary ($GITHUB_STEP_SUMMARY)');
+  process.stdout.write(run.summary);
 
-  step('list it back: sigstamp, then oras (a client nobody here wrote)');
-  const listed = await exec(node, ['dist/cli/index.js', 'referrers', `${ref}@${digest}`], {
-    env: { PATH: process.env.PATH ?? '', HOME: work },
-  });
-  process.stdout.write(listed.stdout + listed.stderr);
-  check(listed.stdout.includes(noteDigest), `sigstamp lists ${noteDigest}`);
-  const oras = await exec(toolPath('oras'), [
-    'discover',
-    '--plain-http',
-    '--format',
-    'json',
-    `${ref}@${digest}`,
-  ]);
-  const found =
-    (JSON.parse(oras.stdout) as { referrers?: { digest: string; artifactType: string }[] }).referrers ?? [];
+  step('verified by the real tools, with the regex sigstamp printed');
+  const id = { regexp: run.outputs['subject-regex']!, issuer: run.outputs.issuer! };
+  process.stdout.write(`  identity regex: ${id.regexp}\n  issuer:         ${id.issuer}\n`);
+  for (const type of [undefined, SLSA, VULN]) {
+    const what = type ?? 'image signature';
+    const v3 = await cosignVerify(
+      'cosign3',
+      sigstore,
+      `${ref}@${digest}`,
+      id,
+      type ? { attestationType: type } : {},
+    );
+    check(v3.code === 0, `cosign v3.1.2 (Sigstore bundle referrers): ${what}`, v3.stderr);
+    const v22 = await cosign22Verify(sigstore, `${ref}@${digest}`, id, type);
+    check(v22.code === 0, `cosign v2.2.4 (legacy .sig/.att tags): ${what}`, v22.stderr);
+  }
+  const miss = { ...id, regexp: id.regexp.replace('release', 'other') };
+  const wrong = await cosignVerify('cosign3', sigstore, `${ref}@${digest}`, miss);
+  check(wrong.code !== 0, `cosign v3 REJECTS a near-miss identity (${miss.regexp})`);
+  const oras = await runTool('oras', ['discover', '--plain-http', '--format', 'tree', `${ref}@${digest}`]);
+  process.stdout.write(oras.stdout);
   check(
-    found.some(
-      (r) => r.digest === noteDigest && r.artifactType === 'application/vnd.sigstamp.demo.note+json',
-    ),
-    `oras discover finds ${noteDigest} (application/vnd.sigstamp.demo.note+json)`,
+    oras.code === 0 && oras.stdout.includes('application/vnd.dev.sigstore.bundle.v0.3+json'),
+    'oras discover lists the bundle referrers',
   );
-
-  step('job summary written by the Action, read back after the attach');
-  const again = await exec(
-    node,
-    ['dist/cli/index.js', 'run', '--image', `${ref}:v1.0.0`, '--summary-file', summary],
-    { env: { PATH: process.env.PATH ?? '', HOME: work } },
-  );
-  process.stdout.write(await readFile(summary, 'utf8'));
-  check(again.stdout.includes(noteDigest), 'the summary lists the attached referrer');
 }
 
 const work = await mkdtemp(join(tmpdir(), 'sigstamp-demo-'));
-const registries = await Promise.all([startDistribution(), startOlareg()]);
+const [sigstore, ...registries] = await Promise.all([startSigstore(), startDistribution(), startOlareg()]);
+step(
+  `loopback Sigstore: OIDC issuer ${sigstore.issuer}, Fulcio ${sigstore.fulcioUrl}, Rekor ${sigstore.rekorUrl}`,
+);
 try {
-  for (const registry of registries) await demo(registry, work);
+  for (const registry of registries) await demo(registry, sigstore, work);
 } finally {
-  await Promise.all(registries.map((r) => r.stop()));
+  await Promise.all([sigstore.stop(), ...registries.map((r) => r.stop())]);
 }
 step(process.exitCode ? 'demo FAILED' : 'demo passed');

@@ -13,7 +13,13 @@ import { readPredicateFile, type Predicate } from './predicates.js';
 import { SLSA_V02, SLSA_V1, slsaV02, slsaV1, workflowClaims } from './provenance/slsa.js';
 import { certificateIdentity, type CertificateIdentity } from './sigstore/certificate.js';
 import { SigningSession } from './sigstore/session.js';
-import { signMessage, signStatement, witnesses, type SignedStatement } from './sigstore/sign.js';
+import {
+  explainWitnessError,
+  signMessage,
+  signStatement,
+  witnesses,
+  type SignedStatement,
+} from './sigstore/sign.js';
 import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } from './sigstore/token.js';
 import { publicGoodTrust, trustFromFile } from './sigstore/trust.js';
 import { resolveSubject, type Subject } from './subject.js';
@@ -137,10 +143,11 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     }
     for (const p of predicates) statements.push(statement(subjects, p.type, p.content));
 
-    const w = witnesses({
+    const witnessOptions = {
       ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
       ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
-    });
+    };
+    const w = witnesses(witnessOptions);
     const [signatures, attestations] = await Promise.all([
       Promise.all(
         (opts.sign ? targets : []).map(async (target) => ({
@@ -160,7 +167,9 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
         })),
       ),
       Promise.all(statements.map((s) => signStatement(session, w, s))),
-    ]);
+    ]).catch((err: unknown) => {
+      throw explainWitnessError(err, witnessOptions);
+    });
     const typesSigned = new Set([
       ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
       ...statements.map((s) => s.predicateType),

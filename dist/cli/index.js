@@ -74906,6 +74906,18 @@ class NotFoundError extends RegistryError {
         this.name = 'NotFoundError';
     }
 }
+/**
+ * The registry refused a manifest because a blob it references is unknown (MANIFEST_BLOB_UNKNOWN).
+ * Seen with distribution 2.8 when several writers upload the same blob at once (every signature's
+ * simple-signing payload, the empty config): the blob briefly looks present to HEAD and absent to
+ * the manifest check. Uploading it again and retrying resolves it.
+ */
+class BlobUnknownError extends RegistryError {
+    constructor(message, status, codes) {
+        super(message, status, codes);
+        this.name = 'BlobUnknownError';
+    }
+}
 /** A shared tag we were asked to update holds something we must not touch. */
 class ForeignContentError extends Error {
     constructor(message) {
@@ -75712,6 +75724,23 @@ class Repository {
         const ociSubject = header(res, 'oci-subject');
         return { digest, ...(ociSubject ? { ociSubject } : {}) };
     }
+    /**
+     * PUTs a manifest after making sure its blobs are there; on MANIFEST_BLOB_UNKNOWN (a concurrent
+     * upload of the same blob) uploads them again and retries.
+     */
+    async putManifestWithBlobs(reference, bytes, mediaType, blobs) {
+        for (let attempt = 0;; attempt++) {
+            await Promise.all(blobs.map((b) => this.pushBlob(b.data, b.mediaType, { force: attempt > 0 })));
+            try {
+                return await this.putManifest(reference, bytes, mediaType);
+            }
+            catch (err) {
+                if (!(err instanceof BlobUnknownError) || attempt >= 3)
+                    throw err;
+                await new Promise((r) => setTimeout(r, 100 * 2 ** attempt + Math.random() * 200));
+            }
+        }
+    }
     async deleteManifest(digest) {
         const res = await this.send({ method: 'DELETE', path: `/manifests/${digest}` }, [
             'pull',
@@ -75752,7 +75781,7 @@ class Repository {
     async pushBlob(data, mediaType, opts = {}) {
         const digest = digestOf(data);
         const descriptor = { mediaType, digest, size: data.length };
-        if (await this.blobExists(digest))
+        if (!opts.force && (await this.blobExists(digest)))
             return descriptor;
         let location = await this.startUpload();
         const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
@@ -75895,7 +75924,7 @@ async function updateSharedTag(repo, tag, update, timing) {
             }
             const readAt = Date.now();
             const fetched = await readTag(repo, tag);
-            const next = await update.merge(update.parse(fetched));
+            const next = await update.merge(update.parse(fetched), attempt);
             if (!next)
                 break;
             if (Date.now() - readAt > timing.readToWriteMs)
@@ -76077,24 +76106,51 @@ async function pushReferrers(repo, artifacts, opts = {}) {
     if (subjects.size !== 1)
         throw new Error('internal: pushReferrers takes artifacts of one subject');
     const subject = [...subjects][0];
-    await repo.pushBlob(EMPTY_JSON, MediaType.Empty);
     let roundTrip = 0;
     const pushed = await Promise.all(artifacts.map(async (artifact) => {
         const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
-        await Promise.all(blobs.map((b) => repo.pushBlob(b.data, b.mediaType)));
         const descriptor = referrerDescriptor(manifest, bytes);
         const started = Date.now();
-        const put = await repo.putManifest(descriptor.digest, bytes, MediaType.ImageManifest);
+        const put = await repo.putManifestWithBlobs(descriptor.digest, bytes, MediaType.ImageManifest, [
+            { data: EMPTY_JSON, mediaType: MediaType.Empty },
+            ...blobs,
+        ]);
         roundTrip = Math.max(roundTrip, Date.now() - started);
         return { descriptor, ociSubject: put.ociSubject };
     }));
     // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
     const api = pushed.every((p) => p.ociSubject === subject) && (await hasReferrersApi(repo, subject));
-    if (!api) {
+    if (api) {
+        await ensureListed(repo, subject, artifacts, pushed.map((p) => p.descriptor));
+    }
+    else {
         const timing = opts.timing ?? calibrateTiming(roundTrip);
         await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, timing);
     }
     return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
+}
+/**
+ * A registry's referrers index is its own read-modify-write, and not every registry guards it: olareg
+ * was seen to drop 1 of 32 referrers pushed by 16 concurrent processes (the manifest stored, not
+ * listed). Verifiers discover bundles only through the listing, so check it, PUT the manifests the
+ * registry forgot again (that makes it index them), and fail loudly if it never lists them.
+ */
+async function ensureListed(repo, subject, artifacts, descriptors) {
+    for (let round = 0;; round++) {
+        const listed = new Set((await listReferrers(repo, subject)).referrers.map((d) => d.digest));
+        const missing = descriptors.map((d, i) => ({ d, i })).filter(({ d }) => !listed.has(d.digest));
+        if (missing.length === 0)
+            return;
+        if (round >= 5) {
+            throw new Error(`${repo} stores the referrer manifest(s) ${missing.map(({ d }) => d.digest).join(', ')} but does not list them as referrers of ${subject} ` +
+                "after 5 attempts: verifiers would not find them. The registry's referrers index is inconsistent; retry, or report it to the registry");
+        }
+        await new Promise((r) => setTimeout(r, 200 * 2 ** round + Math.random() * 200));
+        for (const { i } of missing) {
+            const { bytes } = buildArtifactManifest(artifacts[i]);
+            await repo.putManifest(descriptors[i].digest, bytes, MediaType.ImageManifest);
+        }
+    }
 }
 async function pushReferrer(repo, artifact, opts = {}) {
     return (await pushReferrers(repo, [artifact], opts))[0];
@@ -76305,11 +76361,22 @@ function configFor(layers) {
         config: {},
     }));
 }
+/**
+ * A layer's identity. Not its digest alone: every signature of one image by cosign's simple-signing
+ * scheme has the same payload bytes, so the same digest; they differ in the signature annotation.
+ */
+function layerKey(l) {
+    return [
+        l.digest,
+        l.annotations?.[Annotation.signature] ?? '',
+        l.annotations?.[Annotation.certificate] ?? '',
+    ].join('\n');
+}
 /** Appends our layers to the `.sig`/`.att` manifest of `subjectDigest`, keeping every other layer. */
 async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
     const tag = legacyTag(subjectDigest, kind);
     const ours = await Promise.all(layers.map(async (l) => ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations })));
-    const ourDigests = new Set(ours.map((d) => d.digest));
+    const ourKeys = new Set(ours.map(layerKey));
     let replaced = 0;
     await updateSharedTag(repo, tag, {
         parse(fetched) {
@@ -76322,17 +76389,22 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
             }
             return m;
         },
-        async merge(current) {
+        async merge(current, attempt) {
             const existing = current?.layers ?? [];
-            const kept = existing.filter((l) => ourDigests.has(l.digest) || !opts.superseded?.(l));
-            const have = new Set(kept.map((l) => l.digest));
-            const missing = ours.filter((l) => !have.has(l.digest));
+            const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !opts.superseded?.(l));
+            const have = new Set(kept.map(layerKey));
+            const missing = ours.filter((l) => !have.has(layerKey(l)));
             if (current && missing.length === 0 && kept.length === existing.length)
                 return undefined;
             replaced = existing.length - kept.length;
             const all = [...kept, ...missing];
             const config = configFor(all);
-            await repo.pushBlob(config, MediaType.ImageConfig);
+            // After a failed write, upload again instead of trusting HEAD (see BlobUnknownError).
+            const force = attempt > 0;
+            await Promise.all([
+                repo.pushBlob(config, MediaType.ImageConfig, { force }),
+                ...(force ? layers.map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
+            ]);
             const manifest = {
                 schemaVersion: 2,
                 mediaType: MediaType.ImageManifest,
@@ -76343,8 +76415,8 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
             return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType: MediaType.ImageManifest };
         },
         async holds(current) {
-            const have = new Set((current?.layers ?? []).map((l) => l.digest));
-            return [...ourDigests].every((d) => have.has(d));
+            const have = new Set((current?.layers ?? []).map(layerKey));
+            return [...ourKeys].every((k) => have.has(k));
         },
     }, opts.timing);
     return { tag, layers: ours, replaced };
@@ -76530,6 +76602,7 @@ async function publishTarget(input, t) {
                     predicateType: IMAGE_SIGNATURE,
                     digest: r.layers[0].digest,
                     subject: t.target,
+                    signature: r.layers[0].annotations?.[Annotation.signature] ?? '',
                 }, `${repo}:${r.tag}`, 'cosign legacy tag');
             }));
         }
@@ -77022,6 +77095,21 @@ function witnesses(opts) {
         throw new Error('signing needs a transparency log (rekor-url) or a timestamp authority (tsa-url), or both');
     return list;
 }
+/**
+ * @sigstore/sign reports a witness failure as "error creating tlog entry" with the HTTP error as
+ * its cause: name the service, the cause, and what to do.
+ */
+function explainWitnessError(err, opts) {
+    const e = err;
+    const cause = e.cause?.message ?? e.message ?? String(err);
+    if (e.code === 'TLOG_CREATE_ENTRY_ERROR') {
+        return new Error(`Rekor ${opts.rekorUrl ?? ''} did not log the signature (${cause}); nothing was published — retry the job later`);
+    }
+    if (e.code === 'TSA_CREATE_TIMESTAMP_ERROR') {
+        return new Error(`the timestamp authority ${opts.tsaUrl ?? ''} did not timestamp the signature (${cause}); nothing was published — retry the job later`);
+    }
+    return err instanceof Error ? err : new Error(String(err));
+}
 async function signStatement(session, witnessList, statement) {
     const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer: session, witnesses: witnessList });
     const bundle = await builder.create({
@@ -77246,7 +77334,8 @@ async function verifyPublished(repo, artifacts, opts) {
             }
             else {
                 const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
-                const layer = (await legacyManifest(a.subject.digest, kind)).layers.find((l) => l.digest === a.digest);
+                const layer = (await legacyManifest(a.subject.digest, kind)).layers.find((l) => l.digest === a.digest &&
+                    (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature));
                 if (!layer)
                     throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
                 const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);
@@ -77322,7 +77411,9 @@ function clientFor(opts, ctx) {
     return new RegistryClient({
         credentials: {
             env,
-            ...(opts.registryCredential ? { explicit: [{ ...opts.registryCredential, registry: opts.image.registry }] } : {}),
+            ...(opts.registryCredential
+                ? { explicit: [{ ...opts.registryCredential, registry: opts.image.registry }] }
+                : {}),
         },
         insecureRegistries: opts.insecureRegistries,
         log: (m) => ctx.logger.debug(m),
@@ -77360,7 +77451,10 @@ async function run(opts, ctx) {
         if (opts.storage === 'legacy')
             await warnForeignBundles(repo, subject.descriptor.digest, warn);
         const env = ctx.env ?? process.env;
-        const tokenSource = ctx.tokenSource ?? (opts.identityToken ? staticTokenSource(opts.identityToken) : actionsTokenSource(env, client.transport));
+        const tokenSource = ctx.tokenSource ??
+            (opts.identityToken
+                ? staticTokenSource(opts.identityToken)
+                : actionsTokenSource(env, client.transport));
         const session = new SigningSession({
             fulcioUrl: opts.sigstore.fulcioUrl,
             tokenSource,
@@ -77375,22 +77469,37 @@ async function run(opts, ctx) {
         const statements = [];
         if (opts.provenance !== 'none') {
             const claims = workflowClaims(identity);
-            statements.push(opts.provenance === 'v1' ? statement(subjects, SLSA_V1, slsaV1(claims)) : statement(subjects, SLSA_V02, slsaV02(claims)));
+            statements.push(opts.provenance === 'v1'
+                ? statement(subjects, SLSA_V1, slsaV1(claims))
+                : statement(subjects, SLSA_V02, slsaV02(claims)));
         }
         for (const p of predicates)
             statements.push(statement(subjects, p.type, p.content));
-        const w = witnesses({ ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}), ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}) });
+        const witnessOptions = {
+            ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
+            ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+        };
+        const w = witnesses(witnessOptions);
         const [signatures, attestations] = await Promise.all([
             Promise.all((opts.sign ? targets : []).map(async (target) => ({
                 target,
-                ...(opts.storage !== 'referrers' ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) } : {}),
+                ...(opts.storage !== 'referrers'
+                    ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) }
+                    : {}),
                 ...(opts.storage !== 'legacy'
-                    ? { statement: await signStatement(session, w, statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {})) }
+                    ? {
+                        statement: await signStatement(session, w, statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {})),
+                    }
                     : {}),
             }))),
             Promise.all(statements.map((s) => signStatement(session, w, s))),
+        ]).catch((err) => {
+            throw explainWitnessError(err, witnessOptions);
+        });
+        const typesSigned = new Set([
+            ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
+            ...statements.map((s) => s.predicateType),
         ]);
-        const typesSigned = new Set([...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []), ...statements.map((s) => s.predicateType)]);
         const published = await publish({
             repo,
             storage: opts.storage,
@@ -77405,18 +77514,33 @@ async function run(opts, ctx) {
         }
         if (published.replaced)
             ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
-        const files = await writeOutputs(opts.outputDir, [...signatures.flatMap((s) => (s.statement ? [s.statement] : [])), ...attestations]);
+        const files = await writeOutputs(opts.outputDir, [
+            ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
+            ...attestations,
+        ]);
         const verified = opts.verify ? await verifyAll(opts, repo, published, identity) : [];
         const referrers = await listReferrers(repo, subject.descriptor.digest);
         if (referrers.referrers.length >= 40) {
             warn(`${repo}@${subject.descriptor.digest} has ${referrers.referrers.length} referrers; Kyverno's SigstoreBundle verification fails above 50. Remove old ones`);
         }
-        const rekorLogIndexes = [...new Set([...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]), ...attestations.map((a) => a.tlogEntry)].flatMap((e) => (e ? [e.logIndex] : [])))];
+        const rekorLogIndexes = [
+            ...new Set([
+                ...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]),
+                ...attestations.map((a) => a.tlogEntry),
+            ].flatMap((e) => (e ? [e.logIndex] : []))),
+        ];
         return {
             subject,
             referrers,
             warnings,
-            signing: { identity, certificateRequests: session.certificateRequests, rekorLogIndexes, published, verified, files },
+            signing: {
+                identity,
+                certificateRequests: session.certificateRequests,
+                rekorLogIndexes,
+                published,
+                verified,
+                files,
+            },
         };
     }
     finally {
@@ -77451,11 +77575,16 @@ async function writeOutputs(dir, signed) {
     return { bundles, ...(provenance ? { provenance } : {}) };
 }
 async function verifyAll(opts, repo, published, identity) {
-    const trust = opts.sigstore.trustedRoot ? await trustFromFile(opts.sigstore.trustedRoot) : await publicGoodTrust(undefined);
+    const trust = opts.sigstore.trustedRoot
+        ? await trustFromFile(opts.sigstore.trustedRoot)
+        : await publicGoodTrust(undefined);
     const results = await verifyPublished(repo, published.artifacts, {
         trust,
         // Anchored: @sigstore/verify uses a string SAN as an unanchored regex.
-        policy: { subjectAlternativeName: new RegExp(`^${escapeRegExp(identity.san)}$`), extensions: { issuer: identity.issuer } },
+        policy: {
+            subjectAlternativeName: new RegExp(`^${escapeRegExp(identity.san)}$`),
+            extensions: { issuer: identity.issuer },
+        },
         requireTlog: Boolean(opts.sigstore.rekorUrl),
         requireSct: opts.sigstore.kind === 'public-good',
         maxBundleBytes: MAX_BUNDLE_BYTES,
@@ -77919,7 +78048,9 @@ function signingSection(result) {
 }
 function referrerSection(result) {
     const { subject, referrers } = result;
-    const via = referrers.source === 'api' ? 'the referrers API' : `the fallback tag \`${digestTag(subject.descriptor.digest)}\``;
+    const via = referrers.source === 'api'
+        ? 'the referrers API'
+        : `the fallback tag \`${digestTag(subject.descriptor.digest)}\``;
     const lines = ['', `### Referrers of the image (${referrers.referrers.length}, via ${via})`, ''];
     if (!referrers.referrers.length)
         return [...lines, 'None.'];
@@ -77932,7 +78063,14 @@ function referrerSection(result) {
 }
 function summaryMarkdown(result) {
     const warnings = result.warnings.map((w) => `> [!WARNING]\n> ${w}\n`);
-    return ['## sigstamp', '', ...warnings, ...subjectRows(result), ...signingSection(result), ...referrerSection(result)].join('\n') + '\n';
+    return ([
+        '## sigstamp',
+        '',
+        ...warnings,
+        ...subjectRows(result),
+        ...signingSection(result),
+        ...referrerSection(result),
+    ].join('\n') + '\n');
 }
 function summaryText(result) {
     const { subject, referrers } = result;
@@ -78050,7 +78188,7 @@ async function main(argv, env = process.env) {
     const logger = consoleLogger(Boolean(values.verbose));
     const command = positionals[0] ?? 'run';
     const raw = inputs(values, env);
-    const cliValue = (name) => (typeof values[name] === 'string' ? values[name] : env[envName(name)]);
+    const cliValue = (name) => typeof values[name] === 'string' ? values[name] : env[envName(name)];
     if (command === 'run') {
         const options = parseOptions(raw, env);
         const result = await run(options, { logger, env });
@@ -78094,7 +78232,9 @@ async function main(argv, env = process.env) {
             const pushed = await pushReferrer(repo, {
                 artifactType,
                 subject,
-                layers: [{ mediaType: cliValue('media-type') ?? 'application/octet-stream', data: await (0,promises_.readFile)(file) }],
+                layers: [
+                    { mediaType: cliValue('media-type') ?? 'application/octet-stream', data: await (0,promises_.readFile)(file) },
+                ],
                 annotations: { 'org.opencontainers.image.created': new Date().toISOString(), ...annotations },
             });
             process.stdout.write(`${pushed.descriptor.digest}\n`);

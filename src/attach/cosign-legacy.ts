@@ -139,6 +139,18 @@ function configFor(layers: Descriptor[]): Buffer {
   );
 }
 
+/**
+ * A layer's identity. Not its digest alone: every signature of one image by cosign's simple-signing
+ * scheme has the same payload bytes, so the same digest; they differ in the signature annotation.
+ */
+function layerKey(l: Descriptor): string {
+  return [
+    l.digest,
+    l.annotations?.[Annotation.signature] ?? '',
+    l.annotations?.[Annotation.certificate] ?? '',
+  ].join('\n');
+}
+
 export interface AppendOptions {
   timing: SharedTagTiming;
   /** Existing layers to drop (an earlier attempt of this same run): they are replaced, not piled up. */
@@ -166,7 +178,7 @@ export async function appendToLegacyTag(
         ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations }) as Descriptor,
     ),
   );
-  const ourDigests = new Set(ours.map((d) => d.digest));
+  const ourKeys = new Set(ours.map(layerKey));
   let replaced = 0;
   await updateSharedTag<ImageManifest | undefined>(
     repo,
@@ -183,16 +195,21 @@ export async function appendToLegacyTag(
         }
         return m;
       },
-      async merge(current) {
+      async merge(current, attempt) {
         const existing = current?.layers ?? [];
-        const kept = existing.filter((l) => ourDigests.has(l.digest) || !opts.superseded?.(l));
-        const have = new Set(kept.map((l) => l.digest));
-        const missing = ours.filter((l) => !have.has(l.digest));
+        const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !opts.superseded?.(l));
+        const have = new Set(kept.map(layerKey));
+        const missing = ours.filter((l) => !have.has(layerKey(l)));
         if (current && missing.length === 0 && kept.length === existing.length) return undefined;
         replaced = existing.length - kept.length;
         const all = [...kept, ...missing];
         const config = configFor(all);
-        await repo.pushBlob(config, MediaType.ImageConfig);
+        // After a failed write, upload again instead of trusting HEAD (see BlobUnknownError).
+        const force = attempt > 0;
+        await Promise.all([
+          repo.pushBlob(config, MediaType.ImageConfig, { force }),
+          ...(force ? layers.map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
+        ]);
         const manifest: ImageManifest = {
           schemaVersion: 2,
           mediaType: MediaType.ImageManifest,
@@ -203,8 +220,8 @@ export async function appendToLegacyTag(
         return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType: MediaType.ImageManifest };
       },
       async holds(current) {
-        const have = new Set((current?.layers ?? []).map((l) => l.digest));
-        return [...ourDigests].every((d) => have.has(d));
+        const have = new Set((current?.layers ?? []).map(layerKey));
+        return [...ourKeys].every((k) => have.has(k));
       },
     },
     opts.timing,

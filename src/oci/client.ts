@@ -2,7 +2,7 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { RegistryAuth, repositoryScope, type Action } from './auth.js';
 import { resolveCredential, type Credential, type CredentialOptions } from './credentials.js';
 import { DigestVerifier, digestOf, parseDigest, verifyDigest } from './digest.js';
-import { NotFoundError, registryError } from './errors.js';
+import { BlobUnknownError, NotFoundError, registryError } from './errors.js';
 import { MANIFEST_MEDIA_TYPES } from './mediatypes.js';
 import { apiHost, isLoopbackRegistry, type Reference } from './reference.js';
 import {
@@ -223,6 +223,27 @@ export class Repository {
     return { digest, ...(ociSubject ? { ociSubject } : {}) };
   }
 
+  /**
+   * PUTs a manifest after making sure its blobs are there; on MANIFEST_BLOB_UNKNOWN (a concurrent
+   * upload of the same blob) uploads them again and retries.
+   */
+  async putManifestWithBlobs(
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+    blobs: { data: Buffer; mediaType: string }[],
+  ): Promise<PutManifestResult> {
+    for (let attempt = 0; ; attempt++) {
+      await Promise.all(blobs.map((b) => this.pushBlob(b.data, b.mediaType, { force: attempt > 0 })));
+      try {
+        return await this.putManifest(reference, bytes, mediaType);
+      } catch (err) {
+        if (!(err instanceof BlobUnknownError) || attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt + Math.random() * 200));
+      }
+    }
+  }
+
   async deleteManifest(digest: string): Promise<void> {
     const res = await this.send({ method: 'DELETE', path: `/manifests/${digest}` }, [
       'pull',
@@ -266,10 +287,14 @@ export class Repository {
   }
 
   /** Uploads a blob unless it already exists: one PUT when small, PATCH chunks when large. */
-  async pushBlob(data: Buffer, mediaType: string, opts: { chunkSize?: number } = {}): Promise<Descriptor> {
+  async pushBlob(
+    data: Buffer,
+    mediaType: string,
+    opts: { chunkSize?: number; force?: boolean } = {},
+  ): Promise<Descriptor> {
     const digest = digestOf(data);
     const descriptor = { mediaType, digest, size: data.length };
-    if (await this.blobExists(digest)) return descriptor;
+    if (!opts.force && (await this.blobExists(digest))) return descriptor;
     let location = await this.startUpload();
     const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
     if (data.length > chunkSize) {

@@ -20,6 +20,19 @@ export class NotFoundError extends RegistryError {
   }
 }
 
+/**
+ * The registry refused a manifest because a blob it references is unknown (MANIFEST_BLOB_UNKNOWN).
+ * Seen with distribution 2.8 when several writers upload the same blob at once (every signature's
+ * simple-signing payload, the empty config): the blob briefly looks present to HEAD and absent to
+ * the manifest check. Uploading it again and retrying resolves it.
+ */
+export class BlobUnknownError extends RegistryError {
+  constructor(message: string, status: number, codes: string[]) {
+    super(message, status, codes);
+    this.name = 'BlobUnknownError';
+  }
+}
+
 /** A shared tag we were asked to update holds something we must not touch. */
 export class ForeignContentError extends Error {
   constructor(message: string) {

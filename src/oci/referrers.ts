@@ -204,22 +204,30 @@ export async function pushReferrers(
   const subjects = new Set(artifacts.map((a) => a.subject.digest));
   if (subjects.size !== 1) throw new Error('internal: pushReferrers takes artifacts of one subject');
   const subject = [...subjects][0]!;
-  await repo.pushBlob(EMPTY_JSON, MediaType.Empty);
   let roundTrip = 0;
   const pushed = await Promise.all(
     artifacts.map(async (artifact) => {
       const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
-      await Promise.all(blobs.map((b) => repo.pushBlob(b.data, b.mediaType)));
       const descriptor = referrerDescriptor(manifest, bytes);
       const started = Date.now();
-      const put = await repo.putManifest(descriptor.digest, bytes, MediaType.ImageManifest);
+      const put = await repo.putManifestWithBlobs(descriptor.digest, bytes, MediaType.ImageManifest, [
+        { data: EMPTY_JSON, mediaType: MediaType.Empty },
+        ...blobs,
+      ]);
       roundTrip = Math.max(roundTrip, Date.now() - started);
       return { descriptor, ociSubject: put.ociSubject };
     }),
   );
   // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
   const api = pushed.every((p) => p.ociSubject === subject) && (await hasReferrersApi(repo, subject));
-  if (!api) {
+  if (api) {
+    await ensureListed(
+      repo,
+      subject,
+      artifacts,
+      pushed.map((p) => p.descriptor),
+    );
+  } else {
     const timing = opts.timing ?? calibrateTiming(roundTrip);
     await updateFallbackIndex(
       repo,
@@ -229,6 +237,36 @@ export async function pushReferrers(
     );
   }
   return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
+}
+
+/**
+ * A registry's referrers index is its own read-modify-write, and not every registry guards it: olareg
+ * was seen to drop 1 of 32 referrers pushed by 16 concurrent processes (the manifest stored, not
+ * listed). Verifiers discover bundles only through the listing, so check it, PUT the manifests the
+ * registry forgot again (that makes it index them), and fail loudly if it never lists them.
+ */
+async function ensureListed(
+  repo: Repository,
+  subject: string,
+  artifacts: Artifact[],
+  descriptors: Descriptor[],
+): Promise<void> {
+  for (let round = 0; ; round++) {
+    const listed = new Set((await listReferrers(repo, subject)).referrers.map((d) => d.digest));
+    const missing = descriptors.map((d, i) => ({ d, i })).filter(({ d }) => !listed.has(d.digest));
+    if (missing.length === 0) return;
+    if (round >= 5) {
+      throw new Error(
+        `${repo} stores the referrer manifest(s) ${missing.map(({ d }) => d.digest).join(', ')} but does not list them as referrers of ${subject} ` +
+          "after 5 attempts: verifiers would not find them. The registry's referrers index is inconsistent; retry, or report it to the registry",
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200 * 2 ** round + Math.random() * 200));
+    for (const { i } of missing) {
+      const { bytes } = buildArtifactManifest(artifacts[i]!);
+      await repo.putManifest(descriptors[i]!.digest, bytes, MediaType.ImageManifest);
+    }
+  }
 }
 
 export async function pushReferrer(

@@ -47,7 +47,8 @@ export interface SharedTagUpdate<T> {
   /** Interprets the tag's current content (undefined: no such tag). Throws to leave a foreign tag untouched. */
   parse(current: FetchedManifest | undefined): T;
   /** The bytes to PUT so `current` gains our entries, or undefined when it already has them. */
-  merge(current: T): MergeResult | Promise<MergeResult>;
+  /** `attempt` > 0 when an earlier write of this round failed: re-upload blobs rather than trust HEAD. */
+  merge(current: T, attempt: number): MergeResult | Promise<MergeResult>;
   /** Whether `current` holds everything this update guarantees (called at the settle re-read). */
   holds(current: T): Promise<boolean>;
   /** Told about each successful PUT, so `holds` can check what was written. */
@@ -96,7 +97,7 @@ export async function updateSharedTag<T>(
       }
       const readAt = Date.now();
       const fetched = await readTag(repo, tag);
-      const next = await update.merge(update.parse(fetched));
+      const next = await update.merge(update.parse(fetched), attempt);
       if (!next) break;
       if (Date.now() - readAt > timing.readToWriteMs) continue;
       try {

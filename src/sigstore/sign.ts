@@ -46,6 +46,26 @@ export function witnesses(opts: WitnessOptions): Witness[] {
   return list;
 }
 
+/**
+ * @sigstore/sign reports a witness failure as "error creating tlog entry" with the HTTP error as
+ * its cause: name the service, the cause, and what to do.
+ */
+export function explainWitnessError(err: unknown, opts: WitnessOptions): Error {
+  const e = err as { code?: string; message?: string; cause?: { message?: string } };
+  const cause = e.cause?.message ?? e.message ?? String(err);
+  if (e.code === 'TLOG_CREATE_ENTRY_ERROR') {
+    return new Error(
+      `Rekor ${opts.rekorUrl ?? ''} did not log the signature (${cause}); nothing was published — retry the job later`,
+    );
+  }
+  if (e.code === 'TSA_CREATE_TIMESTAMP_ERROR') {
+    return new Error(
+      `the timestamp authority ${opts.tsaUrl ?? ''} did not timestamp the signature (${cause}); nothing was published — retry the job later`,
+    );
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
 export interface SignedStatement {
   statement: Statement;
   bundle: Bundle;

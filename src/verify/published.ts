@@ -1,7 +1,12 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { toSignedEntity, Verifier, type VerificationPolicy } from '@sigstore/verify';
 import { BUNDLE_ARTIFACT_TYPE } from '../attach/bundle-referrer.js';
-import { DSSE_ENVELOPE_MEDIA_TYPE, legacyTag, SIMPLE_SIGNING_MEDIA_TYPE } from '../attach/cosign-legacy.js';
+import {
+  Annotation,
+  DSSE_ENVELOPE_MEDIA_TYPE,
+  legacyTag,
+  SIMPLE_SIGNING_MEDIA_TYPE,
+} from '../attach/cosign-legacy.js';
 import type { Repository } from '../oci/client.js';
 import type { Descriptor, ImageManifest } from '../oci/types.js';
 import type { Trust } from '../sigstore/trust.js';
@@ -21,6 +26,8 @@ export interface PublishedArtifact {
   digest: string;
   /** The subject it is attached to. */
   subject: Descriptor;
+  /** For a `.sig` layer: its signature annotation (every signature of an image has the same payload digest). */
+  signature?: string;
 }
 
 export interface VerifiedArtifact extends PublishedArtifact {
@@ -80,7 +87,9 @@ export async function verifyPublished(
         } else {
           const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
           const layer = (await legacyManifest(a.subject.digest, kind)).layers.find(
-            (l) => l.digest === a.digest,
+            (l) =>
+              l.digest === a.digest &&
+              (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature),
           );
           if (!layer) throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
           const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);

@@ -5,12 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, customSigstoreInputs, type ActionRun } from '../support/action.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
-import {
-  DEFAULT_OWNER,
-  DEFAULT_REPO,
-  startSigstore,
-  type LoopbackSigstore,
-} from '../support/sigstore/index.js';
+import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
 import { toolGate } from '../support/tools.js';
 import { cosign22Verify, cosignVerify, runTool, type Identity } from '../support/verifiers.js';
 
@@ -20,9 +15,7 @@ import { cosign22Verify, cosignVerify, runTool, type Identity } from '../support
 
 const SLSA = 'https://slsa.dev/provenance/v1';
 const VULN = 'https://cosign.sigstore.dev/attestation/vuln/v1';
-const OWNER = DEFAULT_OWNER;
-const REPO = DEFAULT_REPO;
-const SAN = `https://github.com/${OWNER}/${REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
+const SAN = `https://github.com/${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
 
 for (const [kind, start, tool] of [
   ['distribution', () => startDistribution(), 'docker-registry'],
@@ -41,7 +34,7 @@ for (const [kind, start, tool] of [
 
       beforeAll(async () => {
         [registry, sigstore] = await Promise.all([start(), startSigstore()]);
-        ref = `${registry.host}/${OWNER}/${REPO}`;
+        ref = `${registry.host}/${DEFAULT_REPO}`;
         digest = await pushImage(await buildImage([{ '/etc/app.conf': 'signed\n' }]), `${ref}:v1.2.3`);
         unsigned = await pushImage(
           await buildImage([{ '/etc/app.conf': 'never signed\n' }]),
@@ -77,7 +70,7 @@ for (const [kind, start, tool] of [
         expect(run.outputs.subject).toBe(SAN);
         expect(run.outputs.issuer).toBe(sigstore.issuer);
         expect(run.outputs['subject-regex']).toBe(
-          `^https://github\\.com/${OWNER}/${REPO}/\\.github/workflows/release\\.yml@refs/tags/v[0-9]+\\.[0-9]+\\.[0-9]+$`,
+          `^https://github\\.com/${DEFAULT_REPO}/\\.github/workflows/release\\.yml@refs/tags/v[0-9]+\\.[0-9]+\\.[0-9]+$`,
         );
         expect(new RegExp(run.outputs['subject-regex']!).test(SAN)).toBe(true);
         expect(run.outputs['signature-refs']!.split('\n')).toHaveLength(2);
@@ -125,7 +118,7 @@ for (const [kind, start, tool] of [
 
       it('every verifier FAILS for an unsigned image and for a near-miss identity', async () => {
         const nearMiss: Identity = {
-          regexp: `^https://github\\.com/${OWNER}/${REPO}/\\.github/workflows/other\\.yml@refs/tags/.*$`,
+          regexp: `^https://github\\.com/${DEFAULT_REPO}/\\.github/workflows/other\\.yml@refs/tags/.*$`,
           issuer: id.issuer,
         };
         const checks = [

@@ -197,10 +197,38 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
         SIGSTAMP_REGISTRY_USERNAME: token.username!,
         SIGSTAMP_REGISTRY_PASSWORD: token.password!,
       });
-      const ok = await exec(NODE, [cli, 'run', '--verbose', '--image', `${token.host}/team/app:1`], { env });
-      const failed = await exec(NODE, [cli, 'run', '--verbose', '--image', `${token.host}/team/app:1`], {
-        env: { ...env, SIGSTAMP_REGISTRY_PASSWORD: `${token.password}x` },
-      }).then(
+      const ok = await exec(
+        NODE,
+        [
+          cli,
+          'run',
+          '--verbose',
+          '--sign',
+          'false',
+          '--provenance',
+          'none',
+          '--image',
+          `${token.host}/team/app:1`,
+        ],
+        { env },
+      );
+      const failed = await exec(
+        NODE,
+        [
+          cli,
+          'run',
+          '--verbose',
+          '--sign',
+          'false',
+          '--provenance',
+          'none',
+          '--image',
+          `${token.host}/team/app:1`,
+        ],
+        {
+          env: { ...env, SIGSTAMP_REGISTRY_PASSWORD: `${token.password}x` },
+        },
+      ).then(
         () => ({ stdout: '', stderr: 'unexpected success' }),
         (e: { stdout: string; stderr: string }) => e,
       );

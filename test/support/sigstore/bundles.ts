@@ -1,6 +1,7 @@
 // Signing and verifying against the loopback Sigstore from inside a test, with the same libraries
 // sigstamp uses (@sigstore/sign builders, @sigstore/verify with the generated trusted root), plus
 // readers for what Fulcio put in a bundle's certificate.
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { bundleFromJSON, bundleToJSON, type Bundle } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import {
@@ -97,4 +98,36 @@ export function toLegacyCosignBundle(bundle: Bundle): string {
       },
     },
   });
+}
+
+/**
+ * cosign's RFC 3161 timestamp file (`--rfc3161-timestamp`), the same JSON as the
+ * `dev.sigstore.cosign/rfc3161timestamp` annotation: {"SignedRFC3161Timestamp": base64 DER}.
+ */
+export function toLegacyRfc3161Timestamp(bundle: Bundle): string {
+  const ts = bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps[0];
+  if (!ts) throw new Error('bundle has no RFC 3161 timestamp');
+  return JSON.stringify({ SignedRFC3161Timestamp: ts.signedTimestamp.toString('base64') });
+}
+
+/**
+ * POST /api/v2/signingCert with the body sigstore-js's CA client sends (signer/fulcio/ca.ts), for
+ * a fresh P-256 key; `proofOver` replaces the token's `sub` as the signed challenge.
+ */
+export async function requestSigningCert(s: LoopbackSigstore, token: string, proofOver?: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const payload = Buffer.from(token.split('.')[1] ?? '', 'base64url').toString();
+  const sub = (JSON.parse(payload) as { sub?: string }).sub ?? '';
+  const res = await fetch(`${s.fulcioUrl}/api/v2/signingCert`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      credentials: { oidcIdentityToken: token },
+      publicKeyRequest: {
+        publicKey: { algorithm: 'ECDSA', content: publicKey.export({ format: 'pem', type: 'spki' }) },
+        proofOfPossession: sign('sha256', Buffer.from(proofOver ?? sub), privateKey).toString('base64'),
+      },
+    }),
+  });
+  return { status: res.status, body: (await res.json()) as { code?: number; message?: string } };
 }

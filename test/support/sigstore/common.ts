@@ -64,11 +64,11 @@ export async function startLoopback(handle: Handler): Promise<LoopbackServer> {
   };
 }
 
-/** `failNext(n, status)`: the next n matching requests are answered with `status`. */
+/** `failNext(n, status)`: the next n matching requests are answered with `status` (0 clears). */
 export class Faults {
   private queue: number[] = [];
   failNext(n: number, status: number): void {
-    for (let i = 0; i < n; i++) this.queue.push(status);
+    this.queue = Array.from({ length: n }, () => status);
   }
   take(): number | undefined {
     return this.queue.shift();

@@ -61,7 +61,7 @@ class Refusal extends Error {
   }
 }
 
-/** go-oidc's default verifier for each key type, per sigstore's signature.LoadDefaultVerifier. */
+/** The hash sigstore's signature.LoadDefaultVerifier picks per key (and goodkey's key checks). */
 function defaultHash(key: KeyObject): string | null {
   if (key.asymmetricKeyType === 'ed25519') return null;
   if (key.asymmetricKeyType === 'rsa') {
@@ -102,7 +102,9 @@ export async function startFulcio(opts: FulcioOptions): Promise<FulcioStandIn> {
   const discover = async (iss: string) => {
     const known = jwks.get(iss);
     if (known) return known;
-    const res = await fetch(`${iss}/.well-known/openid-configuration`);
+    const res = await fetch(`${iss}/.well-known/openid-configuration`).catch((err: unknown) => {
+      throw new Refusal(INVALID_TOKEN, `discovery for ${iss}: ${String(err)}`);
+    });
     if (!res.ok) throw new Refusal(INVALID_TOKEN, `discovery for ${iss}: HTTP ${res.status}`);
     const doc = (await res.json()) as {
       issuer: string;

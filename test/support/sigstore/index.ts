@@ -19,7 +19,9 @@ export {
   bundleBuilders,
   fulcioExtensionBytes,
   leafCertificate,
+  requestSigningCert,
   toLegacyCosignBundle,
+  toLegacyRfc3161Timestamp,
   verifyBundle,
 } from './bundles.js';
 export type { FulcioStandIn, OidcIssuer, RekorStandIn, TrustedRootJson, TsaStandIn };

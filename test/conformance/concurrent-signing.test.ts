@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { legacyTag } from '../../src/attach/cosign-legacy.js';
+import { RegistryClient } from '../../src/oci/client.js';
+import { parseReference } from '../../src/oci/reference.js';
+import { listReferrers } from '../../src/oci/referrers.js';
+import type { ImageManifest } from '../../src/oci/types.js';
+import { buildImage, pushImage } from '../support/image.js';
+import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
+import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
+import { toolGate } from '../support/tools.js';
+import { cosign22Verify, cosignVerify } from '../support/verifiers.js';
+
+// 16 distinct workflow runs sign one digest at the same moment (matrix jobs, parallel pipelines).
+// Afterwards every signature and every referrer must be there, and cosign must accept each.
+const RUNS = 16;
+const SLSA = 'https://slsa.dev/provenance/v1';
+
+for (const [kind, start, tool] of [
+  ['distribution', () => startDistribution(), 'docker-registry'],
+  ['olareg', () => startOlareg(), 'olareg'],
+] as const) {
+  describe.skipIf(!toolGate(tool, 'skopeo', 'umoci', 'cosign3', 'cosign22'))(
+    `${RUNS} concurrent signing runs on ${kind}`,
+    () => {
+      let registry: TestRegistry;
+      let sigstore: LoopbackSigstore;
+      let digest: string;
+      let ref: string;
+
+      beforeAll(async () => {
+        [registry, sigstore] = await Promise.all([start(), startSigstore()]);
+        ref = `${registry.host}/${DEFAULT_REPO}`;
+        digest = await pushImage(await buildImage([{ '/race': 'sixteen signers\n' }]), `${ref}:v1.2.3`);
+      });
+      afterAll(async () => Promise.all([registry?.stop(), sigstore?.stop()]));
+
+      it('keeps all signatures and referrers, and each verifies', async () => {
+        const codes = await Promise.all(
+          Array.from({ length: RUNS }, async (_, i) => {
+            const token = await sigstore.oidc.mint({ run_id: String(9000 + i), run_attempt: '1' });
+            return new Promise<{ code: number; stderr: string }>((resolve) =>
+              execFile(
+                process.execPath,
+                [
+                  'dist/cli/index.js',
+                  'run',
+                  '--image',
+                  `${ref}@${digest}`,
+                  '--sigstore',
+                  'custom',
+                  '--fulcio-url',
+                  sigstore.fulcioUrl,
+                  '--rekor-url',
+                  sigstore.rekorUrl,
+                  '--trusted-root',
+                  sigstore.trustedRootPath,
+                  '--output-dir',
+                  `${tmpdir()}/sigstamp-race-${kind}-${i}`,
+                ],
+                { env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), SIGSTAMP_IDENTITY_TOKEN: token } },
+                (err, _stdout, stderr) =>
+                  resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+              ),
+            );
+          }),
+        );
+        for (const c of codes) expect(c.code, c.stderr).toBe(0);
+
+        const client = new RegistryClient();
+        const repo = client.repository(parseReference(ref));
+        const sig = (await repo.getManifest(legacyTag(digest, 'sig'))).manifest as ImageManifest;
+        const att = (await repo.getManifest(legacyTag(digest, 'att'))).manifest as ImageManifest;
+        const referrers = await listReferrers(repo, digest);
+        await client.close();
+        expect(sig.layers).toHaveLength(RUNS);
+        expect(att.layers).toHaveLength(RUNS);
+        expect(referrers.referrers).toHaveLength(RUNS * 2);
+
+        const id = {
+          regexp: `^https://github\\.com/${DEFAULT_REPO}/\\.github/workflows/release\\.yml@refs/tags/v1\\.2\\.3$`,
+          issuer: sigstore.issuer,
+        };
+        // cosign prints one JSON object per signature it verified; v3 also lists every other bundle
+        // that verifies (the provenance), naming its predicate type in critical.type.
+        const count = (out: string, type?: string) =>
+          (JSON.parse(out) as { critical?: { type?: string } }[]).filter(
+            (o) => !type || o.critical?.type === type,
+          ).length;
+        const bundles = await cosignVerify('cosign3', sigstore, `${ref}@${digest}`, id);
+        expect(bundles.code, bundles.stderr).toBe(0);
+        expect(count(bundles.stdout, 'https://sigstore.dev/cosign/sign/v1')).toBe(RUNS);
+        expect(count(bundles.stdout, SLSA)).toBe(RUNS);
+        const legacy = await cosign22Verify(sigstore, `${ref}@${digest}`, id);
+        expect(legacy.code, legacy.stderr).toBe(0);
+        expect(count(legacy.stdout)).toBe(RUNS);
+        const provenance = await cosign22Verify(sigstore, `${ref}@${digest}`, id, SLSA);
+        expect(provenance.code, provenance.stderr).toBe(0);
+        expect(provenance.stdout.trim().split('\n')).toHaveLength(RUNS);
+      }, 600_000);
+    },
+  );
+}
