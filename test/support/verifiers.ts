@@ -58,10 +58,12 @@ export function cosignVerify(
 }
 
 /**
- * cosign v2.2.4 reads only the legacy tags and takes its trust from the environment — the generation
- * older Kyverno releases embed.
+ * cosign v2 on the legacy tags, with its trust from the environment (SIGSTORE_ROOT_FILE,
+ * SIGSTORE_REKOR_PUBLIC_KEY): v2.2.4 — the generation older Kyverno releases embed — reads nothing
+ * else, and v2.6's verify-attestation takes --trusted-root only with the new bundle format.
  */
-export function cosign22Verify(
+export function cosignEnvVerify(
+  tool: 'cosign2' | 'cosign22',
   s: LoopbackSigstore,
   ref: string,
   id: Identity,
@@ -79,5 +81,14 @@ export function cosign22Verify(
     'json',
     ref,
   ];
-  return runTool('cosign22', args, { ...s.legacyEnv, TUF_ROOT: '/nonexistent-tuf-root' });
+  return runTool(tool, args, { ...s.legacyEnv, TUF_ROOT: '/nonexistent-tuf-root' });
+}
+
+export function cosign22Verify(
+  s: LoopbackSigstore,
+  ref: string,
+  id: Identity,
+  attestationType?: string,
+): Promise<ToolRun> {
+  return cosignEnvVerify('cosign22', s, ref, id, attestationType);
 }
