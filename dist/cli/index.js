@@ -76375,7 +76375,10 @@ function layerKey(l) {
 /** Appends our layers to the `.sig`/`.att` manifest of `subjectDigest`, keeping every other layer. */
 async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
     const tag = legacyTag(subjectDigest, kind);
+    const started = Date.now();
     const ours = await Promise.all(layers.map(async (l) => ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations })));
+    // A blob push is a HEAD, a POST and a PUT: a third of it is one round trip.
+    const timing = opts.timing ?? calibrateTiming((Date.now() - started) / 3);
     const ourKeys = new Set(ours.map(layerKey));
     let replaced = 0;
     await updateSharedTag(repo, tag, {
@@ -76418,7 +76421,7 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
             const have = new Set((current?.layers ?? []).map(layerKey));
             return [...ourKeys].every((k) => have.has(k));
         },
-    }, opts.timing);
+    }, timing);
     return { tag, layers: ours, replaced };
 }
 
@@ -76593,7 +76596,7 @@ async function publishTarget(input, t) {
         if (t.message) {
             const msg = t.message;
             jobs.push(appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
-                timing: input.timing ?? defaultTiming,
+                ...timing,
                 superseded: legacyLayerSuperseded(input.supersede, 'sig'),
             }).then((r) => {
                 out.replaced += r.replaced;
@@ -76608,7 +76611,7 @@ async function publishTarget(input, t) {
         }
         if (input.attestations.length) {
             jobs.push(appendToLegacyTag(repo, t.target.digest, 'att', input.attestations.map((a) => attestationLayer(a, chain)), {
-                timing: input.timing ?? defaultTiming,
+                ...timing,
                 superseded: legacyLayerSuperseded(input.supersede, 'att'),
             }).then((r) => {
                 out.replaced += r.replaced;
@@ -76643,13 +76646,6 @@ async function publishTarget(input, t) {
     await Promise.all(jobs);
     return out;
 }
-const defaultTiming = {
-    readToWriteMs: 2_000,
-    writeTimeoutMs: 5_000,
-    settleMs: 7_000,
-    jitterMs: 500,
-    maxRounds: 12,
-};
 async function deleteSuperseded(input, digests) {
     for (const d of digests) {
         try {

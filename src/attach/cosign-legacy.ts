@@ -2,7 +2,7 @@ import type { TransparencyLogEntry } from '@sigstore/bundle';
 import { ForeignContentError } from '../oci/errors.js';
 import { digestOf, sha256 } from '../oci/digest.js';
 import { IMAGE_MANIFEST_MEDIA_TYPES, MediaType } from '../oci/mediatypes.js';
-import { updateSharedTag, type SharedTagTiming } from '../oci/shared-tag.js';
+import { calibrateTiming, updateSharedTag, type SharedTagTiming } from '../oci/shared-tag.js';
 import type { Repository } from '../oci/client.js';
 import type { Annotations, Descriptor, ImageManifest } from '../oci/types.js';
 import type { SignedMessage, SignedStatement } from '../sigstore/sign.js';
@@ -152,7 +152,8 @@ function layerKey(l: Descriptor): string {
 }
 
 export interface AppendOptions {
-  timing: SharedTagTiming;
+  /** Default: calibrated from the round trips of pushing our layers. */
+  timing?: SharedTagTiming;
   /** Existing layers to drop (an earlier attempt of this same run): they are replaced, not piled up. */
   superseded?: (layer: Descriptor) => boolean;
 }
@@ -172,12 +173,15 @@ export async function appendToLegacyTag(
   opts: AppendOptions,
 ): Promise<AppendResult> {
   const tag = legacyTag(subjectDigest, kind);
+  const started = Date.now();
   const ours = await Promise.all(
     layers.map(
       async (l) =>
         ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations }) as Descriptor,
     ),
   );
+  // A blob push is a HEAD, a POST and a PUT: a third of it is one round trip.
+  const timing = opts.timing ?? calibrateTiming((Date.now() - started) / 3);
   const ourKeys = new Set(ours.map(layerKey));
   let replaced = 0;
   await updateSharedTag<ImageManifest | undefined>(
@@ -224,7 +228,7 @@ export async function appendToLegacyTag(
         return [...ourKeys].every((k) => have.has(k));
       },
     },
-    opts.timing,
+    timing,
   );
   return { tag, layers: ours, replaced };
 }

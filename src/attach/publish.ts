@@ -79,7 +79,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
       const msg = t.message;
       jobs.push(
         appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
-          timing: input.timing ?? defaultTiming,
+          ...timing,
           superseded: legacyLayerSuperseded(input.supersede, 'sig'),
         }).then((r) => {
           out.replaced += r.replaced;
@@ -105,7 +105,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
           'att',
           input.attestations.map((a) => attestationLayer(a, chain)),
           {
-            timing: input.timing ?? defaultTiming,
+            ...timing,
             superseded: legacyLayerSuperseded(input.supersede, 'att'),
           },
         ).then((r) => {
@@ -154,14 +154,6 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
   await Promise.all(jobs);
   return out;
 }
-
-const defaultTiming: SharedTagTiming = {
-  readToWriteMs: 2_000,
-  writeTimeoutMs: 5_000,
-  settleMs: 7_000,
-  jitterMs: 500,
-  maxRounds: 12,
-};
 
 async function deleteSuperseded(input: PublishInput, digests: string[]): Promise<void> {
   for (const d of digests) {

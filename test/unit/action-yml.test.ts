@@ -28,3 +28,15 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 });
+
+describe('README', () => {
+  it('documents every input and output', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const name of [
+      ...Object.keys(INPUTS).filter((n) => !('cliOnly' in INPUTS[n as keyof typeof INPUTS])),
+      ...Object.keys(OUTPUTS),
+    ]) {
+      expect(readme, name).toContain(`\`${name}\``);
+    }
+  });
+});
