@@ -5137,7 +5137,7 @@ exports.Agent = Agent;
 
 
 const contentVer = (__webpack_require__(64829)/* ["cache-version"].content */ .MH.Q)
-const hashToSegments = __webpack_require__(38815)
+const hashToSegments = __webpack_require__(61196)
 const path = __webpack_require__(16928)
 const ssri = __webpack_require__(34586)
 
@@ -5597,7 +5597,7 @@ const ssri = __webpack_require__(34586)
 const { tmpName } = __webpack_require__(92955)
 
 const contentPath = __webpack_require__(70719)
-const hashToSegments = __webpack_require__(38815)
+const hashToSegments = __webpack_require__(61196)
 const indexV = (__webpack_require__(64829)/* ["cache-version"].index */ .MH.P)
 const { moveFile } = __webpack_require__(74516)
 
@@ -6364,7 +6364,7 @@ module.exports = (path, options) => glob(globify(path), options)
 
 /***/ }),
 
-/***/ 38815:
+/***/ 61196:
 /***/ ((module) => {
 
 
@@ -8835,7 +8835,7 @@ module.exports = FetchError
 
 /***/ }),
 
-/***/ 91464:
+/***/ 69083:
 /***/ ((module) => {
 
 
@@ -9122,7 +9122,7 @@ const { Minipass } = __webpack_require__(78275)
 const Body = __webpack_require__(14720)
 const { writeToStream, getTotalBytes } = Body
 const Response = __webpack_require__(19519)
-const Headers = __webpack_require__(91464)
+const Headers = __webpack_require__(69083)
 const { createHeadersLenient } = Headers
 const Request = __webpack_require__(52379)
 const { getNodeRequestOptions } = Request
@@ -9498,7 +9498,7 @@ fetch.AbortError = AbortError
 
 const { URL } = __webpack_require__(87016)
 const { Minipass } = __webpack_require__(78275)
-const Headers = __webpack_require__(91464)
+const Headers = __webpack_require__(69083)
 const { exportNodeCompatibleHeaders } = Headers
 const Body = __webpack_require__(14720)
 const { clone, extractContentType, getTotalBytes } = Body
@@ -9788,7 +9788,7 @@ Object.defineProperties(Request.prototype, {
 const http = __webpack_require__(58611)
 const { STATUS_CODES } = http
 
-const Headers = __webpack_require__(91464)
+const Headers = __webpack_require__(69083)
 const Body = __webpack_require__(14720)
 const { clone, extractContentType } = Body
 

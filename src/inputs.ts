@@ -88,6 +88,9 @@ export const OUTPUTS = {
   'subject-regex': 'The anchored regex that matches this signing identity, for policies.',
   issuer: 'The OIDC issuer the certificate names.',
   'rekor-log-indexes': 'Rekor log indexes of the entries made (one per line).',
+  'kyverno-policy-path':
+    'Path of the generated Kyverno ClusterPolicy for this signing identity (type Cosign; SigstoreBundle with storage: referrers).',
+  'policy-paths': 'Paths of every generated policy and of verify-commands.sh (one per line).',
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

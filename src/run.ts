@@ -21,7 +21,8 @@ import {
   type SignedStatement,
 } from './sigstore/sign.js';
 import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } from './sigstore/token.js';
-import { publicGoodTrust, trustFromFile } from './sigstore/trust.js';
+import { publicGoodTrust, trustFromFile, type Trust } from './sigstore/trust.js';
+import { policiesForRun, type RunPolicies } from './policy/for-run.js';
 import { resolveSubject, type Subject } from './subject.js';
 import { verifyPublished, type VerifiedArtifact } from './verify/published.js';
 import type { Logger } from './log.js';
@@ -45,7 +46,8 @@ export interface SigningReport {
   rekorLogIndexes: string[];
   published: PublishResult;
   verified: VerifiedArtifact[];
-  files: { bundles: string[]; provenance?: string };
+  files: { bundles: string[]; provenance?: string; policies: string[] };
+  policies: RunPolicies;
 }
 
 export interface RunResult {
@@ -191,11 +193,14 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     if (published.replaced)
       ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
 
-    const files = await writeOutputs(opts.outputDir, [
+    const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
+    const predicateTypes = statements.map((s) => s.predicateType);
+    const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
+    const files = await writeOutputs(opts.outputDir, policies, [
       ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
       ...attestations,
     ]);
-    const verified = opts.verify ? await verifyAll(opts, repo, published, identity) : [];
+    const verified = opts.verify && trust ? await verifyAll(repo, published, identity, trust, opts) : [];
     const referrers = await listReferrers(repo, subject.descriptor.digest);
     if (referrers.referrers.length >= 40) {
       warn(
@@ -221,6 +226,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
         published,
         verified,
         files,
+        policies,
       },
     };
   } finally {
@@ -247,7 +253,11 @@ function slug(predicateType: string): string {
   return predicateType.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
 }
 
-async function writeOutputs(dir: string, signed: SignedStatement[]): Promise<SigningReport['files']> {
+async function writeOutputs(
+  dir: string,
+  policies: RunPolicies,
+  signed: SignedStatement[],
+): Promise<SigningReport['files']> {
   await mkdir(dir, { recursive: true });
   const bundles: string[] = [];
   let provenance: string | undefined;
@@ -261,18 +271,32 @@ async function writeOutputs(dir: string, signed: SignedStatement[]): Promise<Sig
       await writeFile(provenance, JSON.stringify(s.statement, null, 2) + '\n');
     }
   }
-  return { bundles, ...(provenance ? { provenance } : {}) };
+  const policyFiles: string[] = [];
+  for (const p of policies.policies) {
+    const path = join(dir, p.filename);
+    await writeFile(path, p.text);
+    policyFiles.push(path);
+  }
+  const commands = join(dir, 'verify-commands.sh');
+  await writeFile(
+    commands,
+    ['#!/bin/sh', 'set -e', ...policies.cosign, ...(policies.gh ? [policies.gh] : [])].join('\n') + '\n',
+  );
+  policyFiles.push(commands);
+  return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
+}
+
+async function loadTrust(opts: Options): Promise<Trust> {
+  return opts.sigstore.trustedRoot ? trustFromFile(opts.sigstore.trustedRoot) : publicGoodTrust(undefined);
 }
 
 async function verifyAll(
-  opts: Options,
   repo: import('./oci/client.js').Repository,
   published: PublishResult,
   identity: CertificateIdentity,
+  trust: Trust,
+  opts: Options,
 ): Promise<VerifiedArtifact[]> {
-  const trust = opts.sigstore.trustedRoot
-    ? await trustFromFile(opts.sigstore.trustedRoot)
-    : await publicGoodTrust(undefined);
   const results = await verifyPublished(repo, published.artifacts, {
     trust,
     // Anchored: @sigstore/verify uses a string SAN as an unanchored regex.

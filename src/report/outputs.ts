@@ -19,5 +19,16 @@ export function actionOutputs(result: RunResult): Record<OutputName, string> {
     'subject-regex': policy?.subjectRegExp ?? '',
     issuer: s?.identity.issuer ?? '',
     'rekor-log-indexes': (s?.rekorLogIndexes ?? []).join('\n'),
+    'kyverno-policy-path': kyvernoPolicyPath(result),
+    'policy-paths': (s?.files.policies ?? []).join('\n'),
   };
+}
+
+function kyvernoPolicyPath(result: RunResult): string {
+  const s = result.signing;
+  if (!s) return '';
+  const preferred =
+    s.policies.policies.find((p) => p.filename.includes('cosign')) ??
+    s.policies.policies.find((p) => p.consumer.toLowerCase().includes('kyverno'));
+  return preferred ? (s.files.policies.find((f) => f.endsWith(`/${preferred.filename}`)) ?? '') : '';
 }

@@ -57,6 +57,30 @@ function signingSection(result: RunResult): string[] {
     );
   }
   if (s.rekorLogIndexes.length) lines.push('', `Rekor log indexes: ${s.rekorLogIndexes.join(', ')}`);
+  lines.push(
+    '',
+    '### Verify it',
+    '',
+    '```sh',
+    ...s.policies.cosign,
+    ...(s.policies.gh ? [s.policies.gh] : []),
+    '```',
+  );
+  lines.push('', '### Admission policies for this identity', '');
+  for (const p of s.policies.policies) {
+    lines.push(
+      '<details>',
+      `<summary>${p.consumer} — <code>${p.filename}</code></summary>`,
+      '',
+      ...p.notes.map((n) => `- ${n}`),
+      '',
+      '```yaml',
+      p.text.trimEnd(),
+      '```',
+      '</details>',
+      '',
+    );
+  }
   return lines;
 }
 

@@ -37,3 +37,26 @@ export async function publicGoodTrust(cachePath: string | undefined): Promise<Tr
   const trustedRoot = await getTrustedRoot(cachePath ? { cachePath } : {});
   return { trustedRoot, material: toTrustMaterial(trustedRoot), source: 'public-good Sigstore (TUF)' };
 }
+
+function pem(der: Buffer, label: string): string {
+  return `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
+}
+
+/** The PEM material a policy needs (Kyverno `roots`, `rekor.pubkey`), from the first entry of each kind. */
+export function trustPems(root: TrustedRoot): {
+  fulcioChainPem: string;
+  rekorPublicKeyPem?: string;
+  tsaChainPem?: string;
+} {
+  const ca = root.certificateAuthorities[0];
+  const fulcioChainPem = (ca?.certChain?.certificates ?? [])
+    .map((c) => pem(c.rawBytes, 'CERTIFICATE'))
+    .join('');
+  const rekorKey = root.tlogs[0]?.publicKey?.rawBytes;
+  const tsa = root.timestampAuthorities[0]?.certChain?.certificates ?? [];
+  return {
+    fulcioChainPem,
+    ...(rekorKey ? { rekorPublicKeyPem: pem(rekorKey, 'PUBLIC KEY') } : {}),
+    ...(tsa.length ? { tsaChainPem: tsa.map((c) => pem(c.rawBytes, 'CERTIFICATE')).join('') } : {}),
+  };
+}

@@ -1,0 +1,512 @@
+/**
+ * Layers -> the squashed view of the files catalogers asked for. Each layer of one platform manifest
+ * is streamed exactly once, in order, decompressed and untarred on the fly; only wanted files (and
+ * the build info of Go executables) are kept, so memory stays bounded whatever the layer size.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import tar, { type Extract, type Header } from 'tar-stream';
+import type { Repository } from '../oci/client.js';
+import type { ImageManifest } from '../oci/types.js';
+import { GoBuildInfoScanner } from './catalogers/go-binary.js';
+import type { FileSelection, ImageFile } from './model.js';
+
+/** Every rootfs layer type of the OCI image spec (incl. the deprecated non-distributable ones) and Docker's. */
+export const LAYER_MEDIA_TYPES: readonly string[] = [
+  'application/vnd.oci.image.layer.v1.tar',
+  'application/vnd.oci.image.layer.v1.tar+gzip',
+  'application/vnd.oci.image.layer.v1.tar+zstd',
+  'application/vnd.oci.image.layer.nondistributable.v1.tar',
+  'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+  'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd',
+  'application/vnd.docker.image.rootfs.diff.tar',
+  'application/vnd.docker.image.rootfs.diff.tar.gzip',
+  'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+];
+
+export interface SquashOptions {
+  /** Wanted files up to this size are kept in memory (default 8 MiB). */
+  memoryCap?: number;
+  /** Larger wanted files are spilled to a temp file up to this size, else skipped (default 512 MiB). */
+  spillCap?: number;
+  /** Where spill files go (default: the OS temp dir). */
+  tmpDir?: string;
+}
+
+export interface SquashResult {
+  files: ImageFile[];
+  warnings: string[];
+  /** Layer bytes read, as transferred (compressed). */
+  bytes: number;
+  /** Removes the spill files; the ImageFiles' `spillPath`s are gone afterwards. */
+  cleanup(): Promise<void>;
+}
+
+export interface LayerStream {
+  digest: string;
+  mediaType: string;
+  stream: Readable | AsyncIterable<Buffer>;
+}
+
+interface FileNode {
+  kind: 'file';
+  layer: number;
+  size: number;
+  mode: number;
+  /** A cataloger asked for this path (else it is kept as a symlink target or for its Go build info). */
+  wanted: boolean;
+  content?: Buffer;
+  spillPath?: string;
+  goBuildInfo?: Buffer;
+}
+interface LinkNode {
+  kind: 'symlink';
+  layer: number;
+  target: string;
+}
+interface DirNode {
+  kind: 'dir';
+  layer: number;
+  children: Map<string, Node>;
+}
+type Node = FileNode | LinkNode | DirNode;
+
+/** One tar entry: its header and a readable of its bytes. */
+type Entry = Extract extends AsyncIterable<infer S> ? S : never;
+
+const MAX_LINK_HOPS = 16;
+const MAX_WARNINGS = 200;
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+/**
+ * A symlink has no size or mode of its own worth showing a cataloger, so "is this path of interest"
+ * is asked with an empty, non-executable file; the real decision is made with the target's size
+ * and mode once the link is resolved.
+ */
+const PROBE_SIZE = 0;
+const PROBE_MODE = 0o644;
+
+/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
+export function normaliseTarPath(name: string): string[] | null {
+  const out: string[] = [];
+  for (const c of name.split('/')) {
+    if (c === '' || c === '.') continue;
+    if (c === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * The squashed tree: kept files, every symlink and directory (small), each stamped with the layer that
+ * wrote it, so whiteouts can drop exactly what EARLIER layers put there.
+ */
+class View {
+  readonly root: DirNode = { kind: 'dir', layer: -1, children: new Map() };
+  private readonly spillRefs = new Map<string, number>();
+
+  get(parts: readonly string[]): Node | undefined {
+    let node: Node = this.root;
+    for (const p of parts) {
+      if (node.kind !== 'dir') return undefined;
+      const next = node.children.get(p);
+      if (!next) return undefined;
+      node = next;
+    }
+    return node;
+  }
+
+  /** Replaces whatever is at `parts` (a whole subtree included), as a later layer's entry does. */
+  set(parts: readonly string[], node: Node | undefined, layer: number): void {
+    const parent = this.parentDir(parts, layer);
+    const name = parts[parts.length - 1];
+    if (!parent || name === undefined) return;
+    const old = parent.children.get(name);
+    if (old) this.release(old);
+    if (node) {
+      if (node.kind === 'file' && node.spillPath)
+        this.spillRefs.set(node.spillPath, (this.spillRefs.get(node.spillPath) ?? 0) + 1);
+      parent.children.set(name, node);
+    } else parent.children.delete(name);
+  }
+
+  /** A directory entry: keeps an existing directory's content, replaces a file or link. */
+  dir(parts: readonly string[], layer: number): void {
+    if (this.get(parts)?.kind !== 'dir') this.set(parts, { kind: 'dir', layer, children: new Map() }, layer);
+  }
+
+  /** Whiteouts: drop what EARLIER layers put at `parts` (and, for a directory, below it). */
+  removeOlder(parts: readonly string[], layer: number, keepSelf: boolean): void {
+    const node = this.get(parts);
+    if (!node) return;
+    if (node.kind === 'dir') {
+      for (const name of [...node.children.keys()]) this.removeOlder([...parts, name], layer, false);
+      // A directory this layer also wrote (or still holding this layer's files) stays.
+      if (keepSelf || node.children.size > 0 || node.layer >= layer) return;
+    } else if (keepSelf || node.layer >= layer) return;
+    this.set(parts, undefined, layer);
+  }
+
+  *walk(node: DirNode = this.root, prefix = ''): Generator<[string, FileNode | LinkNode]> {
+    for (const [name, child] of node.children) {
+      const path = `${prefix}/${name}`;
+      if (child.kind === 'dir') yield* this.walk(child, path);
+      else yield [path, child];
+    }
+  }
+
+  /** Follows symlinks component by component inside the image root (a chroot-style resolve). */
+  resolve(parts: readonly string[]): { parts: string[]; node?: Node } | 'loop' {
+    const queue = [...parts];
+    const done: string[] = [];
+    let hops = 0;
+    while (queue.length > 0) {
+      const c = queue.shift() as string;
+      if (c === '' || c === '.') continue;
+      if (c === '..') {
+        done.pop();
+        continue;
+      }
+      const node = this.get([...done, c]);
+      if (node?.kind === 'symlink') {
+        if (++hops > MAX_LINK_HOPS) return 'loop';
+        if (node.target.startsWith('/')) done.length = 0;
+        queue.unshift(...node.target.split('/'));
+        continue;
+      }
+      done.push(c);
+    }
+    return { parts: done, node: this.get(done) };
+  }
+
+  private parentDir(parts: readonly string[], layer: number): DirNode | undefined {
+    let dir = this.root;
+    for (const p of parts.slice(0, -1)) {
+      let next = dir.children.get(p);
+      if (next?.kind !== 'dir') {
+        if (next) this.release(next);
+        next = { kind: 'dir', layer, children: new Map() };
+        dir.children.set(p, next);
+      }
+      dir = next;
+    }
+    return dir;
+  }
+
+  private release(node: Node): void {
+    if (node.kind === 'dir') for (const child of node.children.values()) this.release(child);
+    else if (node.kind === 'file' && node.spillPath) {
+      const left = (this.spillRefs.get(node.spillPath) ?? 1) - 1;
+      if (left > 0) this.spillRefs.set(node.spillPath, left);
+      else {
+        this.spillRefs.delete(node.spillPath);
+        void rm(node.spillPath, { force: true }).catch(() => undefined);
+      }
+    }
+  }
+}
+
+const unsupported = (mediaType: string) =>
+  `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
+
+type Compression = 'gzip' | 'zstd' | 'none';
+
+function detectCompression(head: Buffer): Compression {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  // RFC 8878 frame magic 28 b5 2f fd.
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  return 'none';
+}
+
+/** Reads the first bytes to pick the decompressor, then streams the whole blob through it. */
+async function openTar(source: LayerStream['stream'], count: (n: number) => void): Promise<Readable> {
+  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head: Buffer[] = [];
+  let seen = 0;
+  while (seen < 4) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+    seen += r.value.length;
+    count(r.value.length);
+  }
+  const first = Buffer.concat(head);
+  const kind = detectCompression(first);
+  const raw = Readable.from(
+    (async function* () {
+      try {
+        yield first;
+        for (;;) {
+          const r = await it.next();
+          if (r.done) return;
+          count(r.value.length);
+          yield r.value;
+        }
+      } finally {
+        // An abandoned layer must free its download (and its digest check must never half-pass).
+        await it.return?.();
+      }
+    })(),
+  );
+  if (kind === 'none') return raw;
+  const decoder = kind === 'gzip' ? zlib.createGunzip() : zlib.createZstdDecompress();
+  return pipeline(raw, decoder, () => undefined);
+}
+
+function waitDrain(w: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      w.off('drain', done);
+      w.off('close', done);
+      resolve();
+    };
+    w.on('drain', done);
+    w.on('close', done);
+  });
+}
+
+/**
+ * Squashes local or remote layer streams (bottom first) into the wanted files. Layers are consumed
+ * one after the other, each exactly once.
+ */
+export async function squashStreams(
+  layers: AsyncIterable<LayerStream>,
+  selection: FileSelection,
+  opts: SquashOptions = {},
+): Promise<SquashResult> {
+  const memoryCap = opts.memoryCap ?? 8 * 1024 * 1024;
+  const spillCap = opts.spillCap ?? 512 * 1024 * 1024;
+  const view = new View();
+  const pulled = new Set<string>();
+  const warnings: string[] = [];
+  let dropped = 0;
+  const warn = (m: string) => (warnings.length < MAX_WARNINGS ? warnings.push(m) : dropped++);
+  let spillDir: string | undefined;
+  let spillSeq = 0;
+  let bytes = 0;
+  const cleanup = async () => {
+    if (spillDir) await rm(spillDir, { recursive: true, force: true });
+  };
+  const wants = (parts: readonly string[], size: number, mode: number) =>
+    selection.wants(`/${parts.join('/')}`, size, mode);
+
+  async function readEntry(entry: Entry, parts: string[], layer: number, what: string): Promise<void> {
+    const size = entry.header.size ?? 0;
+    const mode = entry.header.mode ?? 0;
+    const key = parts.join('/');
+    const wanted = wants(parts, size, mode);
+    let keep = wanted || pulled.has(key);
+    if (keep && size > spillCap) {
+      warn(`${what}: /${key} is ${size} bytes, over the ${spillCap}-byte limit; skipped`);
+      keep = false;
+    }
+    const scanner = (mode & 0o111) !== 0 ? new GoBuildInfoScanner() : undefined;
+    let content: Buffer | undefined;
+    let spillPath: string | undefined;
+    let out: WriteStream | undefined;
+    let outError: Error | undefined;
+    if (keep && size <= memoryCap) content = Buffer.allocUnsafe(size);
+    else if (keep) {
+      spillDir ??= await mkdtemp(join(opts.tmpDir ?? tmpdir(), 'sigstamp-sbom-'));
+      spillPath = join(spillDir, `${++spillSeq}`);
+      out = createWriteStream(spillPath);
+      // Without a listener a full disk would crash the process instead of failing this run.
+      out.on('error', (err) => (outError = err));
+    }
+    let at = 0;
+    try {
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        if (scanner && !scanner.done) scanner.push(chunk);
+        if (content) chunk.copy(content, at);
+        else if (out && !out.write(chunk)) await waitDrain(out);
+        if (outError) throw new Error(`spilling /${key} to ${spillPath}: ${outError.message}`);
+        at += chunk.length;
+      }
+    } finally {
+      if (out)
+        await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+    }
+    const goBuildInfo = scanner?.result();
+    if (!keep && !goBuildInfo) return view.set(parts, undefined, layer);
+    const node: FileNode = { kind: 'file', layer, size, mode, wanted: keep && wanted, goBuildInfo };
+    if (keep) Object.assign(node, content ? { content } : { spillPath });
+    view.set(parts, node, layer);
+  }
+
+  function hardLink(header: Header, parts: string[], layer: number, what: string): void {
+    const target = normaliseTarPath(header.linkname ?? '');
+    const node = target ? view.get(target) : undefined;
+    const key = parts.join('/');
+    if (node?.kind !== 'file') {
+      view.set(parts, undefined, layer);
+      if (wants(parts, PROBE_SIZE, header.mode ?? 0))
+        warn(`${what}: hard link /${key} -> ${header.linkname}: target not in the image`);
+      return;
+    }
+    const wanted = wants(parts, node.size, node.mode);
+    const hasBytes = node.content !== undefined || node.spillPath !== undefined;
+    if ((wanted || pulled.has(key)) && !hasBytes && node.size > 0)
+      warn(`${what}: hard link /${key} -> /${target?.join('/')}: the target's content was not kept`);
+    if (!wanted && !pulled.has(key) && !node.goBuildInfo) return view.set(parts, undefined, layer);
+    view.set(parts, { ...node, layer, wanted }, layer);
+  }
+
+  async function onEntry(entry: Entry, layer: number, what: string): Promise<void> {
+    const h = entry.header;
+    const parts = normaliseTarPath(h.name);
+    const consume = async () => {
+      for await (const _ of entry as AsyncIterable<Buffer>) void _;
+    };
+    if (parts === null) {
+      warn(`${what}: entry ${JSON.stringify(h.name)} escapes the root with '..'; ignored`);
+      return consume();
+    }
+    const name = parts[parts.length - 1];
+    if (name === undefined) return consume();
+    if (name === OPAQUE) {
+      view.removeOlder(parts.slice(0, -1), layer, true);
+      return consume();
+    }
+    if (name.startsWith(WHITEOUT)) {
+      view.removeOlder([...parts.slice(0, -1), name.slice(WHITEOUT.length)], layer, false);
+      return consume();
+    }
+    switch (h.type) {
+      case 'file':
+      case 'contiguous-file':
+        return readEntry(entry, parts, layer, what);
+      case 'directory':
+        view.dir(parts, layer);
+        break;
+      case 'symlink': {
+        const target = h.linkname ?? '';
+        view.set(parts, { kind: 'symlink', layer, target }, layer);
+        // Pull the target in if it is still to come: a file streamed past cannot be read again.
+        if (wants(parts, PROBE_SIZE, PROBE_MODE)) {
+          const r = view.resolve(parts);
+          if (r !== 'loop' && r.node === undefined) pulled.add(r.parts.join('/'));
+        }
+        break;
+      }
+      case 'link':
+        hardLink(h, parts, layer, what);
+        break;
+      default:
+        view.set(parts, undefined, layer);
+    }
+    return consume();
+  }
+
+  async function squashLayer(layer: LayerStream, n: number): Promise<void> {
+    const what = `layer ${layer.digest}`;
+    if (!LAYER_MEDIA_TYPES.includes(layer.mediaType)) {
+      if (layer.stream instanceof Readable) layer.stream.destroy();
+      throw new Error(`${what}: ${unsupported(layer.mediaType)}`);
+    }
+    try {
+      const decoded = await openTar(layer.stream, (b) => (bytes += b));
+      // allowUnknownFormat: old v7 tars carry no magic; a checksum still rejects garbage.
+      const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
+      const feed = (async () => {
+        try {
+          for await (const chunk of decoded) {
+            if (extract.destroyed) return;
+            if (!extract.write(chunk)) await waitDrain(extract);
+          }
+          extract.end(undefined);
+        } catch (err) {
+          extract.destroy(err as Error);
+          throw err;
+        }
+      })();
+      const entries = (async () => {
+        try {
+          for await (const entry of extract) await onEntry(entry, n, what);
+        } catch (err) {
+          // Same error to the feeder, so it does not report a mere "premature close" instead.
+          decoded.destroy(err as Error);
+          throw err;
+        }
+      })();
+      const [fed, read] = await Promise.allSettled([feed, entries]);
+      // The decoder's or the digest check's error is the root cause; tar-stream then only saw an early end.
+      if (fed.status === 'rejected') throw fed.reason;
+      if (read.status === 'rejected') throw read.reason;
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      throw new Error(`${what} (${layer.mediaType}): ${msg}`, { cause: err });
+    }
+  }
+
+  let index = 0;
+  try {
+    for await (const layer of layers) await squashLayer(layer, index++);
+  } catch (err) {
+    // Also when opening the next blob failed: no spill file may outlive a failed run.
+    await cleanup();
+    throw err;
+  }
+
+  const files: ImageFile[] = [];
+  for (const [path, node] of view.walk()) {
+    if (node.kind === 'file') {
+      if (!node.wanted && !node.goBuildInfo) continue;
+      files.push({
+        path,
+        size: node.size,
+        mode: node.mode,
+        ...(node.wanted && node.content ? { content: node.content } : {}),
+        ...(node.wanted && node.spillPath ? { spillPath: node.spillPath } : {}),
+        ...(node.goBuildInfo ? { goBuildInfo: node.goBuildInfo } : {}),
+      });
+      continue;
+    }
+    const parts = path.slice(1).split('/');
+    if (!wants(parts, PROBE_SIZE, PROBE_MODE)) continue;
+    const r = view.resolve(parts);
+    if (r === 'loop') {
+      warn(`symlink ${path} -> ${node.target}: loop or more than ${MAX_LINK_HOPS} links; skipped`);
+      continue;
+    }
+    const t = r.node;
+    // A link to a directory: the files below it are listed under their real paths.
+    if (t?.kind === 'dir') continue;
+    if (t?.kind !== 'file' || (t.content === undefined && t.spillPath === undefined)) {
+      const why = t ? 'was not kept' : 'is not in the image, or was streamed past before the link';
+      warn(`symlink ${path} -> ${node.target}: target /${r.parts.join('/')} ${why}`);
+      continue;
+    }
+    // The link is one more name for the target's bytes; its Go build info stays with the real file,
+    // so a binary is not reported twice.
+    if (wants(parts, t.size, t.mode))
+      files.push({ path, size: t.size, mode: t.mode, content: t.content, spillPath: t.spillPath });
+  }
+  if (dropped > 0) warnings.push(`… and ${dropped} more warnings`);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, warnings, bytes, cleanup };
+}
+
+/** Streams the layers of ONE platform manifest from the registry and squashes them. */
+export async function squash(
+  repo: Repository,
+  manifest: ImageManifest,
+  selection: FileSelection,
+  opts: SquashOptions = {},
+): Promise<SquashResult> {
+  // Refuse before downloading anything: a foreign layer type later on would waste the whole pull.
+  for (const l of manifest.layers) {
+    if (!LAYER_MEDIA_TYPES.includes(l.mediaType))
+      throw new Error(`layer ${l.digest}: ${unsupported(l.mediaType)}`);
+  }
+  async function* open(): AsyncGenerator<LayerStream> {
+    for (const d of manifest.layers)
+      yield { digest: d.digest, mediaType: d.mediaType, stream: await repo.openBlob(d) };
+  }
+  return squashStreams(open(), selection, opts);
+}
