@@ -29,6 +29,13 @@ export const INPUTS = {
   tags: { description: 'Full references (newline- or comma-separated); each must resolve to digest.' },
   sign: { description: 'Sign the image (true/false).', default: 'true' },
   provenance: { description: 'SLSA provenance to attest: v1, v0.2 or none.', default: 'v1' },
+  sbom: {
+    description: 'SBOMs of the image to generate and attest: spdx, cyclonedx, both comma-separated, or none.',
+    default: 'spdx,cyclonedx',
+  },
+  'sbom-path': {
+    description: 'Attest this SPDX or CycloneDX JSON file (detected by content) instead of generating SBOMs.',
+  },
   predicates: { description: 'More attestations, one per line: <predicate type URI>=<path to a JSON file>.' },
   storage: {
     description:
@@ -84,6 +91,9 @@ export const OUTPUTS = {
   'attestation-refs': 'Where the attestations were published (one per line).',
   'bundle-paths': 'Paths of the Sigstore bundles written to output-dir (one per line).',
   'provenance-path': 'Path of the provenance statement written to output-dir.',
+  'sbom-spdx-path': 'Path(s) of the SPDX SBOM(s) written to output-dir (one per platform, one per line).',
+  'sbom-cyclonedx-path':
+    'Path(s) of the CycloneDX SBOM(s) written to output-dir (one per platform, one per line).',
   subject: 'The signing certificate subject (SAN), exactly.',
   'subject-regex': 'The anchored regex that matches this signing identity, for policies.',
   issuer: 'The OIDC issuer the certificate names.',

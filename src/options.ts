@@ -46,6 +46,10 @@ export interface Options {
   sign: boolean;
   provenance: ProvenanceVersion;
   predicates: PredicateFile[];
+  /** SBOM formats to generate from the image's layers; empty for none. */
+  sbom: ('spdx' | 'cyclonedx')[];
+  /** A user's own SBOM file, attested as it is instead of generating one. */
+  sbomPath?: string;
   storage: Storage;
   perPlatform: boolean;
   sigstore: SigstoreConfig;
@@ -242,6 +246,8 @@ export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.en
     sign: bool('sign', raw.sign, true),
     provenance: oneOf('provenance', raw.provenance, ['v1', 'v0.2', 'none'] as const, 'v1'),
     predicates: predicates(raw.predicates),
+    sbom: sbomFormats(raw.sbom),
+    ...(raw['sbom-path']?.trim() ? { sbomPath: raw['sbom-path'].trim() } : {}),
     storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'] as const, 'both'),
     perPlatform: bool('per-platform', raw['per-platform'], false),
     sigstore: sigstoreConfig(raw, verify),
@@ -266,7 +272,24 @@ export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.en
   return options;
 }
 
+function sbomFormats(value: string | undefined): ('spdx' | 'cyclonedx')[] {
+  const list = splitList(value ?? 'spdx,cyclonedx');
+  if (list.length === 1 && list[0] === 'none') return [];
+  for (const f of list) {
+    if (f !== 'spdx' && f !== 'cyclonedx') {
+      throw new OptionsError(`input sbom: "${f}" is not spdx, cyclonedx or none (default spdx,cyclonedx)`);
+    }
+  }
+  return [...new Set(list)] as ('spdx' | 'cyclonedx')[];
+}
+
 /** Whether the run signs or attests anything (the CLI's `run` may also just resolve and report). */
 export function hasWork(o: Options): boolean {
-  return o.sign || o.provenance !== 'none' || o.predicates.length > 0;
+  return (
+    o.sign ||
+    o.provenance !== 'none' ||
+    o.predicates.length > 0 ||
+    o.sbom.length > 0 ||
+    o.sbomPath !== undefined
+  );
 }

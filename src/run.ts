@@ -24,6 +24,8 @@ import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } 
 import { publicGoodTrust, trustFromFile, type Trust } from './sigstore/trust.js';
 import { policiesForRun, type RunPolicies } from './policy/for-run.js';
 import { resolveSubject, type Subject } from './subject.js';
+import { sbomsForRun, type SbomRun } from './sbom/for-run.js';
+import type { Descriptor } from './oci/types.js';
 import { verifyPublished, type VerifiedArtifact } from './verify/published.js';
 import type { Logger } from './log.js';
 
@@ -48,6 +50,7 @@ export interface SigningReport {
   verified: VerifiedArtifact[];
   files: { bundles: string[]; provenance?: string; policies: string[] };
   policies: RunPolicies;
+  sboms: SbomRun;
 }
 
 export interface RunResult {
@@ -113,6 +116,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
 
     // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
     const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
+    const sboms = await sbomsForRun(repo, subject, opts, ctx.logger);
     const targets = [subject.descriptor, ...(opts.perPlatform ? subject.platforms : [])];
     if (opts.storage === 'legacy') await warnForeignBundles(repo, subject.descriptor.digest, warn);
 
@@ -134,16 +138,32 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
 
     const name = dockerReference(opts.image.registry, opts.image.repository);
     const subjects = targets.map((t) => imageSubject(name, t.digest));
-    const statements: Statement[] = [];
+    // Each statement with the targets it is attached to: provenance and user predicates to every
+    // target, a platform's SBOM to that platform and to the index (what admission checks).
+    const statements: { statement: Statement; targets: Descriptor[] }[] = [];
     if (opts.provenance !== 'none') {
       const claims = workflowClaims(identity);
-      statements.push(
-        opts.provenance === 'v1'
-          ? statement(subjects, SLSA_V1, slsaV1(claims))
-          : statement(subjects, SLSA_V02, slsaV02(claims)),
-      );
+      statements.push({
+        statement:
+          opts.provenance === 'v1'
+            ? statement(subjects, SLSA_V1, slsaV1(claims))
+            : statement(subjects, SLSA_V02, slsaV02(claims)),
+        targets,
+      });
     }
-    for (const p of predicates) statements.push(statement(subjects, p.type, p.content));
+    for (const p of predicates)
+      statements.push({ statement: statement(subjects, p.type, p.content), targets });
+    for (const p of sboms.predicates) {
+      statements.push({
+        statement: statement(
+          p.subjects.map((d) => imageSubject(name, d.digest)),
+          p.type,
+          p.content,
+        ),
+        targets: p.targets,
+      });
+    }
+    const allTargets = uniqueByDigest([...targets, ...statements.flatMap((s) => s.targets)]);
 
     const witnessOptions = {
       ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
@@ -168,19 +188,26 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
             : {}),
         })),
       ),
-      Promise.all(statements.map((s) => signStatement(session, w, s))),
+      Promise.all(
+        statements.map(async (s) => ({
+          signed: await signStatement(session, w, s.statement),
+          targets: s.targets.map((t) => t.digest),
+        })),
+      ),
     ]).catch((err: unknown) => {
       throw explainWitnessError(err, witnessOptions);
     });
     const typesSigned = new Set([
       ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
-      ...statements.map((s) => s.predicateType),
+      ...statements.map((s) => s.statement.predicateType),
     ]);
     const published = await publish({
       repo,
       storage: opts.storage,
       chain,
-      signatures: signatures.length ? signatures : targets.map((target) => ({ target })),
+      signatures: allTargets.map(
+        (target) => signatures.find((s) => s.target.digest === target.digest) ?? { target },
+      ),
       attestations,
       supersede: supersedeRule(identity, typesSigned),
       logger: ctx.logger,
@@ -194,11 +221,11 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
 
     const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
-    const predicateTypes = statements.map((s) => s.predicateType);
+    const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
     const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
     const files = await writeOutputs(opts.outputDir, policies, [
       ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
-      ...attestations,
+      ...attestations.map((a) => a.signed),
     ]);
     const verified = opts.verify && trust ? await verifyAll(repo, published, identity, trust, opts) : [];
     const referrers = await listReferrers(repo, subject.descriptor.digest);
@@ -211,7 +238,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       ...new Set(
         [
           ...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]),
-          ...attestations.map((a) => a.tlogEntry),
+          ...attestations.map((a) => a.signed.tlogEntry),
         ].flatMap((e) => (e ? [e.logIndex] : [])),
       ),
     ];
@@ -227,6 +254,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
         verified,
         files,
         policies,
+        sboms,
       },
     };
   } finally {
@@ -314,3 +342,8 @@ async function verifyAll(
 }
 
 export type { Predicate };
+
+function uniqueByDigest(list: Descriptor[]): Descriptor[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+}

@@ -10048,6 +10048,206 @@ function containsDupes(arr) {
 
 /***/ }),
 
+/***/ 73057:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
 /***/ 40233:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -12506,6 +12706,115 @@ formatters.O = function (v) {
 	this.inspectOpts.colors = this.useColors;
 	return util.inspect(v, this.inspectOpts);
 };
+
+
+/***/ }),
+
+/***/ 29580:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(24434)
+
+
+/***/ }),
+
+/***/ 13587:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 83867:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(13587)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
 
 
 /***/ }),
@@ -24822,6 +25131,1495 @@ function isQuality(spec) {
 
 /***/ }),
 
+/***/ 87091:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*!
+Copyright (c) the purl authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+*/
+
+
+const {
+  PackageURL,
+  PurlComponent,
+  PurlQualifierNames,
+  PurlType
+} = __nccwpck_require__(36686)
+
+module.exports = {
+  PackageURL,
+  PurlComponent,
+  PurlQualifierNames,
+  PurlType
+}
+
+
+/***/ }),
+
+/***/ 93779:
+/***/ ((module) => {
+
+
+
+const LOOP_SENTINEL = 1_000_000
+
+const REUSED_SEARCH_PARAMS = new URLSearchParams()
+
+const REUSED_SEARCH_PARAMS_KEY = '_'
+
+const REUSED_SEARCH_PARAMS_OFFSET = 2 // '_='.length
+
+module.exports = {
+    LOOP_SENTINEL,
+    REUSED_SEARCH_PARAMS,
+    REUSED_SEARCH_PARAMS_KEY,
+    REUSED_SEARCH_PARAMS_OFFSET
+}
+
+
+/***/ }),
+
+/***/ 50782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { PurlError } = __nccwpck_require__(616)
+
+const { decodeURIComponent } = globalThis
+
+function decodePurlComponent(comp, encodedURIComponent) {
+    try {
+        return decodeURIComponent(encodedURIComponent)
+    } catch {}
+    throw new PurlError(`unable to decode "${comp}" component`)
+}
+
+module.exports = {
+    decodePurlComponent
+}
+
+
+/***/ }),
+
+/***/ 75954:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const {
+    REUSED_SEARCH_PARAMS,
+    REUSED_SEARCH_PARAMS_KEY,
+    REUSED_SEARCH_PARAMS_OFFSET
+} = __nccwpck_require__(93779)
+const { isObject } = __nccwpck_require__(57018)
+const { isNonEmptyString } = __nccwpck_require__(22764)
+
+const { encodeURIComponent } = globalThis
+
+function encodeNamespace(namespace) {
+    return isNonEmptyString(namespace)
+        ? encodeURIComponent(namespace)
+              .replace(/%3A/g, ':')
+              .replace(/%2F/g, '/')
+        : ''
+}
+
+function encodeQualifierParam(param) {
+    if (isNonEmptyString(param)) {
+        // Param key and value are encoded with `percentEncodeSet` of
+        // 'application/x-www-form-urlencoded' and `spaceAsPlus` of `true`.
+        // https://url.spec.whatwg.org/#urlencoded-serializing
+        REUSED_SEARCH_PARAMS.set(REUSED_SEARCH_PARAMS_KEY, param)
+        return replacePlusSignWithPercentEncodedSpace(
+            REUSED_SEARCH_PARAMS.toString().slice(REUSED_SEARCH_PARAMS_OFFSET)
+        )
+    }
+    return ''
+}
+
+function encodeQualifiers(qualifiers) {
+    if (isObject(qualifiers)) {
+        // Sort this list of qualifier strings lexicographically.
+        const qualifiersKeys = Object.keys(qualifiers).sort()
+        const searchParams = new URLSearchParams()
+        for (let i = 0, { length } = qualifiersKeys; i < length; i += 1) {
+            const key = qualifiersKeys[i]
+            searchParams.set(key, qualifiers[key])
+        }
+        return replacePlusSignWithPercentEncodedSpace(searchParams.toString())
+    }
+    return ''
+}
+
+function encodeSubpath(subpath) {
+    return isNonEmptyString(subpath)
+        ? encodeURIComponent(subpath).replace(/%2F/g, '/')
+        : ''
+}
+
+function encodeVersion(version) {
+    return isNonEmptyString(version)
+        ? encodeURIComponent(version).replace(/%3A/g, ':').replace(/%2B/g, '+')
+        : ''
+}
+
+function replacePlusSignWithPercentEncodedSpace(str) {
+    // Convert plus signs to %20 for better portability.
+    return str.replace(/\+/g, '%20')
+}
+
+module.exports = {
+    encodeNamespace,
+    encodeVersion,
+    encodeQualifiers,
+    encodeQualifierParam,
+    encodeSubpath,
+    encodeURIComponent
+}
+
+
+/***/ }),
+
+/***/ 616:
+/***/ ((module) => {
+
+
+
+function formatPurlErrorMessage(message = '') {
+    const { length } = message
+    let formatted = ''
+    if (length) {
+        // Lower case start of message.
+        const code0 = message.charCodeAt(0)
+        formatted =
+            code0 >= 65 /*'A'*/ || code0 <= 90 /*'Z'*/
+                ? `${message[0].toLowerCase()}${message.slice(1)}`
+                : message
+        // Remove period from end of message.
+        if (
+            length > 1 &&
+            message.charCodeAt(length - 1) === 46 /*'.'*/ &&
+            message.charCodeAt(length - 2) !== 46
+        ) {
+            formatted = formatted.slice(0, -1)
+        }
+    }
+    return `Invalid purl: ${formatted}`
+}
+
+class PurlError extends Error {
+    constructor(message) {
+        super(formatPurlErrorMessage(message))
+    }
+}
+
+module.exports = {
+    formatPurlErrorMessage,
+    PurlError
+}
+
+
+/***/ }),
+
+/***/ 54947:
+/***/ ((module) => {
+
+
+
+function createHelpersNamespaceObject(helpers, options_ = {}) {
+    const { comparator, ...defaults } = { __proto__: null, ...options_ }
+    const helperNames = Object.keys(helpers).sort()
+    const propNames = [
+        ...new Set([...Object.values(helpers)].map(Object.keys).flat())
+    ].sort(comparator)
+    const nsObject = Object.create(null)
+    for (let i = 0, { length } = propNames; i < length; i += 1) {
+        const propName = propNames[i]
+        const helpersForProp = Object.create(null)
+        for (
+            let j = 0, { length: length_j } = helperNames;
+            j < length_j;
+            j += 1
+        ) {
+            const helperName = helperNames[j]
+            const helperValue =
+                helpers[helperName][propName] ?? defaults[helperName]
+            if (helperValue !== undefined) {
+                helpersForProp[helperName] = helperValue
+            }
+        }
+        nsObject[propName] = helpersForProp
+    }
+    return nsObject
+}
+
+module.exports = {
+    createHelpersNamespaceObject
+}
+
+
+/***/ }),
+
+/***/ 86808:
+/***/ ((module) => {
+
+
+
+function isNullishOrEmptyString(value) {
+    return (
+        value === null ||
+        value === undefined ||
+        (typeof value === 'string' && value.length === 0)
+    )
+}
+
+module.exports = {
+    isNullishOrEmptyString
+}
+
+
+/***/ }),
+
+/***/ 44265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { isObject } = __nccwpck_require__(57018)
+const { isBlank } = __nccwpck_require__(22764)
+
+function normalizeName(rawName) {
+    return typeof rawName === 'string' ? rawName.trim() : undefined
+}
+
+function normalizeNamespace(rawNamespace) {
+    return typeof rawNamespace === 'string'
+        ? normalizePath(rawNamespace)
+        : undefined
+}
+
+function normalizePath(pathname, callback) {
+    let collapsed = ''
+    let start = 0
+    // Leading and trailing slashes, i.e. '/', are not significant and should be
+    // stripped in the canonical form.
+    while (pathname.charCodeAt(start) === 47 /*'/'*/) {
+        start += 1
+    }
+    let nextIndex = pathname.indexOf('/', start)
+    if (nextIndex === -1) {
+        return pathname.slice(start)
+    }
+    // Discard any empty string segments by collapsing repeated segment
+    // separator slashes, i.e. '/'.
+    while (nextIndex !== -1) {
+        const segment = pathname.slice(start, nextIndex)
+        if (callback === undefined || callback(segment)) {
+            collapsed =
+                collapsed + (collapsed.length === 0 ? '' : '/') + segment
+        }
+        start = nextIndex + 1
+        while (pathname.charCodeAt(start) === 47) {
+            start += 1
+        }
+        nextIndex = pathname.indexOf('/', start)
+    }
+    const lastSegment = pathname.slice(start)
+    if (
+        lastSegment.length !== 0 &&
+        (callback === undefined || callback(lastSegment))
+    ) {
+        collapsed = collapsed + '/' + lastSegment
+    }
+    return collapsed
+}
+
+function normalizeQualifiers(rawQualifiers) {
+    let qualifiers
+    for (const { 0: key, 1: value } of qualifiersToEntries(rawQualifiers)) {
+        const strValue = typeof value === 'string' ? value : String(value)
+        const trimmed = strValue.trim()
+        // A key=value pair with an empty value is the same as no key/value
+        // at all for this key.
+        if (trimmed.length === 0) {
+            continue
+        }
+        if (qualifiers === undefined) {
+            qualifiers = { __proto__: null }
+        }
+        // A key is case insensitive. The canonical form is lowercase.
+        qualifiers[key.toLowerCase()] = trimmed
+    }
+    return qualifiers
+}
+
+function normalizeSubpath(rawSubpath) {
+    return typeof rawSubpath === 'string'
+        ? normalizePath(rawSubpath, subpathFilter)
+        : undefined
+}
+
+function normalizeType(rawType) {
+    // The type must NOT be percent-encoded.
+    // The type is case insensitive. The canonical form is lowercase.
+    return typeof rawType === 'string'
+        ? rawType.trim().toLowerCase()
+        : undefined
+}
+
+function normalizeVersion(rawVersion) {
+    return typeof rawVersion === 'string' ? rawVersion.trim() : undefined
+}
+
+function qualifiersToEntries(rawQualifiers) {
+    if (isObject(rawQualifiers)) {
+        return rawQualifiers instanceof URLSearchParams
+            ? rawQualifiers.entries()
+            : Object.entries(rawQualifiers)
+    }
+    return typeof rawQualifiers === 'string'
+        ? new URLSearchParams(rawQualifiers).entries()
+        : Object.entries({})
+}
+
+function subpathFilter(segment) {
+    // When percent-decoded, a segment
+    //   - must not be any of '.' or '..'
+    //   - must not be empty
+    const { length } = segment
+    if (length === 1 && segment.charCodeAt(0) === 46 /*'.'*/) return false
+    if (
+        length === 2 &&
+        segment.charCodeAt(0) === 46 &&
+        segment.charCodeAt(1) === 46
+    ) {
+        return false
+    }
+    return !isBlank(segment)
+}
+
+module.exports = {
+    normalizeName,
+    normalizeNamespace,
+    normalizePath,
+    normalizeQualifiers,
+    normalizeSubpath,
+    normalizeType,
+    normalizeVersion
+}
+
+
+/***/ }),
+
+/***/ 57018:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { LOOP_SENTINEL } = __nccwpck_require__(93779)
+
+function isObject(value) {
+    return value !== null && typeof value === 'object'
+}
+
+function recursiveFreeze(value_) {
+    if (
+        value_ === null ||
+        !(typeof value_ === 'object' || typeof value_ === 'function') ||
+        Object.isFrozen(value_)
+    ) {
+        return value_
+    }
+    const queue = [value_]
+    let { length: queueLength } = queue
+    let pos = 0
+    while (pos < queueLength) {
+        if (pos === LOOP_SENTINEL) {
+            throw new Error(
+                'Detected infinite loop in object crawl of recursiveFreeze'
+            )
+        }
+        const obj = queue[pos++]
+        Object.freeze(obj)
+        if (Array.isArray(obj)) {
+            for (let i = 0, { length } = obj; i < length; i += 1) {
+                const item = obj[i]
+                if (
+                    item !== null &&
+                    (typeof item === 'object' || typeof item === 'function') &&
+                    !Object.isFrozen(item)
+                ) {
+                    queue[queueLength++] = item
+                }
+            }
+        } else {
+            const keys = Reflect.ownKeys(obj)
+            for (let i = 0, { length } = keys; i < length; i += 1) {
+                const propValue = obj[keys[i]]
+                if (
+                    propValue !== null &&
+                    (typeof propValue === 'object' ||
+                        typeof propValue === 'function') &&
+                    !Object.isFrozen(propValue)
+                ) {
+                    queue[queueLength++] = propValue
+                }
+            }
+        }
+    }
+    return value_
+}
+
+module.exports = {
+    isObject,
+    recursiveFreeze
+}
+
+
+/***/ }),
+
+/***/ 36686:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*!
+Copyright (c) the purl authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+*/
+
+
+const { decodePurlComponent } = __nccwpck_require__(50782)
+const { isObject, recursiveFreeze } = __nccwpck_require__(57018)
+const { isBlank, isNonEmptyString, trimLeadingSlashes } = __nccwpck_require__(22764)
+
+const { PurlComponent } = __nccwpck_require__(71487)
+const { PurlQualifierNames } = __nccwpck_require__(37197)
+const { PurlType } = __nccwpck_require__(48958)
+const { PurlError } = __nccwpck_require__(616)
+
+class PackageURL {
+    static Component = recursiveFreeze(PurlComponent)
+    static KnownQualifierNames = recursiveFreeze(PurlQualifierNames)
+    static Type = recursiveFreeze(PurlType)
+
+    constructor(
+        rawType,
+        rawNamespace,
+        rawName,
+        rawVersion,
+        rawQualifiers,
+        rawSubpath
+    ) {
+        const type = isNonEmptyString(rawType)
+            ? PurlComponent.type.normalize(rawType)
+            : rawType
+        PurlComponent.type.validate(type, true)
+
+        const namespace = isNonEmptyString(rawNamespace)
+            ? PurlComponent.namespace.normalize(rawNamespace)
+            : rawNamespace
+        PurlComponent.namespace.validate(namespace, true)
+
+        const name = isNonEmptyString(rawName)
+            ? PurlComponent.name.normalize(rawName)
+            : rawName
+        PurlComponent.name.validate(name, true)
+
+        const version = isNonEmptyString(rawVersion)
+            ? PurlComponent.version.normalize(rawVersion)
+            : rawVersion
+        PurlComponent.version.validate(version, true)
+
+        const qualifiers =
+            typeof rawQualifiers === 'string' || isObject(rawQualifiers)
+                ? PurlComponent.qualifiers.normalize(rawQualifiers)
+                : rawQualifiers
+        PurlComponent.qualifiers.validate(qualifiers, true)
+
+        const subpath = isNonEmptyString(rawSubpath)
+            ? PurlComponent.subpath.normalize(rawSubpath)
+            : rawSubpath
+        PurlComponent.subpath.validate(subpath, true)
+
+        this.type = type
+        this.name = name
+        this.namespace = namespace ?? undefined
+        this.version = version ?? undefined
+        this.qualifiers = qualifiers ?? undefined
+        this.subpath = subpath ?? undefined
+
+        const typeHelpers = PurlType[type]
+        if (typeHelpers) {
+            typeHelpers.normalize(this)
+            typeHelpers.validate(this, true)
+        }
+    }
+
+    toString() {
+        const { namespace, name, version, qualifiers, subpath, type } = this
+        let purlStr = `pkg:${PurlComponent.type.encode(type)}/`
+        if (namespace) {
+            purlStr = `${purlStr}${PurlComponent.namespace.encode(namespace)}/`
+        }
+        purlStr = `${purlStr}${PurlComponent.name.encode(name)}`
+        if (version) {
+            purlStr = `${purlStr}@${PurlComponent.version.encode(version)}`
+        }
+        if (qualifiers) {
+            purlStr = `${purlStr}?${PurlComponent.qualifiers.encode(qualifiers)}`
+        }
+        if (subpath) {
+            purlStr = `${purlStr}#${PurlComponent.subpath.encode(subpath)}`
+        }
+        return purlStr
+    }
+
+    static fromString(purlStr) {
+        return new PackageURL(...PackageURL.parseString(purlStr))
+    }
+
+    static parseString(purlStr) {
+        // https://github.com/package-url/purl-spec/blob/master/PURL-SPECIFICATION.rst#how-to-parse-a-purl-string-in-its-components
+        if (typeof purlStr !== 'string') {
+            throw new Error('A purl string argument is required.')
+        }
+        if (isBlank(purlStr)) {
+            return [
+                undefined,
+                undefined,
+                undefined,
+                undefined,
+                undefined,
+                undefined
+            ]
+        }
+
+        // Split the remainder once from left on ':'.
+        const colonIndex = purlStr.indexOf(':')
+        // Use WHATWG URL to split up the purl string.
+        //   - Split the purl string once from right on '#'
+        //   - Split the remainder once from right on '?'
+        //   - Split the remainder once from left on ':'
+        let url
+        let maybeUrlWithAuth
+        if (colonIndex !== -1) {
+            try {
+                // Since a purl never contains a URL Authority, its scheme
+                // must not be suffixed with double slash as in 'pkg://'
+                // and should use instead 'pkg:'. Purl parsers must accept
+                // URLs such as 'pkg://' and must ignore the '//'
+                const beforeColon = purlStr.slice(0, colonIndex)
+                const afterColon = purlStr.slice(colonIndex + 1)
+                const trimmedAfterColon = trimLeadingSlashes(afterColon)
+                url = new URL(`${beforeColon}:${trimmedAfterColon}`)
+                maybeUrlWithAuth =
+                    afterColon.length === trimmedAfterColon.length
+                        ? url
+                        : new URL(purlStr)
+            } catch (e) {
+                throw new PurlError('failed to parse as URL', {
+                    cause: e
+                })
+            }
+        }
+        // The scheme is a constant with the value "pkg".
+        if (url?.protocol !== 'pkg:') {
+            throw new PurlError('missing required "pkg" scheme component')
+        }
+        // A purl must NOT contain a URL Authority i.e. there is no support for
+        // username, password, host and port components.
+        if (
+            maybeUrlWithAuth.username !== '' ||
+            maybeUrlWithAuth.password !== ''
+        ) {
+            throw new PurlError('cannot contain a "user:pass@host:port"')
+        }
+
+        const { pathname } = url
+        const firstSlashIndex = pathname.indexOf('/')
+        const rawType = decodePurlComponent(
+            'type',
+            firstSlashIndex === -1
+                ? pathname
+                : pathname.slice(0, firstSlashIndex)
+        )
+        if (firstSlashIndex < 1) {
+            return [
+                rawType,
+                undefined,
+                undefined,
+                undefined,
+                undefined,
+                undefined
+            ]
+        }
+
+        let rawVersion
+        let atSignIndex = pathname.lastIndexOf('@')
+        // Handle unencoded leading '@' characters. This is a small break from
+        // the specification to make parsing more forgiving so that users don't
+        // have to deal with it.
+        if (
+            atSignIndex !== -1 &&
+            pathname.charCodeAt(atSignIndex - 1) === 47 /*'/'*/
+        ) {
+            atSignIndex = -1
+        }
+        const beforeVersion = pathname.slice(
+            rawType.length + 1,
+            atSignIndex === -1 ? pathname.length : atSignIndex
+        )
+        if (atSignIndex !== -1) {
+            // Split the remainder once from right on '@'.
+            rawVersion = decodePurlComponent(
+                'version',
+                pathname.slice(atSignIndex + 1)
+            )
+        }
+
+        let rawNamespace
+        let rawName
+        const lastSlashIndex = beforeVersion.lastIndexOf('/')
+        if (lastSlashIndex === -1) {
+            // Split the remainder once from right on '/'.
+            rawName = decodePurlComponent('name', beforeVersion)
+        } else {
+            // Split the remainder once from right on '/'.
+            rawName = decodePurlComponent(
+                'name',
+                beforeVersion.slice(lastSlashIndex + 1)
+            )
+            // Split the remainder on '/'.
+            rawNamespace = decodePurlComponent(
+                'namespace',
+                beforeVersion.slice(0, lastSlashIndex)
+            )
+        }
+
+        let rawQualifiers
+        const { searchParams } = url
+        if (searchParams.size !== 0) {
+            searchParams.forEach((value) =>
+                decodePurlComponent('qualifiers', value)
+            )
+            // Split the remainder once from right on '?'.
+            rawQualifiers = searchParams
+        }
+
+        let rawSubpath
+        const { hash } = url
+        if (hash.length !== 0) {
+            // Split the purl string once from right on '#'.
+            rawSubpath = decodePurlComponent('subpath', hash.slice(1))
+        }
+
+        return [
+            rawType,
+            rawNamespace,
+            rawName,
+            rawVersion,
+            rawQualifiers,
+            rawSubpath
+        ]
+    }
+}
+
+for (const staticProp of ['Component', 'KnownQualifierNames', 'Type']) {
+    Reflect.defineProperty(PackageURL, staticProp, {
+        ...Reflect.getOwnPropertyDescriptor(PackageURL, staticProp),
+        writable: false
+    })
+}
+
+Reflect.setPrototypeOf(PackageURL.prototype, null)
+
+module.exports = {
+    PackageURL,
+    PurlComponent,
+    PurlQualifierNames,
+    PurlType
+}
+
+
+/***/ }),
+
+/***/ 71487:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const {
+    encodeNamespace,
+    encodeVersion,
+    encodeQualifiers,
+    encodeQualifierParam,
+    encodeSubpath,
+    encodeURIComponent
+} = __nccwpck_require__(75954)
+
+const { createHelpersNamespaceObject } = __nccwpck_require__(54947)
+
+const {
+    normalizeType,
+    normalizeNamespace,
+    normalizeName,
+    normalizeVersion,
+    normalizeQualifiers,
+    normalizeSubpath
+} = __nccwpck_require__(44265)
+
+const { localeCompare, isNonEmptyString } = __nccwpck_require__(22764)
+
+const {
+    validateType,
+    validateNamespace,
+    validateName,
+    validateVersion,
+    validateQualifiers,
+    validateQualifierKey,
+    validateSubpath
+} = __nccwpck_require__(93206)
+
+const PurlComponentEncoder = (comp) =>
+    isNonEmptyString(comp) ? encodeURIComponent(comp) : ''
+
+const PurlComponentStringNormalizer = (comp) =>
+    typeof comp === 'string' ? comp : undefined
+
+const PurlComponentValidator = (_comp, _throws) => true
+
+const componentSortOrderLookup = {
+    __proto__: null,
+    type: 0,
+    namespace: 1,
+    name: 2,
+    version: 3,
+    qualifiers: 4,
+    qualifierKey: 5,
+    qualifierValue: 6,
+    subpath: 7
+}
+
+function componentSortOrder(comp) {
+    return componentSortOrderLookup[comp] ?? comp
+}
+
+function componentComparator(compA, compB) {
+    return localeCompare(componentSortOrder(compA), componentSortOrder(compB))
+}
+
+module.exports = {
+    // Rules for each purl component:
+    // https://github.com/package-url/purl-spec/blob/master/PURL-SPECIFICATION.rst#rules-for-each-purl-component
+    PurlComponent: createHelpersNamespaceObject(
+        {
+            encode: {
+                namespace: encodeNamespace,
+                version: encodeVersion,
+                qualifiers: encodeQualifiers,
+                qualifierKey: encodeQualifierParam,
+                qualifierValue: encodeQualifierParam,
+                subpath: encodeSubpath
+            },
+            normalize: {
+                type: normalizeType,
+                namespace: normalizeNamespace,
+                name: normalizeName,
+                version: normalizeVersion,
+                qualifiers: normalizeQualifiers,
+                subpath: normalizeSubpath
+            },
+            validate: {
+                type: validateType,
+                namespace: validateNamespace,
+                name: validateName,
+                version: validateVersion,
+                qualifierKey: validateQualifierKey,
+                qualifiers: validateQualifiers,
+                subpath: validateSubpath
+            }
+        },
+        {
+            comparator: componentComparator,
+            encode: PurlComponentEncoder,
+            normalize: PurlComponentStringNormalizer,
+            validate: PurlComponentValidator
+        }
+    )
+}
+
+
+/***/ }),
+
+/***/ 37197:
+/***/ ((module) => {
+
+
+
+module.exports = {
+    // Known qualifiers:
+    // https://github.com/package-url/purl-spec/blob/master/PURL-SPECIFICATION.rst#known-qualifiers-keyvalue-pairs
+    PurlQualifierNames: {
+        __proto__: null,
+        RepositoryUrl: 'repository_url',
+        DownloadUrl: 'download_url',
+        VcsUrl: 'vcs_url',
+        FileName: 'file_name',
+        Checksum: 'checksum'
+    }
+}
+
+
+/***/ }),
+
+/***/ 48958:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { isNullishOrEmptyString } = __nccwpck_require__(86808)
+
+const { createHelpersNamespaceObject } = __nccwpck_require__(54947)
+
+const {
+    isSemverString,
+    lowerName,
+    lowerNamespace,
+    lowerVersion,
+    replaceDashesWithUnderscores,
+    replaceUnderscoresWithDashes
+} = __nccwpck_require__(22764)
+
+const { validateEmptyByType, validateRequiredByType } = __nccwpck_require__(93206)
+const { PurlError } = __nccwpck_require__(616)
+
+const PurlTypNormalizer = (purl) => purl
+
+const PurlTypeValidator = (_purl, _throws) => true
+
+module.exports = {
+    // PURL types:
+    // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst
+    PurlType: createHelpersNamespaceObject(
+        {
+            normalize: {
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#alpm
+                alpm(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#apk
+                apk(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#bitbucket
+                bitbucket(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#bitnami
+                bitnami(purl) {
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#composer
+                composer(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#deb
+                deb(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#other-candidate-types-to-define
+                gitlab(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#github
+                github(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#golang
+                // golang(purl) {
+                //     // Ignore case-insensitive rule because go.mod are case-sensitive.
+                //     // Pending spec change: https://github.com/package-url/purl-spec/pull/196
+                //     lowerNamespace(purl)
+                //     lowerName(purl)
+                //     return purl
+                // },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#hex
+                hex(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#huggingface
+                huggingface(purl) {
+                    lowerVersion(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#mlflow
+                mlflow(purl) {
+                    if (
+                        purl.qualifiers?.repository_url?.includes('databricks')
+                    ) {
+                        lowerName(purl)
+                    }
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#npm
+                npm(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#luarocks
+                luarocks(purl) {
+                    lowerVersion(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#oci
+                oci(purl) {
+                    lowerName(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#pub
+                pub(purl) {
+                    lowerName(purl)
+                    purl.name = replaceDashesWithUnderscores(purl.name)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#pypi
+                pypi(purl) {
+                    lowerNamespace(purl)
+                    lowerName(purl)
+                    purl.name = replaceUnderscoresWithDashes(purl.name)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#qpkg
+                qpkg(purl) {
+                    lowerNamespace(purl)
+                    return purl
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#rpm
+                rpm(purl) {
+                    lowerNamespace(purl)
+                    return purl
+                }
+            },
+            validate: {
+                // TODO: cocoapods name validation
+                // TODO: cpan namespace validation
+                // TODO: swid qualifier validation
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#conan
+                conan(purl, throws) {
+                    if (isNullishOrEmptyString(purl.namespace)) {
+                        if (purl.qualifiers?.channel) {
+                            if (throws) {
+                                throw new PurlError(
+                                    'conan requires a "namespace" component when a "channel" qualifier is present'
+                                )
+                            }
+                            return false
+                        }
+                    } else if (isNullishOrEmptyString(purl.qualifiers)) {
+                        if (throws) {
+                            throw new PurlError(
+                                'conan requires a "qualifiers" component when a namespace is present'
+                            )
+                        }
+                        return false
+                    }
+                    return true
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#cran
+                cran(purl, throws) {
+                    return validateRequiredByType(
+                        'cran',
+                        'version',
+                        purl.version,
+                        throws
+                    )
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#golang
+                golang(purl) {
+                    // Still being lenient here since the standard changes aren't official.
+                    // Pending spec change: https://github.com/package-url/purl-spec/pull/196
+                    const { version } = purl
+                    const length =
+                        typeof version === 'string' ? version.length : 0
+                    // If the version starts with a "v" then ensure its a valid semver version.
+                    // This, by semver semantics, also supports pseudo-version number.
+                    // https://go.dev/doc/modules/version-numbers#pseudo-version-number
+                    if (
+                        length &&
+                        version.charCodeAt(0) === 118 /*'v'*/ &&
+                        !isSemverString(version.slice(1))
+                    ) {
+                        if (throws) {
+                            throw new PurlError(
+                                'golang "version" component starting with a "v" must be followed by a valid semver version'
+                            )
+                        }
+                        return false
+                    }
+                    return true
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#maven
+                maven(purl, throws) {
+                    return validateRequiredByType(
+                        'maven',
+                        'namespace',
+                        purl.namespace,
+                        throws
+                    )
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#mlflow
+                mlflow(purl, throws) {
+                    return validateEmptyByType(
+                        'mlflow',
+                        'namespace',
+                        purl.namespace,
+                        throws
+                    )
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#oci
+                oci(purl, throws) {
+                    return validateEmptyByType(
+                        'oci',
+                        'namespace',
+                        purl.namespace,
+                        throws
+                    )
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#pub
+                pub(purl, throws) {
+                    const { name } = purl
+                    for (let i = 0, { length } = name; i < length; i += 1) {
+                        const code = name.charCodeAt(i)
+                        // prettier-ignore
+                        if (
+                  !(
+                      (
+                          (code >= 48 && code <= 57)  || // 0-9
+                          (code >= 97 && code <= 122) || // a-z
+                          code === 95 // _
+                      )
+                  )
+              ) {
+                  if (throws) {
+                      throw new PurlError(
+                          'pub "name" component may only contain [a-z0-9_] characters'
+                      )
+                  }
+                  return false
+              }
+                    }
+                    return true
+                },
+                // https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst#swift
+                swift(purl, throws) {
+                    return (
+                        validateRequiredByType(
+                            'swift',
+                            'namespace',
+                            purl.namespace,
+                            throws
+                        ) &&
+                        validateRequiredByType(
+                            'swift',
+                            'version',
+                            purl.version,
+                            throws
+                        )
+                    )
+                }
+            }
+        },
+        {
+            normalize: PurlTypNormalizer,
+            validate: PurlTypeValidator
+        }
+    )
+}
+
+
+/***/ }),
+
+/***/ 22764:
+/***/ ((module) => {
+
+
+
+// Intl.Collator is faster than String#localeCompare
+// https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/localeCompare:
+// > When comparing large numbers of strings, such as in sorting large arrays,
+// > it is better to create an Intl.Collator object and use the function provided
+// > by its compare() method.
+const { compare: localeCompare } = new Intl.Collator()
+
+// This regexp is valid as of 2024-08-01.
+// https://semver.org/#is-there-a-suggested-regular-expression-regex-to-check-a-semver-string
+const regexSemverNumberedGroups =
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
+
+function isBlank(str) {
+    for (let i = 0, { length } = str; i < length; i += 1) {
+        const code = str.charCodeAt(i)
+        // prettier-ignore
+        if (
+            !(
+                // Whitespace characters according to ECMAScript spec:
+                // https://tc39.es/ecma262/#sec-white-space
+                (
+                    code === 0x0020 || // Space
+                    code === 0x0009 || // Tab
+                    code === 0x000a || // Line Feed
+                    code === 0x000b || // Vertical Tab
+                    code === 0x000c || // Form Feed
+                    code === 0x000d || // Carriage Return
+                    code === 0x00a0 || // No-Break Space
+                    code === 0x1680 || // Ogham Space Mark
+                    code === 0x2000 || // En Quad
+                    code === 0x2001 || // Em Quad
+                    code === 0x2002 || // En Space
+                    code === 0x2003 || // Em Space
+                    code === 0x2004 || // Three-Per-Em Space
+                    code === 0x2005 || // Four-Per-Em Space
+                    code === 0x2006 || // Six-Per-Em Space
+                    code === 0x2007 || // Figure Space
+                    code === 0x2008 || // Punctuation Space
+                    code === 0x2009 || // Thin Space
+                    code === 0x200a || // Hair Space
+                    code === 0x2028 || // Line Separator
+                    code === 0x2029 || // Paragraph Separator
+                    code === 0x202f || // Narrow No-Break Space
+                    code === 0x205f || // Medium Mathematical Space
+                    code === 0x3000 || // Ideographic Space
+                    code === 0xfeff    // Byte Order Mark
+                )
+            )
+        ) {
+            return false
+        }
+    }
+    return true
+}
+
+function isNonEmptyString(value) {
+    return typeof value === 'string' && value.length > 0
+}
+
+function isSemverString(value) {
+    return typeof value === 'string' && regexSemverNumberedGroups.test(value)
+}
+
+function lowerName(purl) {
+    purl.name = purl.name.toLowerCase()
+}
+
+function lowerNamespace(purl) {
+    const { namespace } = purl
+    if (typeof namespace === 'string') {
+        purl.namespace = namespace.toLowerCase()
+    }
+}
+
+function lowerVersion(purl) {
+    const { version } = purl
+    if (typeof version === 'string') {
+        purl.version = version.toLowerCase()
+    }
+}
+
+function replaceDashesWithUnderscores(str) {
+    // Replace all "-" with "_"
+    let result = ''
+    let fromIndex = 0
+    let index = 0
+    while ((index = str.indexOf('-', fromIndex)) !== -1) {
+        result = result + str.slice(fromIndex, index) + '_'
+        fromIndex = index + 1
+    }
+    return fromIndex ? result + str.slice(fromIndex) : str
+}
+
+function replaceUnderscoresWithDashes(str) {
+    // Replace all "_" with "-"
+    let result = ''
+    let fromIndex = 0
+    let index = 0
+    while ((index = str.indexOf('_', fromIndex)) !== -1) {
+        result = result + str.slice(fromIndex, index) + '-'
+        fromIndex = index + 1
+    }
+    return fromIndex ? result + str.slice(fromIndex) : str
+}
+
+function trimLeadingSlashes(str) {
+    let start = 0
+    while (str.charCodeAt(start) === 47 /*'/'*/) {
+        start += 1
+    }
+    return start === 0 ? str : str.slice(start)
+}
+
+module.exports = {
+    isBlank,
+    isNonEmptyString,
+    isSemverString,
+    localeCompare,
+    lowerName,
+    lowerNamespace,
+    lowerVersion,
+    replaceDashesWithUnderscores,
+    replaceUnderscoresWithDashes,
+    trimLeadingSlashes
+}
+
+
+/***/ }),
+
+/***/ 93206:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { PurlError } = __nccwpck_require__(616)
+const { isNullishOrEmptyString } = __nccwpck_require__(86808)
+const { isNonEmptyString } = __nccwpck_require__(22764)
+
+function validateEmptyByType(type, name, value, throws) {
+    if (!isNullishOrEmptyString(value)) {
+        if (throws) {
+            throw new PurlError(`${type} "${name}" component must be empty`)
+        }
+        return false
+    }
+    return true
+}
+
+function validateName(name, throws) {
+    return (
+        validateRequired('name', name, throws) &&
+        validateStrings('name', name, throws)
+    )
+}
+
+function validateNamespace(namespace, throws) {
+    return validateStrings('namespace', namespace, throws)
+}
+
+function validateQualifiers(qualifiers, throws) {
+    if (qualifiers === null || qualifiers === undefined) {
+        return true
+    }
+    if (typeof qualifiers !== 'object') {
+        if (throws) {
+            throw new PurlError('"qualifiers" must be an object')
+        }
+        return false
+    }
+    const keysIterable =
+        // URL searchParams have an "keys" method that returns an iterator.
+        typeof qualifiers.keys === 'function'
+            ? qualifiers.keys()
+            : Object.keys(qualifiers)
+    for (const key of keysIterable) {
+        if (!validateQualifierKey(key, throws)) {
+            return false
+        }
+    }
+    return true
+}
+
+function validateQualifierKey(key, throws) {
+    // A key cannot start with a number.
+    if (!validateStartsWithoutNumber('qualifier', key, throws)) {
+        return false
+    }
+    // The key must be composed only of ASCII letters and numbers,
+    // '.', '-' and '_' (period, dash and underscore).
+    for (let i = 0, { length } = key; i < length; i += 1) {
+        const code = key.charCodeAt(i)
+        // prettier-ignore
+        if (
+            !(
+                (
+                    (code >= 48 && code <= 57)  || // 0-9
+                    (code >= 65 && code <= 90)  || // A-Z
+                    (code >= 97 && code <= 122) || // a-z
+                    code === 46 || // .
+                    code === 45 || // -
+                    code === 95    // _
+                )
+            )
+        ) {
+            if (throws) {
+                throw new PurlError(
+                    `qualifier "${key}" contains an illegal character`
+                )
+            }
+            return false
+        }
+    }
+    return true
+}
+
+function validateRequired(name, value, throws) {
+    if (isNullishOrEmptyString(value)) {
+        if (throws) {
+            throw new PurlError(`"${name}" is a required component`)
+        }
+        return false
+    }
+    return true
+}
+
+function validateRequiredByType(type, name, value, throws) {
+    if (isNullishOrEmptyString(value)) {
+        if (throws) {
+            throw new PurlError(`${type} requires a "${name}" component`)
+        }
+        return false
+    }
+    return true
+}
+
+function validateStartsWithoutNumber(name, value, throws) {
+    if (isNonEmptyString(value)) {
+        const code = value.charCodeAt(0)
+        if (code >= 48 /*'0'*/ && code <= 57 /*'9'*/) {
+            if (throws) {
+                throw new PurlError(
+                    `${name} "${value}" cannot start with a number`
+                )
+            }
+            return false
+        }
+    }
+    return true
+}
+
+function validateStrings(name, value, throws) {
+    if (value === null || value === undefined || typeof value === 'string') {
+        return true
+    }
+    if (throws) {
+        throw new PurlError(`"'${name}" must be a string`)
+    }
+    return false
+}
+
+function validateSubpath(subpath, throws) {
+    return validateStrings('subpath', subpath, throws)
+}
+
+function validateType(type, throws) {
+    // The type cannot be nullish, an empty string, or start with a number.
+    if (
+        !validateRequired('type', type, throws) ||
+        !validateStrings('type', type, throws) ||
+        !validateStartsWithoutNumber('type', type, throws)
+    ) {
+        return false
+    }
+    // The package type is composed only of ASCII letters and numbers,
+    // '.', '+' and '-' (period, plus, and dash)
+    for (let i = 0, { length } = type; i < length; i += 1) {
+        const code = type.charCodeAt(i)
+        // prettier-ignore
+        if (
+            !(
+                (
+                    (code >= 48 && code <= 57)  || // 0-9
+                    (code >= 65 && code <= 90)  || // A-Z
+                    (code >= 97 && code <= 122) || // a-z
+                    code === 46 || // .
+                    code === 43 || // +
+                    code === 45    // -
+                )
+            )
+        ) {
+            if (throws) {
+                throw new PurlError(
+                    `type "${type}" contains an illegal character`
+                )
+            }
+            return false
+        }
+    }
+    return true
+}
+
+function validateVersion(version, throws) {
+    return validateStrings('version', version, throws)
+}
+
+module.exports = {
+    validateEmptyByType,
+    validateName,
+    validateNamespace,
+    validateQualifiers,
+    validateQualifierKey,
+    validateRequired,
+    validateRequiredByType,
+    validateStartsWithoutNumber,
+    validateStrings,
+    validateSubpath,
+    validateType,
+    validateVersion
+}
+
+
+/***/ }),
+
 /***/ 26687:
 /***/ ((module) => {
 
@@ -30852,6 +32650,312 @@ __exportStar(__nccwpck_require__(57142), exports);
 
 /***/ }),
 
+/***/ 93326:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(86849)
+var parse = __nccwpck_require__(25501)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 25501:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t === null) {
+      throw new Error('Unexpected end of input')
+    }
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      var node = { license: string }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 86849:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(75204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(53988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = [/^WITH/i, /^AND/i, /^OR/i, '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string.toUpperCase()
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
+
+
+/***/ }),
+
 /***/ 68951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -31409,6 +33513,1381 @@ function getPrioritizedHash (algo1, algo2) {
 
 /***/ }),
 
+/***/ 36204:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(29580)
+const FIFO = __nccwpck_require__(83867)
+const TextDecoder = __nccwpck_require__(97934)
+
+const StreamError = __nccwpck_require__(45657)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 45657:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
 /***/ 21450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -31547,6 +35026,1373 @@ module.exports = {
 	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
 	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
 };
+
+
+/***/ }),
+
+/***/ 20775:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(79896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 35763:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(36204)
+const FIFO = __nccwpck_require__(83867)
+const b4a = __nccwpck_require__(73057)
+const headers = __nccwpck_require__(88428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 88428:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(73057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 56118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(35763)
+exports.pack = __nccwpck_require__(80861)
+
+
+/***/ }),
+
+/***/ 80861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(36204)
+const b4a = __nccwpck_require__(73057)
+
+const constants = __nccwpck_require__(20775)
+const headers = __nccwpck_require__(88428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 97934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(47256)
+const UTF8Decoder = __nccwpck_require__(86414)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 47256:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(73057)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 86414:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(73057)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
 
 
 /***/ }),
@@ -70570,6 +75416,14 @@ module.exports = {
 
 /***/ }),
 
+/***/ 44893:
+/***/ ((module) => {
+
+module.exports = eval("require")("xmlbuilder2");
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -70910,6 +75764,6185 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 27180:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.chainI = chainI;
+function* chainI(...iterables) {
+    for (const iterable of iterables) {
+        yield* iterable;
+    }
+}
+//# sourceMappingURL=iterable.js.map
+
+/***/ }),
+
+/***/ 73837:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isNotUndefined = isNotUndefined;
+function isNotUndefined(value) {
+    return value !== undefined;
+}
+//# sourceMappingURL=notUndefined.js.map
+
+/***/ }),
+
+/***/ 40094:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
+exports.compareObjectsSymbol = Symbol('internal compare function');
+class SortableSet extends Set {
+    sorted() {
+        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
+    }
+    compare(other) {
+        const sortedOther = other.sorted();
+        const sortedSelf = this.sorted();
+        if (sortedSelf.length !== sortedOther.length) {
+            return sortedSelf.length - sortedOther.length;
+        }
+        for (let i = sortedSelf.length - 1; i >= 0; --i) {
+            const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
+            if (iCompared !== 0) {
+                return iCompared;
+            }
+        }
+        return 0;
+    }
+}
+exports.SortableSet = SortableSet;
+class SortableComparables extends SortableSet {
+    [exports.compareObjectsSymbol](a, b) {
+        if (a.constructor === b.constructor) {
+            return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+    }
+}
+exports.SortableComparables = SortableComparables;
+class SortableStringables extends SortableSet {
+    [exports.compareObjectsSymbol](a, b) {
+        return a.toString().localeCompare(b.toString());
+    }
+}
+exports.SortableStringables = SortableStringables;
+class SortableNumbers extends SortableSet {
+    [exports.compareObjectsSymbol](a, b) {
+        return a - b;
+    }
+}
+exports.SortableNumbers = SortableNumbers;
+//# sourceMappingURL=sortable.js.map
+
+/***/ }),
+
+/***/ 66698:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.treeIteratorSymbol = void 0;
+exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure');
+//# sourceMappingURL=tree.js.map
+
+/***/ }),
+
+/***/ 72818:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.escapeUri = escapeUri;
+const _ESCAPES = [
+    [/ /g, '%20'],
+    [/"/g, '%22'],
+    [/'/g, '%27'],
+    [/\[/g, '%5B'],
+    [/]/g, '%5D'],
+    [/</g, '%3C'],
+    [/>/g, '%3E'],
+    [/\{/g, '%7B'],
+    [/}/g, '%7D'],
+];
+function escapeUri(value) {
+    if (value === undefined) {
+        return value;
+    }
+    for (const [s, r] of _ESCAPES) {
+        value = value.replace(s, r);
+    }
+    return value;
+}
+//# sourceMappingURL=uri.js.map
+
+/***/ }),
+
+/***/ 7391:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+__webpack_unused_export__ = ({ value: true });
+const xmlbuilder2_1 = __nccwpck_require__(44893);
+if (typeof xmlbuilder2_1.create !== 'function') {
+    throw new Error('`create` is not a function');
+}
+exports.A = (function (rootElement, { space } = {}) {
+    const indent = makeIndent(space);
+    const doc = (0, xmlbuilder2_1.create)({ encoding: 'UTF-8' });
+    addEle(doc, rootElement);
+    return doc.end({
+        format: 'xml',
+        newline: '\n',
+        prettyPrint: indent.length > 0,
+        indent
+    });
+});
+function addEle(parent, element, parentNS = null) {
+    if (element.type !== 'element') {
+        return;
+    }
+    const ns = getNS(element) ?? parentNS;
+    const ele = parent.ele(ns, element.name, element.attributes);
+    if (element.children === undefined) {
+    }
+    else if (typeof element.children === 'string' || typeof element.children === 'number') {
+        ele.txt(element.children.toString());
+    }
+    else {
+        for (const child of element.children) {
+            addEle(ele, child, ns);
+        }
+    }
+}
+function getNS(element) {
+    const ns = (element.namespace ?? element.attributes?.xmlns)?.toString() ?? '';
+    return ns.length > 0
+        ? ns
+        : null;
+}
+function makeIndent(space) {
+    if (typeof space === 'number') {
+        return ' '.repeat(Math.max(0, space));
+    }
+    if (typeof space === 'string') {
+        return space;
+    }
+    return '';
+}
+//# sourceMappingURL=xmlbuilder2.js.map
+
+/***/ }),
+
+/***/ 71744:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = default_1;
+const errors_1 = __nccwpck_require__(98835);
+function makeWIllThrow(message) {
+    const f = function () {
+        throw new errors_1.OptPlugError(message);
+    };
+    f.fails = true;
+    return Object.freeze(f);
+}
+function default_1(name, pf) {
+    for (const [, getF] of pf) {
+        try {
+            return getF();
+        }
+        catch {
+        }
+    }
+    return makeWIllThrow(`No ${name} available.\n` +
+        'Please install one of the optional dependencies: ' +
+        pf.map(kv => kv[0]).join(' || '));
+}
+//# sourceMappingURL=_wrapper.js.map
+
+/***/ }),
+
+/***/ 98835:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OptPlugError = void 0;
+class OptPlugError extends Error {
+    cause;
+    constructor(message, cause) {
+        super(message);
+        this.cause = cause;
+    }
+}
+exports.OptPlugError = OptPlugError;
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 38830:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const _wrapper_1 = __importDefault(__nccwpck_require__(71744));
+exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
+    ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
+]);
+//# sourceMappingURL=xmlStringify.js.map
+
+/***/ }),
+
+/***/ 47866:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AttachmentEncoding = void 0;
+var AttachmentEncoding;
+(function (AttachmentEncoding) {
+    AttachmentEncoding["Base64"] = "base64";
+})(AttachmentEncoding || (exports.AttachmentEncoding = AttachmentEncoding = {}));
+//# sourceMappingURL=attachmentEncoding.js.map
+
+/***/ }),
+
+/***/ 91919:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComponentScope = void 0;
+var ComponentScope;
+(function (ComponentScope) {
+    ComponentScope["Required"] = "required";
+    ComponentScope["Optional"] = "optional";
+    ComponentScope["Excluded"] = "excluded";
+})(ComponentScope || (exports.ComponentScope = ComponentScope = {}));
+//# sourceMappingURL=componentScope.js.map
+
+/***/ }),
+
+/***/ 79915:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComponentType = void 0;
+var ComponentType;
+(function (ComponentType) {
+    ComponentType["Application"] = "application";
+    ComponentType["Framework"] = "framework";
+    ComponentType["Library"] = "library";
+    ComponentType["Container"] = "container";
+    ComponentType["Platform"] = "platform";
+    ComponentType["OperatingSystem"] = "operating-system";
+    ComponentType["Device"] = "device";
+    ComponentType["DeviceDriver"] = "device-driver";
+    ComponentType["Firmware"] = "firmware";
+    ComponentType["File"] = "file";
+    ComponentType["MachineLearningModel"] = "machine-learning-model";
+    ComponentType["Data"] = "data";
+    ComponentType["CryptographicAsset"] = "cryptographic-asset";
+})(ComponentType || (exports.ComponentType = ComponentType = {}));
+//# sourceMappingURL=componentType.js.map
+
+/***/ }),
+
+/***/ 86408:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExternalReferenceType = void 0;
+var ExternalReferenceType;
+(function (ExternalReferenceType) {
+    ExternalReferenceType["VCS"] = "vcs";
+    ExternalReferenceType["IssueTracker"] = "issue-tracker";
+    ExternalReferenceType["Website"] = "website";
+    ExternalReferenceType["Advisories"] = "advisories";
+    ExternalReferenceType["BOM"] = "bom";
+    ExternalReferenceType["MailingList"] = "mailing-list";
+    ExternalReferenceType["Social"] = "social";
+    ExternalReferenceType["Chat"] = "chat";
+    ExternalReferenceType["Documentation"] = "documentation";
+    ExternalReferenceType["Support"] = "support";
+    ExternalReferenceType["SourceDistribution"] = "source-distribution";
+    ExternalReferenceType["Distribution"] = "distribution";
+    ExternalReferenceType["DistributionIntake"] = "distribution-intake";
+    ExternalReferenceType["License"] = "license";
+    ExternalReferenceType["BuildMeta"] = "build-meta";
+    ExternalReferenceType["BuildSystem"] = "build-system";
+    ExternalReferenceType["ReleaseNotes"] = "release-notes";
+    ExternalReferenceType["SecurityContact"] = "security-contact";
+    ExternalReferenceType["ModelCard"] = "model-card";
+    ExternalReferenceType["Log"] = "log";
+    ExternalReferenceType["Configuration"] = "configuration";
+    ExternalReferenceType["Evidence"] = "evidence";
+    ExternalReferenceType["Formulation"] = "formulation";
+    ExternalReferenceType["Attestation"] = "attestation";
+    ExternalReferenceType["ThreatModel"] = "threat-model";
+    ExternalReferenceType["AdversaryModel"] = "adversary-model";
+    ExternalReferenceType["RiskAssessment"] = "risk-assessment";
+    ExternalReferenceType["VulnerabilityAssertion"] = "vulnerability-assertion";
+    ExternalReferenceType["ExploitabilityStatement"] = "exploitability-statement";
+    ExternalReferenceType["PentestReport"] = "pentest-report";
+    ExternalReferenceType["StaticAnalysisReport"] = "static-analysis-report";
+    ExternalReferenceType["DynamicAnalysisReport"] = "dynamic-analysis-report";
+    ExternalReferenceType["RuntimeAnalysisReport"] = "runtime-analysis-report";
+    ExternalReferenceType["ComponentAnalysisReport"] = "component-analysis-report";
+    ExternalReferenceType["MaturityReport"] = "maturity-report";
+    ExternalReferenceType["CertificationReport"] = "certification-report";
+    ExternalReferenceType["CodifiedInfrastructure"] = "codified-infrastructure";
+    ExternalReferenceType["QualityMetrics"] = "quality-metrics";
+    ExternalReferenceType["POAM"] = "poam";
+    ExternalReferenceType["ElectronicSignature"] = "electronic-signature";
+    ExternalReferenceType["DigitalSignature"] = "digital-signature";
+    ExternalReferenceType["RFC9116"] = "rfc-9116";
+    ExternalReferenceType["Citation"] = "citation";
+    ExternalReferenceType["Patent"] = "patent";
+    ExternalReferenceType["PatentAssertion"] = "patent-assertion";
+    ExternalReferenceType["PatentFamily"] = "patent-family";
+    ExternalReferenceType["Other"] = "other";
+})(ExternalReferenceType || (exports.ExternalReferenceType = ExternalReferenceType = {}));
+//# sourceMappingURL=externalReferenceType.js.map
+
+/***/ }),
+
+/***/ 12310:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HashAlgorithm = void 0;
+var HashAlgorithm;
+(function (HashAlgorithm) {
+    HashAlgorithm["MD5"] = "MD5";
+    HashAlgorithm["SHA-1"] = "SHA-1";
+    HashAlgorithm["SHA-256"] = "SHA-256";
+    HashAlgorithm["SHA-384"] = "SHA-384";
+    HashAlgorithm["SHA-512"] = "SHA-512";
+    HashAlgorithm["SHA3-256"] = "SHA3-256";
+    HashAlgorithm["SHA3-384"] = "SHA3-384";
+    HashAlgorithm["SHA3-512"] = "SHA3-512";
+    HashAlgorithm["BLAKE2b-256"] = "BLAKE2b-256";
+    HashAlgorithm["BLAKE2b-384"] = "BLAKE2b-384";
+    HashAlgorithm["BLAKE2b-512"] = "BLAKE2b-512";
+    HashAlgorithm["BLAKE3"] = "BLAKE3";
+    HashAlgorithm["Streebog-256"] = "Streebog-256";
+    HashAlgorithm["Streebog-512"] = "Streebog-512";
+})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
+//# sourceMappingURL=hashAlogorithm.js.map
+
+/***/ }),
+
+/***/ 6820:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Vulnerability = void 0;
+__exportStar(__nccwpck_require__(47866), exports);
+__exportStar(__nccwpck_require__(91919), exports);
+__exportStar(__nccwpck_require__(79915), exports);
+__exportStar(__nccwpck_require__(86408), exports);
+__exportStar(__nccwpck_require__(12310), exports);
+__exportStar(__nccwpck_require__(66399), exports);
+__exportStar(__nccwpck_require__(10209), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(60845));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 66399:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LicenseAcknowledgement = void 0;
+var LicenseAcknowledgement;
+(function (LicenseAcknowledgement) {
+    LicenseAcknowledgement["Declared"] = "declared";
+    LicenseAcknowledgement["Concluded"] = "concluded";
+})(LicenseAcknowledgement || (exports.LicenseAcknowledgement = LicenseAcknowledgement = {}));
+//# sourceMappingURL=licenseAcknowledgement.js.map
+
+/***/ }),
+
+/***/ 10209:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LifecyclePhase = void 0;
+var LifecyclePhase;
+(function (LifecyclePhase) {
+    LifecyclePhase["Design"] = "design";
+    LifecyclePhase["PreBuild"] = "pre-build";
+    LifecyclePhase["Build"] = "build";
+    LifecyclePhase["PostBuild"] = "post-build";
+    LifecyclePhase["Operations"] = "operations";
+    LifecyclePhase["Discovery"] = "discovery";
+    LifecyclePhase["Decommission"] = "decommission";
+})(LifecyclePhase || (exports.LifecyclePhase = LifecyclePhase = {}));
+//# sourceMappingURL=lifecyclePhase.js.map
+
+/***/ }),
+
+/***/ 86586:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AffectStatus = void 0;
+var AffectStatus;
+(function (AffectStatus) {
+    AffectStatus["Affected"] = "affected";
+    AffectStatus["Unaffected"] = "unaffected";
+    AffectStatus["Unknown"] = "unknown";
+})(AffectStatus || (exports.AffectStatus = AffectStatus = {}));
+//# sourceMappingURL=affectStatus.js.map
+
+/***/ }),
+
+/***/ 55177:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AnalysisJustification = void 0;
+var AnalysisJustification;
+(function (AnalysisJustification) {
+    AnalysisJustification["CodeNotPresent"] = "code_not_present";
+    AnalysisJustification["CodeNotReachable"] = "code_not_reachable";
+    AnalysisJustification["RequiresConfiguration"] = "requires_configuration";
+    AnalysisJustification["RequiresDependency"] = "requires_dependency";
+    AnalysisJustification["RequiresEnvironment"] = "requires_environment";
+    AnalysisJustification["ProtectedByCompiler"] = "protected_by_compiler";
+    AnalysisJustification["ProtectedAtRuntime"] = "protected_at_runtime";
+    AnalysisJustification["ProtectedAtPerimeter"] = "protected_at_perimeter";
+    AnalysisJustification["ProtectedByMitigatingControl"] = "protected_by_mitigating_control";
+})(AnalysisJustification || (exports.AnalysisJustification = AnalysisJustification = {}));
+//# sourceMappingURL=analysisJustification.js.map
+
+/***/ }),
+
+/***/ 26824:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+var AnalysisResponse;
+(function (AnalysisResponse) {
+    AnalysisResponse["CanNotFix"] = "can_not_fix";
+    AnalysisResponse["WillNotFix"] = "will_not_fix";
+    AnalysisResponse["Update"] = "update";
+    AnalysisResponse["Rollback"] = "rollback";
+    AnalysisResponse["WorkaroundAvailable"] = "workaround_available";
+})(AnalysisResponse || (exports.AnalysisResponse = AnalysisResponse = {}));
+class AnalysisResponseRepository extends sortable_1.SortableStringables {
+}
+exports.AnalysisResponseRepository = AnalysisResponseRepository;
+//# sourceMappingURL=analysisResponse.js.map
+
+/***/ }),
+
+/***/ 92834:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AnalysisState = void 0;
+var AnalysisState;
+(function (AnalysisState) {
+    AnalysisState["Resolved"] = "resolved";
+    AnalysisState["ResolvedWithPedigree"] = "resolved_with_pedigree";
+    AnalysisState["Exploitable"] = "exploitable";
+    AnalysisState["InTriage"] = "in_triage";
+    AnalysisState["FalsePositive"] = "false_positive";
+    AnalysisState["NotAffected"] = "not_affected";
+})(AnalysisState || (exports.AnalysisState = AnalysisState = {}));
+//# sourceMappingURL=analysisState.js.map
+
+/***/ }),
+
+/***/ 60845:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(86586), exports);
+__exportStar(__nccwpck_require__(55177), exports);
+__exportStar(__nccwpck_require__(26824), exports);
+__exportStar(__nccwpck_require__(92834), exports);
+__exportStar(__nccwpck_require__(21369), exports);
+__exportStar(__nccwpck_require__(66650), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 21369:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RatingMethod = void 0;
+var RatingMethod;
+(function (RatingMethod) {
+    RatingMethod["CVSSv2"] = "CVSSv2";
+    RatingMethod["CVSSv3"] = "CVSSv3";
+    RatingMethod["CVSSv31"] = "CVSSv31";
+    RatingMethod["CVSSv4"] = "CVSSv4";
+    RatingMethod["OWASP"] = "OWASP";
+    RatingMethod["SSVC"] = "SSVC";
+    RatingMethod["Other"] = "other";
+})(RatingMethod || (exports.RatingMethod = RatingMethod = {}));
+//# sourceMappingURL=ratingMethod.js.map
+
+/***/ }),
+
+/***/ 66650:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Severity = void 0;
+var Severity;
+(function (Severity) {
+    Severity["Critical"] = "critical";
+    Severity["High"] = "high";
+    Severity["Medium"] = "medium";
+    Severity["Low"] = "low";
+    Severity["Info"] = "info";
+    Severity["None"] = "none";
+    Severity["Unknown"] = "unknown";
+})(Severity || (exports.Severity = Severity = {}));
+//# sourceMappingURL=severity.js.map
+
+/***/ }),
+
+/***/ 63159:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Attachment = void 0;
+class Attachment {
+    contentType;
+    content;
+    encoding;
+    constructor(content, op = {}) {
+        this.contentType = op.contentType;
+        this.content = content;
+        this.encoding = op.encoding;
+    }
+}
+exports.Attachment = Attachment;
+//# sourceMappingURL=attachment.js.map
+
+/***/ }),
+
+/***/ 2266:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Bom = void 0;
+const integer_1 = __nccwpck_require__(36181);
+const component_1 = __nccwpck_require__(5663);
+const metadata_1 = __nccwpck_require__(81015);
+const service_1 = __nccwpck_require__(63547);
+const vulnerability_1 = __nccwpck_require__(17191);
+class Bom {
+    metadata;
+    components;
+    services;
+    vulnerabilities;
+    #version = 1;
+    #serialNumber;
+    constructor(op = {}) {
+        this.metadata = op.metadata ?? new metadata_1.Metadata();
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.version = op.version ?? this.version;
+        this.vulnerabilities = op.vulnerabilities ?? new vulnerability_1.VulnerabilityRepository();
+        this.serialNumber = op.serialNumber;
+    }
+    get version() {
+        return this.#version;
+    }
+    set version(value) {
+        if (!(0, integer_1.isPositiveInteger)(value)) {
+            throw new TypeError('Not PositiveInteger');
+        }
+        this.#version = value;
+    }
+    get serialNumber() {
+        return this.#serialNumber;
+    }
+    set serialNumber(value) {
+        this.#serialNumber = value === ''
+            ? undefined
+            : value;
+    }
+}
+exports.Bom = Bom;
+//# sourceMappingURL=bom.js.map
+
+/***/ }),
+
+/***/ 47286:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BomLinkElement = exports.BomLinkDocument = void 0;
+class BomLinkBase {
+    #value;
+    constructor(value) {
+        this.value = value;
+    }
+    get value() {
+        return this.#value;
+    }
+    set value(value) {
+        if (!this._isValid(value)) {
+            throw new RangeError('invalid value');
+        }
+        this.#value = value;
+    }
+    compare(other) {
+        return this.toString().localeCompare(other.toString());
+    }
+    toString() {
+        return this.value;
+    }
+}
+class BomLinkDocument extends BomLinkBase {
+    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*$/;
+    static isValid(value) {
+        return typeof value === 'string' &&
+            this.#pattern.test(value);
+    }
+    _isValid(value) {
+        return BomLinkDocument.isValid(value);
+    }
+}
+exports.BomLinkDocument = BomLinkDocument;
+class BomLinkElement extends BomLinkBase {
+    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*#.+$/;
+    static isValid(value) {
+        return typeof value === 'string' &&
+            this.#pattern.test(value);
+    }
+    _isValid(value) {
+        return BomLinkElement.isValid(value);
+    }
+}
+exports.BomLinkElement = BomLinkElement;
+//# sourceMappingURL=bomLink.js.map
+
+/***/ }),
+
+/***/ 97385:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BomRefRepository = exports.BomRef = void 0;
+class BomRef {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    compare(other) {
+        return this.toString().localeCompare(other.toString());
+    }
+    toString() {
+        return this.value ?? '';
+    }
+}
+exports.BomRef = BomRef;
+class BomRefRepository extends Set {
+}
+exports.BomRefRepository = BomRefRepository;
+//# sourceMappingURL=bomRef.js.map
+
+/***/ }),
+
+/***/ 5663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const tree_1 = __nccwpck_require__(66698);
+const cpe_1 = __nccwpck_require__(51013);
+const bomRef_1 = __nccwpck_require__(97385);
+const copyright_1 = __nccwpck_require__(16985);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
+class Component {
+    type;
+    name;
+    author;
+    copyright;
+    description;
+    externalReferences;
+    group;
+    hashes;
+    licenses;
+    publisher;
+    purl;
+    scope;
+    supplier;
+    swid;
+    version;
+    components;
+    properties;
+    evidence;
+    #bomRef;
+    #cpe;
+    dependencies;
+    constructor(type, name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.type = type;
+        this.name = name;
+        this.supplier = op.supplier;
+        this.author = op.author;
+        this.copyright = op.copyright;
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.group = op.group;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.publisher = op.publisher;
+        this.purl = op.purl;
+        this.scope = op.scope;
+        this.swid = op.swid;
+        this.version = op.version;
+        this.description = op.description;
+        this.components = op.components ?? new ComponentRepository();
+        this.cpe = op.cpe;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.evidence = op.evidence;
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+    }
+    get bomRef() {
+        return this.#bomRef;
+    }
+    get cpe() {
+        return this.#cpe;
+    }
+    set cpe(value) {
+        if (value !== undefined && !(0, cpe_1.isCPE)(value)) {
+            throw new TypeError('Not CPE nor undefined');
+        }
+        this.#cpe = value;
+    }
+    compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+            return bomRefCompare;
+        }
+        if (this.purl !== undefined && other.purl !== undefined) {
+            return this.purl.localeCompare(other.purl);
+        }
+        if (this.#cpe !== undefined && other.#cpe !== undefined) {
+            return this.#cpe.localeCompare(other.#cpe);
+        }
+        return (this.group ?? '').localeCompare(other.group ?? '') ||
+            this.name.localeCompare(other.name) ||
+            (this.version ?? '').localeCompare(other.version ?? '');
+    }
+}
+exports.Component = Component;
+class ComponentRepository extends sortable_1.SortableComparables {
+    *[tree_1.treeIteratorSymbol]() {
+        for (const component of this) {
+            yield component;
+            yield* component.components[tree_1.treeIteratorSymbol]();
+        }
+    }
+}
+exports.ComponentRepository = ComponentRepository;
+class ComponentEvidence {
+    licenses;
+    copyright;
+    constructor(op = {}) {
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
+    }
+}
+exports.ComponentEvidence = ComponentEvidence;
+//# sourceMappingURL=component.js.map
+
+/***/ }),
+
+/***/ 16985:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CopyrightRepository = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class CopyrightRepository extends sortable_1.SortableStringables {
+}
+exports.CopyrightRepository = CopyrightRepository;
+//# sourceMappingURL=copyright.js.map
+
+/***/ }),
+
+/***/ 91916:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const hash_1 = __nccwpck_require__(24810);
+class ExternalReference {
+    url;
+    type;
+    hashes;
+    comment;
+    constructor(url, type, op = {}) {
+        this.url = url;
+        this.type = type;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.comment = op.comment;
+    }
+    compare(other) {
+        return this.type.localeCompare(other.type) ||
+            this.url.toString().localeCompare(other.url.toString());
+    }
+}
+exports.ExternalReference = ExternalReference;
+class ExternalReferenceRepository extends sortable_1.SortableComparables {
+}
+exports.ExternalReferenceRepository = ExternalReferenceRepository;
+//# sourceMappingURL=externalReference.js.map
+
+/***/ }),
+
+/***/ 24810:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HashDictionary = void 0;
+class HashDictionary extends Map {
+    static #compareItems([a1, c1], [a2, c2]) {
+        return a1.localeCompare(a2) ||
+            c1.localeCompare(c2);
+    }
+    sorted() {
+        return Array.from(this.entries()).sort(HashDictionary.#compareItems);
+    }
+}
+exports.HashDictionary = HashDictionary;
+//# sourceMappingURL=hash.js.map
+
+/***/ }),
+
+/***/ 50320:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Vulnerability = void 0;
+__exportStar(__nccwpck_require__(63159), exports);
+__exportStar(__nccwpck_require__(2266), exports);
+__exportStar(__nccwpck_require__(47286), exports);
+__exportStar(__nccwpck_require__(97385), exports);
+__exportStar(__nccwpck_require__(5663), exports);
+__exportStar(__nccwpck_require__(16985), exports);
+__exportStar(__nccwpck_require__(91916), exports);
+__exportStar(__nccwpck_require__(24810), exports);
+__exportStar(__nccwpck_require__(27027), exports);
+__exportStar(__nccwpck_require__(604), exports);
+__exportStar(__nccwpck_require__(81015), exports);
+__exportStar(__nccwpck_require__(50330), exports);
+__exportStar(__nccwpck_require__(39047), exports);
+__exportStar(__nccwpck_require__(44799), exports);
+__exportStar(__nccwpck_require__(63547), exports);
+__exportStar(__nccwpck_require__(74501), exports);
+__exportStar(__nccwpck_require__(28468), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(46105));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 27027:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
+const property_1 = __nccwpck_require__(44799);
+class LicenseExpression {
+    #expression;
+    acknowledgement;
+    constructor(expression) {
+        this.expression = expression;
+    }
+    get expression() {
+        return this.#expression;
+    }
+    set expression(value) {
+        if (value === '') {
+            throw new RangeError('value is empty string');
+        }
+        this.#expression = value;
+    }
+    compare(other) {
+        return this.#expression.localeCompare(other.#expression);
+    }
+}
+exports.LicenseExpression = LicenseExpression;
+class DisjunctiveLicenseBase {
+    acknowledgement;
+    text;
+    #url;
+    properties;
+    constructor(op = {}) {
+        this.acknowledgement = op.acknowledgement;
+        this.text = op.text;
+        this.url = op.url;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+    }
+    get url() {
+        return this.#url;
+    }
+    set url(value) {
+        this.#url = value === ''
+            ? undefined
+            : value;
+    }
+}
+class NamedLicense extends DisjunctiveLicenseBase {
+    name;
+    constructor(name, op = {}) {
+        super(op);
+        this.name = name;
+    }
+    compare(other) {
+        return this.name.localeCompare(other.name);
+    }
+}
+exports.NamedLicense = NamedLicense;
+class SpdxLicense extends DisjunctiveLicenseBase {
+    #id;
+    constructor(id, op = {}) {
+        super(op);
+        this.id = id;
+    }
+    get id() {
+        return this.#id;
+    }
+    set id(value) {
+        if (value === '') {
+            throw new RangeError('value is empty string');
+        }
+        this.#id = value;
+    }
+    compare(other) {
+        return this.#id.localeCompare(other.#id);
+    }
+}
+exports.SpdxLicense = SpdxLicense;
+class LicenseRepository extends Set {
+    static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+            return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+    }
+    sorted() {
+        return Array.from(this).sort(LicenseRepository.#compareItems);
+    }
+}
+exports.LicenseRepository = LicenseRepository;
+//# sourceMappingURL=license.js.map
+
+/***/ }),
+
+/***/ 604:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LifecycleRepository = exports.NamedLifecycle = void 0;
+class NamedLifecycle {
+    name;
+    description;
+    constructor(name, op = {}) {
+        this.name = name;
+        this.description = op.description;
+    }
+    compare(other) {
+        return this.name.localeCompare(other.name);
+    }
+}
+exports.NamedLifecycle = NamedLifecycle;
+class LifecycleRepository extends Set {
+    static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+            return a instanceof NamedLifecycle
+                ? a.compare(b)
+                : a.localeCompare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+    }
+    sorted() {
+        return Array.from(this).sort(LifecycleRepository.#compareItems);
+    }
+}
+exports.LifecycleRepository = LifecycleRepository;
+//# sourceMappingURL=lifecycle.js.map
+
+/***/ }),
+
+/***/ 81015:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Metadata = void 0;
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const organizationalContact_1 = __nccwpck_require__(50330);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
+class Metadata {
+    timestamp;
+    lifecycles;
+    tools;
+    authors;
+    component;
+    manufacture;
+    supplier;
+    licenses;
+    properties;
+    constructor(op = {}) {
+        this.timestamp = op.timestamp;
+        this.lifecycles = op.lifecycles ?? new lifecycle_1.LifecycleRepository();
+        this.tools = op.tools ?? new tool_1.Tools();
+        this.authors = op.authors ?? new organizationalContact_1.OrganizationalContactRepository();
+        this.component = op.component;
+        this.manufacture = op.manufacture;
+        this.supplier = op.supplier;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+    }
+}
+exports.Metadata = Metadata;
+//# sourceMappingURL=metadata.js.map
+
+/***/ }),
+
+/***/ 50330:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class OrganizationalContact {
+    name;
+    email;
+    phone;
+    constructor(op = {}) {
+        this.name = op.name;
+        this.email = op.email;
+        this.phone = op.phone;
+    }
+    compare(other) {
+        return (this.name ?? '').localeCompare(other.name ?? '') ||
+            (this.email ?? '').localeCompare(other.email ?? '') ||
+            (this.phone ?? '').localeCompare(other.phone ?? '');
+    }
+}
+exports.OrganizationalContact = OrganizationalContact;
+class OrganizationalContactRepository extends sortable_1.SortableComparables {
+}
+exports.OrganizationalContactRepository = OrganizationalContactRepository;
+//# sourceMappingURL=organizationalContact.js.map
+
+/***/ }),
+
+/***/ 39047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const organizationalContact_1 = __nccwpck_require__(50330);
+class OrganizationalEntity {
+    name;
+    url;
+    contact;
+    constructor(op = {}) {
+        this.name = op.name;
+        this.url = op.url ?? new Set();
+        this.contact = op.contact ?? new organizationalContact_1.OrganizationalContactRepository();
+    }
+    compare(other) {
+        return (this.name ?? '').localeCompare(other.name ?? '') ||
+            this.contact.compare(other.contact) ||
+            (new sortable_1.SortableStringables(this.url)).compare(new sortable_1.SortableStringables(other.url));
+    }
+}
+exports.OrganizationalEntity = OrganizationalEntity;
+class OrganizationalEntityRepository extends sortable_1.SortableComparables {
+}
+exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
+//# sourceMappingURL=organizationalEntity.js.map
+
+/***/ }),
+
+/***/ 44799:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyRepository = exports.Property = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Property {
+    name;
+    value;
+    constructor(name, value) {
+        this.name = name;
+        this.value = value;
+    }
+    compare(other) {
+        return this.name.localeCompare(other.name) ||
+            this.value.localeCompare(other.value);
+    }
+}
+exports.Property = Property;
+class PropertyRepository extends sortable_1.SortableComparables {
+}
+exports.PropertyRepository = PropertyRepository;
+//# sourceMappingURL=property.js.map
+
+/***/ }),
+
+/***/ 63547:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ServiceRepository = exports.Service = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const tree_1 = __nccwpck_require__(66698);
+const bomRef_1 = __nccwpck_require__(97385);
+const externalReference_1 = __nccwpck_require__(91916);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
+class Service {
+    provider;
+    group;
+    name;
+    version;
+    description;
+    licenses;
+    externalReferences;
+    services;
+    properties;
+    #bomRef;
+    dependencies;
+    constructor(name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.provider = op.provider;
+        this.group = op.group;
+        this.name = name;
+        this.version = op.version;
+        this.description = op.description;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.services = op.services ?? new ServiceRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+    }
+    get bomRef() {
+        return this.#bomRef;
+    }
+    compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+            return bomRefCompare;
+        }
+        return (this.group ?? '').localeCompare(other.group ?? '') ||
+            this.name.localeCompare(other.name) ||
+            (this.version ?? '').localeCompare(other.version ?? '');
+    }
+}
+exports.Service = Service;
+class ServiceRepository extends sortable_1.SortableComparables {
+    *[tree_1.treeIteratorSymbol]() {
+        for (const service of this) {
+            yield service;
+            yield* service.services[tree_1.treeIteratorSymbol]();
+        }
+    }
+}
+exports.ServiceRepository = ServiceRepository;
+//# sourceMappingURL=service.js.map
+
+/***/ }),
+
+/***/ 74501:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SWID = void 0;
+const integer_1 = __nccwpck_require__(36181);
+class SWID {
+    tagId;
+    name;
+    version;
+    patch;
+    text;
+    url;
+    #tagVersion;
+    constructor(tagId, name, op = {}) {
+        this.tagId = tagId;
+        this.name = name;
+        this.version = op.version;
+        this.patch = op.patch;
+        this.text = op.text;
+        this.url = op.url;
+        this.tagVersion = op.tagVersion;
+    }
+    get tagVersion() {
+        return this.#tagVersion;
+    }
+    set tagVersion(value) {
+        if (value !== undefined && !(0, integer_1.isNonNegativeInteger)(value)) {
+            throw new TypeError('Not NonNegativeInteger nor undefined');
+        }
+        this.#tagVersion = value;
+    }
+}
+exports.SWID = SWID;
+//# sourceMappingURL=swid.js.map
+
+/***/ }),
+
+/***/ 28468:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Tools = exports.ToolRepository = exports.Tool = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const component_1 = __nccwpck_require__(5663);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const service_1 = __nccwpck_require__(63547);
+class Tool {
+    vendor;
+    name;
+    version;
+    hashes;
+    externalReferences;
+    constructor(op = {}) {
+        this.vendor = op.vendor;
+        this.name = op.name;
+        this.version = op.version;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+    }
+    compare(other) {
+        return (this.vendor ?? '').localeCompare(other.vendor ?? '') ||
+            (this.name ?? '').localeCompare(other.name ?? '') ||
+            (this.version ?? '').localeCompare(other.version ?? '');
+    }
+    static fromComponent(component) {
+        return new Tool({
+            vendor: component.group,
+            name: component.name,
+            version: component.version,
+            hashes: component.hashes,
+            externalReferences: component.externalReferences
+        });
+    }
+    static fromService(service) {
+        return new Tool({
+            vendor: service.group,
+            name: service.name,
+            version: service.version,
+            externalReferences: service.externalReferences
+        });
+    }
+}
+exports.Tool = Tool;
+class ToolRepository extends sortable_1.SortableComparables {
+}
+exports.ToolRepository = ToolRepository;
+class Tools {
+    components;
+    services;
+    tools;
+    constructor(op = {}) {
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.tools = op.tools ?? new ToolRepository();
+    }
+    get size() {
+        return this.components.size
+            + this.services.size
+            + this.tools.size;
+    }
+}
+exports.Tools = Tools;
+//# sourceMappingURL=tool.js.map
+
+/***/ }),
+
+/***/ 4102:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AdvisoryRepository = exports.Advisory = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Advisory {
+    title;
+    url;
+    constructor(url, op = {}) {
+        this.url = url;
+        this.title = op.title;
+    }
+    compare(other) {
+        return this.url.toString().localeCompare(other.url.toString()) ||
+            (this.title ?? '').localeCompare(other.title ?? '');
+    }
+}
+exports.Advisory = Advisory;
+class AdvisoryRepository extends sortable_1.SortableComparables {
+}
+exports.AdvisoryRepository = AdvisoryRepository;
+//# sourceMappingURL=advisory.js.map
+
+/***/ }),
+
+/***/ 78616:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Affect {
+    ref;
+    versions;
+    constructor(ref, op = {}) {
+        this.ref = ref;
+        this.versions = op.versions ?? new AffectedVersionRepository();
+    }
+    compare(other) {
+        return this.ref.compare(other.ref) ||
+            this.versions.compare(other.versions);
+    }
+}
+exports.Affect = Affect;
+class AffectRepository extends sortable_1.SortableComparables {
+}
+exports.AffectRepository = AffectRepository;
+class AffectedSingleVersion {
+    version;
+    status;
+    constructor(version, op = {}) {
+        this.version = version;
+        this.status = op.status;
+    }
+    compare(other) {
+        return (this.version).localeCompare(other.version) ||
+            (this.status ?? '').localeCompare(other.status ?? '');
+    }
+}
+exports.AffectedSingleVersion = AffectedSingleVersion;
+class AffectedVersionRange {
+    range;
+    status;
+    constructor(range, op = {}) {
+        this.range = range;
+        this.status = op.status;
+    }
+    compare(other) {
+        return (this.range).localeCompare(other.range) ||
+            (this.status ?? '').localeCompare(other.status ?? '');
+    }
+}
+exports.AffectedVersionRange = AffectedVersionRange;
+class AffectedVersionRepository extends sortable_1.SortableComparables {
+}
+exports.AffectedVersionRepository = AffectedVersionRepository;
+//# sourceMappingURL=affect.js.map
+
+/***/ }),
+
+/***/ 80631:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Analysis = void 0;
+const analysisResponse_1 = __nccwpck_require__(26824);
+class Analysis {
+    state;
+    justification;
+    response;
+    detail;
+    constructor(op = {}) {
+        this.state = op.state;
+        this.justification = op.justification;
+        this.response = op.response ?? new analysisResponse_1.AnalysisResponseRepository();
+        this.detail = op.detail;
+    }
+}
+exports.Analysis = Analysis;
+//# sourceMappingURL=analysis.js.map
+
+/***/ }),
+
+/***/ 93747:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Credits = void 0;
+const organizationalContact_1 = __nccwpck_require__(50330);
+const organizationalEntity_1 = __nccwpck_require__(39047);
+class Credits {
+    organizations;
+    individuals;
+    constructor(op = {}) {
+        this.organizations = op.organizations ?? new organizationalEntity_1.OrganizationalEntityRepository();
+        this.individuals = op.individuals ?? new organizationalContact_1.OrganizationalContactRepository();
+    }
+}
+exports.Credits = Credits;
+//# sourceMappingURL=credits.js.map
+
+/***/ }),
+
+/***/ 46105:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(4102), exports);
+__exportStar(__nccwpck_require__(78616), exports);
+__exportStar(__nccwpck_require__(80631), exports);
+__exportStar(__nccwpck_require__(93747), exports);
+__exportStar(__nccwpck_require__(51264), exports);
+__exportStar(__nccwpck_require__(73204), exports);
+__exportStar(__nccwpck_require__(78284), exports);
+__exportStar(__nccwpck_require__(17191), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 51264:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RatingRepository = exports.Rating = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Rating {
+    source;
+    score;
+    severity;
+    method;
+    vector;
+    justification;
+    constructor(op = {}) {
+        this.source = op.source;
+        this.score = op.score;
+        this.severity = op.severity;
+        this.method = op.method;
+        this.vector = op.vector;
+        this.justification = op.justification;
+    }
+    compare(other) {
+        return ((this.score ?? 0) - (other.score ?? 0)) ||
+            (this.vector ?? '').localeCompare(other.vector ?? '') ||
+            (this.justification ?? '').localeCompare(other.justification ?? '') ||
+            (this.severity ?? '').localeCompare(other.severity ?? '') ||
+            (this.method ?? '').localeCompare(other.method ?? '') ||
+            (this.source && other.source ? this.source.compare(other.source) : 0);
+    }
+}
+exports.Rating = Rating;
+class RatingRepository extends sortable_1.SortableComparables {
+}
+exports.RatingRepository = RatingRepository;
+//# sourceMappingURL=rating.js.map
+
+/***/ }),
+
+/***/ 73204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ReferenceRepository = exports.Reference = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Reference {
+    id;
+    source;
+    constructor(id, source) {
+        this.id = id;
+        this.source = source;
+    }
+    compare(other) {
+        return this.id.localeCompare(other.id) ||
+            this.source.compare(other.source);
+    }
+}
+exports.Reference = Reference;
+class ReferenceRepository extends sortable_1.SortableComparables {
+}
+exports.ReferenceRepository = ReferenceRepository;
+//# sourceMappingURL=reference.js.map
+
+/***/ }),
+
+/***/ 78284:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Source = void 0;
+class Source {
+    name;
+    url;
+    constructor(op = {}) {
+        this.name = op.name;
+        this.url = op.url;
+    }
+    compare(other) {
+        return (this.url?.toString() ?? '').localeCompare(other.url?.toString() ?? '') ||
+            (this.name ?? '').localeCompare(other.name ?? '');
+    }
+}
+exports.Source = Source;
+//# sourceMappingURL=source.js.map
+
+/***/ }),
+
+/***/ 17191:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VulnerabilityRepository = exports.Vulnerability = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const cwe_1 = __nccwpck_require__(43198);
+const bomRef_1 = __nccwpck_require__(97385);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
+const advisory_1 = __nccwpck_require__(4102);
+const affect_1 = __nccwpck_require__(78616);
+const rating_1 = __nccwpck_require__(51264);
+const reference_1 = __nccwpck_require__(73204);
+class Vulnerability {
+    #bomRef;
+    id;
+    source;
+    references;
+    ratings;
+    cwes;
+    description;
+    detail;
+    recommendation;
+    advisories;
+    created;
+    published;
+    updated;
+    credits;
+    tools;
+    analysis;
+    affects;
+    properties;
+    constructor(op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.id = op.id;
+        this.source = op.source;
+        this.references = op.references ?? new reference_1.ReferenceRepository();
+        this.ratings = op.ratings ?? new rating_1.RatingRepository();
+        this.cwes = op.cwes ?? new cwe_1.CweRepository();
+        this.description = op.description;
+        this.detail = op.detail;
+        this.recommendation = op.recommendation;
+        this.advisories = op.advisories ?? new advisory_1.AdvisoryRepository();
+        this.created = op.created;
+        this.published = op.published;
+        this.updated = op.updated;
+        this.credits = op.credits;
+        this.tools = op.tools ?? new tool_1.Tools();
+        this.analysis = op.analysis;
+        this.affects = op.affects ?? new affect_1.AffectRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+    }
+    get bomRef() {
+        return this.#bomRef;
+    }
+    compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+            return bomRefCompare;
+        }
+        return (this.id ?? '').localeCompare(other.id ?? '') ||
+            (this.created?.getTime() ?? 0) - (other.created?.getTime() ?? 0) ||
+            (this.published?.getTime() ?? 0) - (other.published?.getTime() ?? 0) ||
+            (this.updated?.getTime() ?? 0) - (other.updated?.getTime() ?? 0) ||
+            this.ratings.compare(other.ratings) ||
+            this.cwes.compare(other.cwes) ||
+            (this.description ?? '').localeCompare(other.description ?? '') ||
+            (this.detail ?? '').localeCompare(other.detail ?? '') ||
+            (this.recommendation ?? '').localeCompare(other.recommendation ?? '') ||
+            (this.source && other.source ? this.source.compare(other.source) : 0) ||
+            this.properties.compare(other.properties);
+    }
+}
+exports.Vulnerability = Vulnerability;
+class VulnerabilityRepository extends sortable_1.SortableComparables {
+}
+exports.VulnerabilityRepository = VulnerabilityRepository;
+//# sourceMappingURL=vulnerability.js.map
+
+/***/ }),
+
+/***/ 39983:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BaseSerializer = void 0;
+const tree_1 = __nccwpck_require__(66698);
+const bomRefDiscriminator_1 = __nccwpck_require__(81637);
+class BaseSerializer {
+    *#getAllBomRefs(bom) {
+        if (bom.metadata.component !== undefined) {
+            yield bom.metadata.component.bomRef;
+            for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+                yield bomRef;
+            }
+        }
+        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
+            yield bomRef;
+        }
+        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
+            yield bomRef;
+        }
+        for (const { bomRef } of bom.vulnerabilities) {
+            yield bomRef;
+        }
+    }
+    #normalize(bom, options) {
+        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
+        bomRefDiscriminator.discriminate();
+        try {
+            return this._normalize(bom, options);
+        }
+        finally {
+            bomRefDiscriminator.reset();
+        }
+    }
+    serialize(bom, options) {
+        return this._serialize(this.#normalize(bom, options), options);
+    }
+}
+exports.BaseSerializer = BaseSerializer;
+//# sourceMappingURL=baseSerializer.js.map
+
+/***/ }),
+
+/***/ 81637:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BomRefDiscriminator = void 0;
+class BomRefDiscriminator {
+    #originalValues;
+    #prefix;
+    constructor(bomRefs, prefix = 'BomRef') {
+        this.#originalValues = Array.from(bomRefs, r => [r, r.value]);
+        this.#prefix = prefix;
+    }
+    get prefix() {
+        return this.#prefix;
+    }
+    *[Symbol.iterator]() {
+        for (const [bomRef] of this.#originalValues) {
+            yield bomRef;
+        }
+    }
+    discriminate() {
+        const knownRefValues = new Set(['']);
+        for (const [bomRef] of this.#originalValues) {
+            let value = bomRef.value;
+            if (value === undefined || knownRefValues.has(value)) {
+                value = this.#makeUniqueId();
+                bomRef.value = value;
+            }
+            knownRefValues.add(value);
+        }
+    }
+    reset() {
+        for (const [bomRef, originalValue] of this.#originalValues) {
+            bomRef.value = originalValue;
+        }
+    }
+    #makeUniqueId() {
+        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
+    }
+}
+exports.BomRefDiscriminator = BomRefDiscriminator;
+//# sourceMappingURL=bomRefDiscriminator.js.map
+
+/***/ }),
+
+/***/ 98485:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MissingOptionalDependencyError = void 0;
+const errors_1 = __nccwpck_require__(98835);
+class MissingOptionalDependencyError extends errors_1.OptPlugError {
+}
+exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 57621:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XML = exports.JSON = exports.Types = void 0;
+__exportStar(__nccwpck_require__(81637), exports);
+__exportStar(__nccwpck_require__(98485), exports);
+exports.Types = __importStar(__nccwpck_require__(54897));
+__exportStar(__nccwpck_require__(39983), exports);
+exports.JSON = __importStar(__nccwpck_require__(85395));
+__exportStar(__nccwpck_require__(55976), exports);
+exports.XML = __importStar(__nccwpck_require__(74494));
+__exportStar(__nccwpck_require__(63568), exports);
+//# sourceMappingURL=index.common.js.map
+
+/***/ }),
+
+/***/ 51248:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(57621), exports);
+__exportStar(__nccwpck_require__(86179), exports);
+//# sourceMappingURL=index.node.js.map
+
+/***/ }),
+
+/***/ 85395:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Types = exports.Normalize = void 0;
+exports.Normalize = __importStar(__nccwpck_require__(52608));
+exports.Types = __importStar(__nccwpck_require__(84466));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 52608:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
+const iterable_1 = __nccwpck_require__(27180);
+const notUndefined_1 = __nccwpck_require__(73837);
+const tree_1 = __nccwpck_require__(66698);
+const uri_1 = __nccwpck_require__(72818);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const tool_1 = __nccwpck_require__(28468);
+const affect_1 = __nccwpck_require__(78616);
+const spdx_1 = __nccwpck_require__(61290);
+const enums_1 = __nccwpck_require__(33671);
+const types_1 = __nccwpck_require__(84466);
+class Factory {
+    #spec;
+    constructor(spec) {
+        this.#spec = spec;
+    }
+    get spec() {
+        return this.#spec;
+    }
+    makeForBom() {
+        return new BomNormalizer(this);
+    }
+    makeForMetadata() {
+        return new MetadataNormalizer(this);
+    }
+    makeForComponent() {
+        return new ComponentNormalizer(this);
+    }
+    makeForService() {
+        return new ServiceNormalizer(this);
+    }
+    makeForComponentEvidence() {
+        return new ComponentEvidenceNormalizer(this);
+    }
+    makeForLifecycle() {
+        return new LifecycleNormalizer(this);
+    }
+    makeForTool() {
+        return new ToolNormalizer(this);
+    }
+    makeForTools() {
+        return new ToolsNormalizer(this);
+    }
+    makeForOrganizationalContact() {
+        return new OrganizationalContactNormalizer(this);
+    }
+    makeForOrganizationalEntity() {
+        return new OrganizationalEntityNormalizer(this);
+    }
+    makeForHash() {
+        return new HashNormalizer(this);
+    }
+    makeForLicense() {
+        return new LicenseNormalizer(this);
+    }
+    makeForSWID() {
+        return new SWIDNormalizer(this);
+    }
+    makeForExternalReference() {
+        return new ExternalReferenceNormalizer(this);
+    }
+    makeForAttachment() {
+        return new AttachmentNormalizer(this);
+    }
+    makeForProperty() {
+        return new PropertyNormalizer(this);
+    }
+    makeForDependencyGraph() {
+        return new DependencyGraphNormalizer(this);
+    }
+    makeForVulnerability() {
+        return new VulnerabilityNormalizer(this);
+    }
+    makeForVulnerabilitySource() {
+        return new VulnerabilitySourceNormalizer(this);
+    }
+    makeForVulnerabilityReference() {
+        return new VulnerabilityReferenceNormalizer(this);
+    }
+    makeForVulnerabilityRating() {
+        return new VulnerabilityRatingNormalizer(this);
+    }
+    makeForVulnerabilityAdvisory() {
+        return new VulnerabilityAdvisoryNormalizer(this);
+    }
+    makeForVulnerabilityCredits() {
+        return new VulnerabilityCreditsNormalizer(this);
+    }
+    makeForVulnerabilityAffect() {
+        return new VulnerabilityAffectNormalizer(this);
+    }
+    makeForVulnerabilityAffectedVersion() {
+        return new VulnerabilityAffectedVersionNormalizer(this);
+    }
+    makeForVulnerabilityAnalysis() {
+        return new VulnerabilityAnalysisNormalizer(this);
+    }
+}
+exports.Factory = Factory;
+const schemaUrl = new Map([
+    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom-1.7.schema.json'],
+    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom-1.6.schema.json'],
+    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom-1.5.schema.json'],
+    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom-1.4.schema.json'],
+    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom-1.3a.schema.json'],
+    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom-1.2b.schema.json']
+]);
+class BaseJsonNormalizer {
+    _factory;
+    constructor(factory) {
+        this._factory = factory;
+    }
+    get factory() {
+        return this._factory;
+    }
+}
+class BomNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            $schema: schemaUrl.get(this._factory.spec.version),
+            bomFormat: 'CycloneDX',
+            specVersion: this._factory.spec.version,
+            version: data.version,
+            serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
+                ? data.serialNumber
+                : undefined,
+            metadata: this._factory.makeForMetadata().normalize(data.metadata, options),
+            components: data.components.size > 0
+                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
+                : [],
+            services: this._factory.spec.supportsServices && data.services.size > 0
+                ? this._factory.makeForService().normalizeIterable(data.services, options)
+                : undefined,
+            dependencies: this._factory.spec.supportsDependencyGraph
+                ? this._factory.makeForDependencyGraph().normalize(data, options)
+                : undefined,
+            vulnerabilities: this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
+                ? this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options)
+                : undefined
+        };
+    }
+    #isEligibleSerialNumber(v) {
+        return v !== undefined &&
+            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+    }
+}
+exports.BomNormalizer = BomNormalizer;
+class MetadataNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
+        return {
+            timestamp: data.timestamp?.toISOString(),
+            lifecycles: this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
+                ? this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options)
+                : undefined,
+            tools: data.tools.size > 0
+                ? this._factory.makeForTools().normalize(data.tools, options)
+                : undefined,
+            authors: data.authors.size > 0
+                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options)
+                : undefined,
+            component: data.component === undefined
+                ? undefined
+                : this._factory.makeForComponent().normalize(data.component, options),
+            manufacture: data.manufacture === undefined
+                ? undefined
+                : orgEntityNormalizer.normalize(data.manufacture, options),
+            supplier: data.supplier === undefined
+                ? undefined
+                : orgEntityNormalizer.normalize(data.supplier, options),
+            licenses: this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            properties: this._factory.spec.supportsMetadataProperties && data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined
+        };
+    }
+}
+exports.MetadataNormalizer = MetadataNormalizer;
+class LifecycleNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return data instanceof lifecycle_1.NamedLifecycle
+            ? { name: data.name, description: data.description }
+            : { phase: data };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(lc => this.normalize(lc, options));
+    }
+}
+exports.LifecycleNormalizer = LifecycleNormalizer;
+class ToolNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            vendor: data.vendor || undefined,
+            name: data.name || undefined,
+            version: data.version || undefined,
+            hashes: data.hashes.size > 0
+                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
+                : undefined,
+            externalReferences: this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
+                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(t => this.normalize(t, options));
+    }
+}
+exports.ToolNormalizer = ToolNormalizer;
+class ToolsNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
+            return this._factory.makeForTool().normalizeIterable(new tool_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, tool_1.Tool.fromComponent), Array.from(data.services, tool_1.Tool.fromService), data.tools)), options);
+        }
+        return {
+            components: data.components.size > 0
+                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
+                : undefined,
+            services: data.services.size > 0
+                ? this._factory.makeForService().normalizeIterable(data.services, options)
+                : undefined
+        };
+    }
+}
+exports.ToolsNormalizer = ToolsNormalizer;
+class HashNormalizer extends BaseJsonNormalizer {
+    normalize([algorithm, content], options) {
+        const spec = this._factory.spec;
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
+            ? {
+                alg: algorithm,
+                content
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(h => this.normalize(h, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.HashNormalizer = HashNormalizer;
+class OrganizationalContactNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            name: data.name || undefined,
+            email: types_1.JsonSchema.isIdnEmail(data.email)
+                ? data.email
+                : undefined,
+            phone: data.phone || undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oc => this.normalize(oc, options));
+    }
+}
+exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
+class OrganizationalEntityNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const urls = normalizeStringableIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options).filter(types_1.JsonSchema.isIriReference);
+        return {
+            name: data.name || undefined,
+            url: urls.length > 0
+                ? urls
+                : undefined,
+            contact: data.contact.size > 0
+                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oe => this.normalize(oe, options));
+    }
+}
+exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
+class ComponentNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const spec = this._factory.spec;
+        if (!spec.supportsComponentType(data.type)) {
+            return undefined;
+        }
+        const version = data.version ?? '';
+        return {
+            type: data.type,
+            name: data.name,
+            group: data.group || undefined,
+            version: version.length > 0 || spec.requiresComponentVersion
+                ? version
+                : undefined,
+            'bom-ref': data.bomRef.value || undefined,
+            supplier: data.supplier === undefined
+                ? undefined
+                : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options),
+            author: data.author || undefined,
+            publisher: data.publisher || undefined,
+            description: data.description || undefined,
+            scope: data.scope,
+            hashes: data.hashes.size > 0
+                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
+                : undefined,
+            licenses: data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            copyright: data.copyright?.toString() || undefined,
+            cpe: data.cpe || undefined,
+            purl: data.purl?.toString(),
+            swid: data.swid === undefined
+                ? undefined
+                : this._factory.makeForSWID().normalize(data.swid, options),
+            externalReferences: data.externalReferences.size > 0
+                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
+                : undefined,
+            properties: spec.supportsProperties(data) && data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined,
+            components: data.components.size > 0
+                ? this.normalizeIterable(data.components, options)
+                : undefined,
+            evidence: spec.supportsComponentEvidence && data.evidence !== undefined
+                ? this._factory.makeForComponentEvidence().normalize(data.evidence, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(c => this.normalize(c, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ComponentNormalizer = ComponentNormalizer;
+class ServiceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const spec = this._factory.spec;
+        return {
+            'bom-ref': data.bomRef.value || undefined,
+            provider: data.provider
+                ? this._factory.makeForOrganizationalEntity().normalize(data.provider, options)
+                : undefined,
+            group: data.group,
+            name: data.name,
+            version: data.version || undefined,
+            description: data.description || undefined,
+            licenses: data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            externalReferences: data.externalReferences.size > 0
+                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
+                : undefined,
+            services: data.services.size > 0
+                ? this._factory.makeForService().normalizeIterable(data.services, options)
+                : undefined,
+            properties: spec.supportsProperties(data) && data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined,
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(s => this.normalize(s, options));
+    }
+}
+exports.ServiceNormalizer = ServiceNormalizer;
+class ComponentEvidenceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            licenses: data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            copyright: data.copyright.size > 0
+                ? (options.sortLists
+                    ? data.copyright.sorted().map(ComponentEvidenceNormalizer.#normalizeCopyright)
+                    : Array.from(data.copyright, ComponentEvidenceNormalizer.#normalizeCopyright))
+                : undefined
+        };
+    }
+    static #normalizeCopyright(c) {
+        return { text: c.toString() };
+    }
+}
+exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
+class LicenseNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        switch (true) {
+            case data instanceof license_1.NamedLicense:
+                return this.#normalizeNamedLicense(data, options);
+            case data instanceof license_1.SpdxLicense:
+                return (0, spdx_1.isSupportedSpdxId)(data.id)
+                    ? this.#normalizeSpdxLicense(data, options)
+                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
+            case data instanceof license_1.LicenseExpression:
+                return this.#normalizeLicenseExpression(data);
+            default:
+                throw new TypeError('Unexpected LicenseChoice');
+        }
+    }
+    #normalizeNamedLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            license: {
+                name: data.name,
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined,
+                text: data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options),
+                url: types_1.JsonSchema.isIriReference(url)
+                    ? url
+                    : undefined,
+                properties: spec.supportsProperties(data) && data.properties.size > 0
+                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                    : undefined
+            }
+        };
+    }
+    #normalizeSpdxLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            license: {
+                id: data.id,
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined,
+                text: data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options),
+                url: types_1.JsonSchema.isIriReference(url)
+                    ? url
+                    : undefined,
+                properties: spec.supportsProperties(data) && data.properties.size > 0
+                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                    : undefined
+            }
+        };
+    }
+    #normalizeLicenseExpression(data) {
+        return {
+            expression: data.expression,
+            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
+                ? data.acknowledgement
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        const licenses = options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data);
+        if (licenses.length > 1) {
+            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
+            if (expressions.length > 0) {
+                return [this.#normalizeLicenseExpression(expressions[0])];
+            }
+        }
+        return licenses.map(l => this.normalize(l, options));
+    }
+}
+exports.LicenseNormalizer = LicenseNormalizer;
+class SWIDNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            tagId: data.tagId,
+            name: data.name,
+            version: data.version || undefined,
+            tagVersion: data.tagVersion,
+            patch: data.patch,
+            text: data.text === undefined
+                ? undefined
+                : this._factory.makeForAttachment().normalize(data.text, options),
+            url: types_1.JsonSchema.isIriReference(url)
+                ? url
+                : undefined
+        };
+    }
+}
+exports.SWIDNormalizer = SWIDNormalizer;
+class ExternalReferenceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return this._factory.spec.supportsExternalReferenceType(data.type)
+            ? {
+                url: (0, uri_1.escapeUri)(data.url.toString()),
+                type: data.type,
+                hashes: this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
+                    ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
+                    : undefined,
+                comment: data.comment || undefined
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
+class AttachmentNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            content: data.content.toString(),
+            contentType: data.contentType || undefined,
+            encoding: data.encoding
+        };
+    }
+}
+exports.AttachmentNormalizer = AttachmentNormalizer;
+class PropertyNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            name: data.name,
+            value: data.value
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(p => this.normalize(p, options));
+    }
+}
+exports.PropertyNormalizer = PropertyNormalizer;
+class DependencyGraphNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const allRefs = new Map();
+        if (data.metadata.component !== undefined) {
+            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
+            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+                allRefs.set(component.bomRef, component.dependencies);
+            }
+        }
+        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(component.bomRef, component.dependencies);
+        }
+        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(service.bomRef, service.dependencies);
+        }
+        const normalized = [];
+        for (const [ref, deps] of allRefs) {
+            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
+            if ((0, notUndefined_1.isNotUndefined)(dep)) {
+                normalized.push(dep);
+            }
+        }
+        if (options.sortLists ?? false) {
+            normalized.sort(({ ref: a }, { ref: b }) => a.localeCompare(b));
+        }
+        return normalized;
+    }
+    #normalizeDependency(ref, deps, allRefs, options) {
+        const bomRef = ref.toString();
+        if (bomRef.length === 0) {
+            return undefined;
+        }
+        const dependsOn = normalizeStringableIter(Array.from(deps).filter(d => allRefs.has(d) && d !== ref), options).filter(d => d.length > 0);
+        return {
+            ref: bomRef,
+            dependsOn: dependsOn.length > 0
+                ? dependsOn
+                : undefined
+        };
+    }
+}
+exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
+class VulnerabilityNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            'bom-ref': data.bomRef.value || undefined,
+            id: data.id || undefined,
+            source: data.source === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
+            references: data.references.size > 0
+                ? this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options)
+                : undefined,
+            ratings: data.ratings.size > 0
+                ? this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options)
+                : undefined,
+            cwes: data.cwes.size > 0
+                ? (options.sortLists ?? false
+                    ? data.cwes.sorted()
+                    : Array.from(data.cwes))
+                : undefined,
+            description: data.description,
+            detail: data.detail,
+            recommendation: data.recommendation,
+            advisories: data.advisories.size > 0
+                ? this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options)
+                : undefined,
+            created: data.created?.toISOString(),
+            published: data.published?.toISOString(),
+            updated: data.updated?.toISOString(),
+            credits: data.credits === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options),
+            tools: data.tools.size > 0
+                ? this._factory.makeForTools().normalize(data.tools, options)
+                : undefined,
+            analysis: data.analysis === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options),
+            affects: data.affects.size > 0
+                ? this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options)
+                : undefined,
+            properties: data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(v => this.normalize(v, options));
+    }
+}
+exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
+class VulnerabilitySourceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            name: data.name,
+            url: data.url?.toString()
+        };
+    }
+}
+exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
+class VulnerabilityReferenceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            id: data.id,
+            source: this._factory.makeForVulnerabilitySource().normalize(data.source, options)
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options));
+    }
+}
+exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
+class VulnerabilityRatingNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            source: data.source === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
+            score: data.score,
+            severity: data.severity,
+            method: this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
+                ? data.method
+                : undefined,
+            vector: data.vector,
+            justification: data.justification
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options));
+    }
+}
+exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
+class VulnerabilityAdvisoryNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        if (!types_1.JsonSchema.isIriReference(url)) {
+            return undefined;
+        }
+        return {
+            title: data.title,
+            url
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
+class VulnerabilityCreditsNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            organizations: data.organizations.size > 0
+                ? this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options)
+                : undefined,
+            individuals: data.individuals.size > 0
+                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options)
+                : undefined
+        };
+    }
+}
+exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
+class VulnerabilityAffectNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            ref: data.ref.toString(),
+            versions: data.versions.size > 0
+                ? this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options));
+    }
+}
+exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
+class VulnerabilityAffectedVersionNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        switch (true) {
+            case data instanceof affect_1.AffectedSingleVersion:
+                return this.#normalizeAffectedSingleVersion(data);
+            case data instanceof affect_1.AffectedVersionRange:
+                return this.#normalizeAffectedVersionRange(data);
+            default:
+                throw new TypeError('Unexpected Vulnerability AffectedVersion');
+        }
+    }
+    #normalizeAffectedSingleVersion(data) {
+        return data.version.length < 1
+            ? undefined
+            : {
+                version: data.version.substring(0, 1024),
+                status: data.status
+            };
+    }
+    #normalizeAffectedVersionRange(data) {
+        return data.range.length < 1
+            ? undefined
+            : {
+                range: data.range.substring(0, 1024),
+                status: data.status
+            };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(av => this.normalize(av, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
+class VulnerabilityAnalysisNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            state: data.state,
+            justification: data.justification,
+            response: data.response.size > 0
+                ? (options.sortLists ?? false
+                    ? data.response.sorted()
+                    : Array.from(data.response))
+                : undefined,
+            detail: data.detail
+        };
+    }
+}
+exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
+function normalizeStringableIter(data, options) {
+    const r = Array.from(data, d => d.toString());
+    if (options.sortLists ?? false) {
+        r.sort((a, b) => a.localeCompare(b));
+    }
+    return r;
+}
+//# sourceMappingURL=normalize.js.map
+
+/***/ }),
+
+/***/ 84466:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JsonSchema = void 0;
+var JsonSchema;
+(function (JsonSchema) {
+    function isIriReference(value) {
+        return typeof value === 'string' &&
+            value.length > 0;
+    }
+    JsonSchema.isIriReference = isIriReference;
+    function isIdnEmail(value) {
+        return typeof value === 'string' &&
+            value.length > 0;
+    }
+    JsonSchema.isIdnEmail = isIdnEmail;
+})(JsonSchema || (exports.JsonSchema = JsonSchema = {}));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 55976:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JsonSerializer = void 0;
+const enums_1 = __nccwpck_require__(33671);
+const errors_1 = __nccwpck_require__(36134);
+const baseSerializer_1 = __nccwpck_require__(39983);
+class JsonSerializer extends baseSerializer_1.BaseSerializer {
+    #normalizerFactory;
+    constructor(normalizerFactory) {
+        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.JSON)) {
+            throw new errors_1.UnsupportedFormatError('Spec does not support JSON format.');
+        }
+        super();
+        this.#normalizerFactory = normalizerFactory;
+    }
+    get normalizerFactory() {
+        return this.#normalizerFactory;
+    }
+    _normalize(bom, options = {}) {
+        return this.#normalizerFactory.makeForBom()
+            .normalize(bom, options);
+    }
+    _serialize(bom, { space } = {}) {
+        return JSON.stringify(bom, null, space);
+    }
+}
+exports.JsonSerializer = JsonSerializer;
+//# sourceMappingURL=jsonSerializer.js.map
+
+/***/ }),
+
+/***/ 54897:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 98020:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.normalizedString = normalizedString;
+exports.token = token;
+const _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
+const _normalizeStringForbiddenReplace = ' ';
+function normalizedString(s) {
+    return s.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
+}
+const _tokenMultispaceSearch = / {2,}/g;
+const _tokenMultispaceReplace = ' ';
+function token(s) {
+    return normalizedString(s).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
+}
+//# sourceMappingURL=_xsd.js.map
+
+/***/ }),
+
+/***/ 74494:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Types = exports.Normalize = void 0;
+exports.Normalize = __importStar(__nccwpck_require__(42341));
+exports.Types = __importStar(__nccwpck_require__(58547));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 42341:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
+const iterable_1 = __nccwpck_require__(27180);
+const notUndefined_1 = __nccwpck_require__(73837);
+const tree_1 = __nccwpck_require__(66698);
+const uri_1 = __nccwpck_require__(72818);
+const models_1 = __nccwpck_require__(50320);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const affect_1 = __nccwpck_require__(78616);
+const spdx_1 = __nccwpck_require__(61290);
+const enums_1 = __nccwpck_require__(33671);
+const _xsd_1 = __nccwpck_require__(98020);
+const types_1 = __nccwpck_require__(58547);
+class Factory {
+    #spec;
+    constructor(spec) {
+        this.#spec = spec;
+    }
+    get spec() {
+        return this.#spec;
+    }
+    makeForBom() {
+        return new BomNormalizer(this);
+    }
+    makeForMetadata() {
+        return new MetadataNormalizer(this);
+    }
+    makeForLifecycle() {
+        return new LifecycleNormalizer(this);
+    }
+    makeForComponent() {
+        return new ComponentNormalizer(this);
+    }
+    makeForService() {
+        return new ServiceNormalizer(this);
+    }
+    makeForComponentEvidence() {
+        return new ComponentEvidenceNormalizer(this);
+    }
+    makeForTool() {
+        return new ToolNormalizer(this);
+    }
+    makeForTools() {
+        return new ToolsNormalizer(this);
+    }
+    makeForOrganizationalContact() {
+        return new OrganizationalContactNormalizer(this);
+    }
+    makeForOrganizationalEntity() {
+        return new OrganizationalEntityNormalizer(this);
+    }
+    makeForHash() {
+        return new HashNormalizer(this);
+    }
+    makeForLicense() {
+        return new LicenseNormalizer(this);
+    }
+    makeForSWID() {
+        return new SWIDNormalizer(this);
+    }
+    makeForExternalReference() {
+        return new ExternalReferenceNormalizer(this);
+    }
+    makeForAttachment() {
+        return new AttachmentNormalizer(this);
+    }
+    makeForProperty() {
+        return new PropertyNormalizer(this);
+    }
+    makeForDependencyGraph() {
+        return new DependencyGraphNormalizer(this);
+    }
+    makeForVulnerability() {
+        return new VulnerabilityNormalizer(this);
+    }
+    makeForVulnerabilitySource() {
+        return new VulnerabilitySourceNormalizer(this);
+    }
+    makeForVulnerabilityReference() {
+        return new VulnerabilityReferenceNormalizer(this);
+    }
+    makeForVulnerabilityRating() {
+        return new VulnerabilityRatingNormalizer(this);
+    }
+    makeForVulnerabilityAdvisory() {
+        return new VulnerabilityAdvisoryNormalizer(this);
+    }
+    makeForVulnerabilityCredits() {
+        return new VulnerabilityCreditsNormalizer(this);
+    }
+    makeForVulnerabilityAffect() {
+        return new VulnerabilityAffectNormalizer(this);
+    }
+    makeForVulnerabilityAffectedVersion() {
+        return new VulnerabilityAffectedVersionNormalizer(this);
+    }
+    makeForVulnerabilityAnalysis() {
+        return new VulnerabilityAnalysisNormalizer(this);
+    }
+}
+exports.Factory = Factory;
+const xmlNamespace = new Map([
+    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom/1.7'],
+    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom/1.6'],
+    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom/1.5'],
+    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom/1.4'],
+    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom/1.3'],
+    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom/1.2'],
+    [enums_1.Version.v1dot1, 'http://cyclonedx.org/schema/bom/1.1'],
+    [enums_1.Version.v1dot0, 'http://cyclonedx.org/schema/bom/1.0']
+]);
+class BaseXmlNormalizer {
+    _factory;
+    constructor(factory) {
+        this._factory = factory;
+    }
+    get factory() {
+        return this._factory;
+    }
+}
+class BomNormalizer extends BaseXmlNormalizer {
+    normalize(data, options) {
+        const components = {
+            type: 'element',
+            name: 'components',
+            children: data.components.size > 0
+                ? this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
+                : undefined
+        };
+        const services = this._factory.spec.supportsServices && data.services.size > 0
+            ? {
+                type: 'element',
+                name: 'services',
+                children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
+            }
+            : undefined;
+        const vulnerabilities = this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
+            ? {
+                type: 'element',
+                name: 'vulnerabilities',
+                children: this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options, 'vulnerability')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: 'bom',
+            namespace: xmlNamespace.get(this._factory.spec.version),
+            attributes: {
+                version: data.version,
+                serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
+                    ? data.serialNumber
+                    : undefined
+            },
+            children: [
+                this._factory.makeForMetadata().normalize(data.metadata, options, 'metadata'),
+                components,
+                services,
+                this._factory.spec.supportsDependencyGraph
+                    ? this._factory.makeForDependencyGraph().normalize(data, options, 'dependencies')
+                    : undefined,
+                vulnerabilities
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #isEligibleSerialNumber(v) {
+        return v !== undefined &&
+            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/.test(v);
+    }
+}
+exports.BomNormalizer = BomNormalizer;
+class MetadataNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
+        const lifecycles = this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
+            ? {
+                type: 'element',
+                name: 'lifecycles',
+                children: this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options, 'lifecycle')
+            }
+            : undefined;
+        const tools = data.tools.size > 0
+            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
+            : undefined;
+        const authors = data.authors.size > 0
+            ? {
+                type: 'element',
+                name: 'authors',
+                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options, 'author')
+            }
+            : undefined;
+        const licenses = this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const properties = this._factory.spec.supportsMetadataProperties && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalDateTimeElement(data.timestamp, 'timestamp'),
+                lifecycles,
+                tools,
+                authors,
+                data.component === undefined
+                    ? undefined
+                    : this._factory.makeForComponent().normalize(data.component, options, 'component'),
+                data.manufacture === undefined
+                    ? undefined
+                    : orgEntityNormalizer.normalize(data.manufacture, options, 'manufacture'),
+                data.supplier === undefined
+                    ? undefined
+                    : orgEntityNormalizer.normalize(data.supplier, options, 'supplier'),
+                licenses,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.MetadataNormalizer = MetadataNormalizer;
+class LifecycleNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return data instanceof lifecycle_1.NamedLifecycle
+            ? {
+                type: 'element',
+                name: elementName,
+                children: [
+                    makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                    makeOptionalTextElement(data.description, 'description')
+                ].filter(notUndefined_1.isNotUndefined)
+            }
+            : {
+                type: 'element',
+                name: elementName,
+                children: [
+                    makeTextElement(data, 'phase')
+                ]
+            };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(t => this.normalize(t, options, elementName));
+    }
+}
+exports.LifecycleNormalizer = LifecycleNormalizer;
+class ToolNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const hashes = data.hashes.size > 0
+            ? {
+                type: 'element',
+                name: 'hashes',
+                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
+            }
+            : undefined;
+        const externalReferences = this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
+            ? {
+                type: 'element',
+                name: 'externalReferences',
+                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.vendor, 'vendor', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
+                hashes,
+                externalReferences
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(t => this.normalize(t, options, elementName));
+    }
+}
+exports.ToolNormalizer = ToolNormalizer;
+class ToolsNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        let children = [];
+        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
+            children = this._factory.makeForTool().normalizeIterable(new models_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, models_1.Tool.fromComponent), Array.from(data.services, models_1.Tool.fromService), data.tools)), options, 'tool');
+        }
+        else {
+            if (data.components.size > 0) {
+                children.push({
+                    type: 'element',
+                    name: 'components',
+                    children: this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
+                });
+            }
+            if (data.services.size > 0) {
+                children.push({
+                    type: 'element',
+                    name: 'services',
+                    children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
+                });
+            }
+        }
+        return {
+            type: 'element',
+            name: elementName,
+            children
+        };
+    }
+}
+exports.ToolsNormalizer = ToolsNormalizer;
+class HashNormalizer extends BaseXmlNormalizer {
+    normalize([algorithm, content], options, elementName) {
+        const spec = this._factory.spec;
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
+            ? {
+                type: 'element',
+                name: elementName,
+                attributes: { alg: algorithm },
+                children: (0, _xsd_1.token)(content)
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(h => this.normalize(h, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.HashNormalizer = HashNormalizer;
+class OrganizationalContactNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.email, 'email', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.phone, 'phone', _xsd_1.normalizedString)
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oc => this.normalize(oc, options, elementName));
+    }
+}
+exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
+class OrganizationalEntityNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                ...makeTextElementIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options, 'url').filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
+                ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options, 'contact')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oe => this.normalize(oe, options, elementName));
+    }
+}
+exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
+class ComponentNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const spec = this._factory.spec;
+        if (!spec.supportsComponentType(data.type)) {
+            return undefined;
+        }
+        const supplier = data.supplier === undefined
+            ? undefined
+            : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options, 'supplier');
+        const version = (spec.requiresComponentVersion
+            ? makeTextElement
+            : makeOptionalTextElement)(data.version ?? '', 'version', _xsd_1.normalizedString);
+        const hashes = data.hashes.size > 0
+            ? {
+                type: 'element',
+                name: 'hashes',
+                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
+            }
+            : undefined;
+        const licenses = data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const swid = data.swid === undefined
+            ? undefined
+            : this._factory.makeForSWID().normalize(data.swid, options, 'swid');
+        const extRefs = data.externalReferences.size > 0
+            ? {
+                type: 'element',
+                name: 'externalReferences',
+                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
+            }
+            : undefined;
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        const components = data.components.size > 0
+            ? {
+                type: 'element',
+                name: 'components',
+                children: this.normalizeIterable(data.components, options, 'component')
+            }
+            : undefined;
+        const evidence = spec.supportsComponentEvidence && data.evidence !== undefined
+            ? this._factory.makeForComponentEvidence().normalize(data.evidence, options, 'evidence')
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                type: data.type,
+                'bom-ref': data.bomRef.value
+            },
+            children: [
+                supplier,
+                makeOptionalTextElement(data.author, 'author', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.publisher, 'publisher', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
+                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                version,
+                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.scope, 'scope'),
+                hashes,
+                licenses,
+                makeOptionalTextElement(data.copyright, 'copyright', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.cpe, 'cpe'),
+                makeOptionalTextElement(data.purl, 'purl'),
+                swid,
+                extRefs,
+                properties,
+                components,
+                evidence
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(c => this.normalize(c, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ComponentNormalizer = ComponentNormalizer;
+class ServiceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const spec = this._factory.spec;
+        const provider = data.provider === undefined
+            ? undefined
+            : this._factory.makeForOrganizationalEntity().normalize(data.provider, options, 'provider');
+        const licenses = data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const extRefs = data.externalReferences.size > 0
+            ? {
+                type: 'element',
+                name: 'externalReferences',
+                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
+            }
+            : undefined;
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        const services = data.services.size > 0
+            ? {
+                type: 'element',
+                name: 'services',
+                children: this.normalizeIterable(data.services, options, 'service')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                'bom-ref': data.bomRef.value
+            },
+            children: [
+                provider,
+                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
+                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
+                licenses,
+                extRefs,
+                properties,
+                services,
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(s => this.normalize(s, options, elementName));
+    }
+}
+exports.ServiceNormalizer = ServiceNormalizer;
+class ComponentEvidenceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const licenses = data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const copyright = data.copyright.size > 0
+            ? {
+                type: 'element',
+                name: 'copyright',
+                children: makeTextElementIter(data.copyright, options, 'text')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                licenses,
+                copyright
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
+class LicenseNormalizer extends BaseXmlNormalizer {
+    normalize(data, options) {
+        switch (true) {
+            case data instanceof license_1.NamedLicense:
+                return this.#normalizeNamedLicense(data, options);
+            case data instanceof license_1.SpdxLicense:
+                return (0, spdx_1.isSupportedSpdxId)(data.id)
+                    ? this.#normalizeSpdxLicense(data, options)
+                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
+            case data instanceof license_1.LicenseExpression:
+                return this.#normalizeLicenseExpression(data);
+            default:
+                throw new TypeError('Unexpected LicenseChoice');
+        }
+    }
+    #normalizeNamedLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: 'license',
+            attributes: {
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined
+            },
+            children: [
+                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #normalizeSpdxLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: 'license',
+            attributes: {
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined
+            },
+            children: [
+                makeTextElement(data.id, 'id'),
+                data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #normalizeLicenseExpression(data) {
+        const elem = makeTextElement(data.expression, 'expression', _xsd_1.normalizedString);
+        elem.attributes = {
+            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
+                ? data.acknowledgement
+                : undefined
+        };
+        return elem;
+    }
+    normalizeIterable(data, options) {
+        const licenses = options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data);
+        if (licenses.length > 1) {
+            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
+            if (expressions.length > 0) {
+                return [this.#normalizeLicenseExpression(expressions[0])];
+            }
+        }
+        return licenses.map(l => this.normalize(l, options));
+    }
+}
+exports.LicenseNormalizer = LicenseNormalizer;
+class SWIDNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                tagId: data.tagId,
+                name: data.name,
+                version: data.version || undefined,
+                tagVersion: data.tagVersion,
+                patch: data.patch === undefined
+                    ? undefined
+                    : (data.patch ? 'true' : 'false')
+            },
+            children: [
+                data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.SWIDNormalizer = SWIDNormalizer;
+class ExternalReferenceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        const hashes = this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
+            ? {
+                type: 'element',
+                name: 'hashes',
+                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
+            }
+            : undefined;
+        return this._factory.spec.supportsExternalReferenceType(data.type) &&
+            types_1.XmlSchema.isAnyURI(url)
+            ? {
+                type: 'element',
+                name: elementName,
+                attributes: {
+                    type: data.type
+                },
+                children: [
+                    makeTextElement(url, 'url'),
+                    makeOptionalTextElement(data.comment, 'comment'),
+                    hashes
+                ].filter(notUndefined_1.isNotUndefined)
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
+class AttachmentNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                'content-type': data.contentType
+                    ? (0, _xsd_1.normalizedString)(data.contentType)
+                    : undefined,
+                encoding: data.encoding || undefined
+            },
+            children: data.content.toString()
+        };
+    }
+}
+exports.AttachmentNormalizer = AttachmentNormalizer;
+class PropertyNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                name: data.name
+            },
+            children: (0, _xsd_1.normalizedString)(data.value)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(p => this.normalize(p, options, elementName));
+    }
+}
+exports.PropertyNormalizer = PropertyNormalizer;
+class DependencyGraphNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const allRefs = new Map();
+        if (data.metadata.component !== undefined) {
+            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
+            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+                allRefs.set(component.bomRef, component.dependencies);
+            }
+        }
+        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(component.bomRef, component.dependencies);
+        }
+        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(service.bomRef, service.dependencies);
+        }
+        const normalized = [];
+        for (const [ref, deps] of allRefs) {
+            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
+            if ((0, notUndefined_1.isNotUndefined)(dep)) {
+                normalized.push(dep);
+            }
+        }
+        if (options.sortLists ?? false) {
+            normalized.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b));
+        }
+        return {
+            type: 'element',
+            name: elementName,
+            children: normalized
+        };
+    }
+    #normalizeDependency(ref, deps, allRefs, options) {
+        const bomRef = ref.toString();
+        if (bomRef.length === 0) {
+            return undefined;
+        }
+        const dependsOn = Array.from(deps).filter(d => allRefs.has(d) && d !== ref)
+            .map(d => d.toString()).filter(d => d.length > 0);
+        if (options.sortLists ?? false) {
+            dependsOn.sort((a, b) => a.localeCompare(b));
+        }
+        return {
+            type: 'element',
+            name: 'dependency',
+            attributes: { ref: bomRef },
+            children: dependsOn.map(d => ({
+                type: 'element',
+                name: 'dependency',
+                attributes: { ref: d }
+            }))
+        };
+    }
+}
+exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
+class VulnerabilityNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const references = data.references.size > 0
+            ? {
+                type: 'element',
+                name: 'references',
+                children: this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options, 'reference')
+            }
+            : undefined;
+        const ratings = data.ratings.size > 0
+            ? {
+                type: 'element',
+                name: 'ratings',
+                children: this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options, 'rating')
+            }
+            : undefined;
+        const cwes = data.cwes.size > 0
+            ? {
+                type: 'element',
+                name: 'cwes',
+                children: (options.sortLists
+                    ? data.cwes.sorted()
+                    : Array.from(data.cwes)).map(cwe => makeTextElement(cwe, 'cwe'))
+            }
+            : undefined;
+        const advisories = data.advisories.size > 0
+            ? {
+                type: 'element',
+                name: 'advisories',
+                children: this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options, 'advisory')
+            }
+            : undefined;
+        const tools = data.tools.size > 0
+            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
+            : undefined;
+        const affects = data.affects.size > 0
+            ? {
+                type: 'element',
+                name: 'affects',
+                children: this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options, 'target')
+            }
+            : undefined;
+        const properties = data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: { 'bom-ref': data.bomRef.value || undefined },
+            children: [
+                makeOptionalTextElement(data.id, 'id', _xsd_1.normalizedString),
+                data.source === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
+                references,
+                ratings,
+                cwes,
+                makeOptionalTextElement(data.description, 'description'),
+                makeOptionalTextElement(data.detail, 'detail'),
+                makeOptionalTextElement(data.recommendation, 'recommendation'),
+                advisories,
+                makeOptionalDateTimeElement(data.created, 'created'),
+                makeOptionalDateTimeElement(data.created, 'published'),
+                makeOptionalDateTimeElement(data.created, 'updated'),
+                data.credits === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options, 'credits'),
+                tools,
+                data.analysis === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options, 'analysis'),
+                affects,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(v => this.normalize(v, options, elementName));
+    }
+}
+exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
+class VulnerabilitySourceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
+class VulnerabilityReferenceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.id, 'id'),
+                this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source')
+            ]
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options, elementName));
+    }
+}
+exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
+class VulnerabilityRatingNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                data.source === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
+                makeOptionalTextElement(data.score, 'score'),
+                makeOptionalTextElement(data.severity, 'severity'),
+                this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
+                    ? makeOptionalTextElement(data.method, 'method')
+                    : undefined,
+                makeOptionalTextElement(data.vector, 'vector', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.justification, 'justification')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options, elementName));
+    }
+}
+exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
+class VulnerabilityAdvisoryNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        if (!types_1.XmlSchema.isAnyURI(url)) {
+            return undefined;
+        }
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.title, 'title'),
+                makeTextElement(url, 'url')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
+class VulnerabilityCreditsNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const organizations = data.organizations.size > 0
+            ? {
+                type: 'element',
+                name: 'organizations',
+                children: this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options, 'organization')
+            }
+            : undefined;
+        const individuals = data.individuals.size > 0
+            ? {
+                type: 'element',
+                name: 'individuals',
+                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options, 'individual')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                organizations,
+                individuals
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
+class VulnerabilityAnalysisNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const responses = data.response.size > 0
+            ? {
+                type: 'element',
+                name: 'responses',
+                children: (options.sortLists ?? false
+                    ? data.response.sorted()
+                    : Array.from(data.response)).map(ar => makeTextElement(ar, 'response'))
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.state, 'state'),
+                makeOptionalTextElement(data.justification, 'justification'),
+                responses,
+                makeOptionalTextElement(data.detail, 'detail')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
+class VulnerabilityAffectNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const versions = data.versions.size > 0
+            ? {
+                type: 'element',
+                name: 'versions',
+                children: this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options, 'version')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.ref, 'ref'),
+                versions
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options, elementName));
+    }
+}
+exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
+class VulnerabilityAffectedVersionNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        switch (true) {
+            case data instanceof affect_1.AffectedSingleVersion:
+                return this.#normalizeAffectedSingleVersion(data, elementName);
+            case data instanceof affect_1.AffectedVersionRange:
+                return this.#normalizeAffectedVersionRange(data, elementName);
+            default:
+                throw new TypeError('Unexpected Vulnerability AffectedVersion');
+        }
+    }
+    #normalizeAffectedSingleVersion(data, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.version, 'version', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.status, 'status')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #normalizeAffectedVersionRange(data, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.range, 'range', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.status, 'status')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(av => this.normalize(av, options, elementName));
+    }
+}
+exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
+const noTEM = (s) => s;
+function makeOptionalTextElement(data, elementName, mod = noTEM) {
+    const s = mod(data?.toString() ?? '');
+    return s.length > 0
+        ? makeTextElement(s, elementName)
+        : undefined;
+}
+function makeTextElement(data, elementName, mod = noTEM) {
+    return {
+        type: 'element',
+        name: elementName,
+        children: mod(data.toString())
+    };
+}
+function makeTextElementIter(data, options, elementName, mod = noTEM) {
+    const r = Array.from(data, d => makeTextElement(d, elementName, mod));
+    if (options.sortLists ?? false) {
+        r.sort(({ children: a }, { children: b }) => a.localeCompare(b));
+    }
+    return r;
+}
+function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
+    const d = data?.toISOString();
+    return d === undefined
+        ? undefined
+        : makeTextElement(d, elementName, mod);
+}
+//# sourceMappingURL=normalize.js.map
+
+/***/ }),
+
+/***/ 58547:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XmlSchema = void 0;
+var XmlSchema;
+(function (XmlSchema) {
+    const _AnyUriSchemePattern = /^[a-z][a-z0-9+\-.]*$/i;
+    function isAnyURI(value) {
+        if (typeof value !== 'string') {
+            return false;
+        }
+        if (value.length === 0) {
+            return false;
+        }
+        const fragmentPos = value.indexOf('#');
+        let beforeFragment = value;
+        if (fragmentPos >= 0) {
+            if (value.includes('#', fragmentPos + 1)) {
+                return false;
+            }
+            beforeFragment = value.slice(undefined, fragmentPos);
+        }
+        const schemePos = beforeFragment.indexOf(':');
+        if (schemePos >= 0) {
+            if (!_AnyUriSchemePattern.test(beforeFragment.slice(undefined, schemePos))) {
+                return false;
+            }
+        }
+        return true;
+    }
+    XmlSchema.isAnyURI = isAnyURI;
+})(XmlSchema || (exports.XmlSchema = XmlSchema = {}));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 63568:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XmlBaseSerializer = void 0;
+const enums_1 = __nccwpck_require__(33671);
+const errors_1 = __nccwpck_require__(36134);
+const baseSerializer_1 = __nccwpck_require__(39983);
+class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
+    #normalizerFactory;
+    constructor(normalizerFactory) {
+        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.XML)) {
+            throw new errors_1.UnsupportedFormatError('Spec does not support XML format.');
+        }
+        super();
+        this.#normalizerFactory = normalizerFactory;
+    }
+    get normalizerFactory() {
+        return this.#normalizerFactory;
+    }
+    _normalize(bom, options = {}) {
+        return this.#normalizerFactory.makeForBom()
+            .normalize(bom, options);
+    }
+}
+exports.XmlBaseSerializer = XmlBaseSerializer;
+//# sourceMappingURL=xmlBaseSerializer.js.map
+
+/***/ }),
+
+/***/ 86179:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XmlSerializer = void 0;
+const errors_1 = __nccwpck_require__(98835);
+const xmlStringify_1 = __importDefault(__nccwpck_require__(38830));
+const errors_2 = __nccwpck_require__(98485);
+const xmlBaseSerializer_1 = __nccwpck_require__(63568);
+class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
+    _serialize(normalizedBom, options = {}) {
+        try {
+            return (0, xmlStringify_1.default)(normalizedBom, options);
+        }
+        catch (err) {
+            if (err instanceof errors_1.OptPlugError) {
+                throw new errors_2.MissingOptionalDependencyError(err.message, err);
+            }
+            throw err;
+        }
+    }
+}
+exports.XmlSerializer = XmlSerializer;
+//# sourceMappingURL=xmlSerializer.node.js.map
+
+/***/ }),
+
+/***/ 61290:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isSupportedSpdxId = isSupportedSpdxId;
+exports.fixupSpdxId = fixupSpdxId;
+const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(52094);
+const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
+const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
+function isSupportedSpdxId(value) {
+    return spdxIds.has(value);
+}
+function fixupSpdxId(value) {
+    return typeof value === 'string' && value.length > 0
+        ? spdxLowerToActual[value.toLowerCase()]
+        : undefined;
+}
+//# sourceMappingURL=spdx.js.map
+
+/***/ }),
+
+/***/ 41088:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports._Spec = void 0;
+const models_1 = __nccwpck_require__(50320);
+class _Spec {
+    #version;
+    #formats;
+    #componentTypes;
+    #hashAlgorithms;
+    #hashValuePattern;
+    #externalReferenceTypes;
+    #vulnerabilityRatingMethods;
+    #supportsDependencyGraph;
+    #supportsToolReferences;
+    #requiresComponentVersion;
+    #supportsProperties;
+    #supportsVulnerabilities;
+    #supportsComponentEvidence;
+    #supportsMetadataLifecycles;
+    #supportsMetadataLicenses;
+    #supportsMetadataProperties;
+    #supportsExternalReferenceHashes;
+    #supportsLicenseAcknowledgement;
+    #supportsServices;
+    #supportsToolsComponentsServices;
+    #supportsLicenseProperties;
+    constructor(version, formats, componentTypes, hashAlgorithms, hashValuePattern, externalReferenceTypes, supportsDependencyGraph, supportsToolReferences, requiresComponentVersion, supportsProperties, supportsVulnerabilities, vulnerabilityRatingMethods, supportsComponentEvidence, supportsMetadataLifecycles, supportsMetadataLicenses, supportsMetadataProperties, supportsExternalReferenceHashes, supportsLicenseAcknowledgement, supportsServices, supportsToolsComponentsServices, supportsLicenseProperties) {
+        this.#version = version;
+        this.#formats = new Set(formats);
+        this.#componentTypes = new Set(componentTypes);
+        this.#hashAlgorithms = new Set(hashAlgorithms);
+        this.#hashValuePattern = hashValuePattern;
+        this.#externalReferenceTypes = new Set(externalReferenceTypes);
+        this.#supportsDependencyGraph = supportsDependencyGraph;
+        this.#supportsToolReferences = supportsToolReferences;
+        this.#requiresComponentVersion = requiresComponentVersion;
+        this.#supportsProperties = supportsProperties;
+        this.#supportsVulnerabilities = supportsVulnerabilities;
+        this.#vulnerabilityRatingMethods = new Set(vulnerabilityRatingMethods);
+        this.#supportsComponentEvidence = supportsComponentEvidence;
+        this.#supportsMetadataLifecycles = supportsMetadataLifecycles;
+        this.#supportsMetadataLicenses = supportsMetadataLicenses;
+        this.#supportsMetadataProperties = supportsMetadataProperties;
+        this.#supportsExternalReferenceHashes = supportsExternalReferenceHashes;
+        this.#supportsLicenseAcknowledgement = supportsLicenseAcknowledgement;
+        this.#supportsServices = supportsServices;
+        this.#supportsToolsComponentsServices = supportsToolsComponentsServices;
+        this.#supportsLicenseProperties = supportsLicenseProperties;
+    }
+    get version() {
+        return this.#version;
+    }
+    supportsFormat(f) {
+        return this.#formats.has(f);
+    }
+    supportsComponentType(ct) {
+        return this.#componentTypes.has(ct);
+    }
+    supportsHashAlgorithm(ha) {
+        return this.#hashAlgorithms.has(ha);
+    }
+    supportsHashValue(hv) {
+        return typeof hv === 'string' &&
+            this.#hashValuePattern.test(hv);
+    }
+    supportsExternalReferenceType(ert) {
+        return this.#externalReferenceTypes.has(ert);
+    }
+    get supportsDependencyGraph() {
+        return this.#supportsDependencyGraph;
+    }
+    get supportsToolReferences() {
+        return this.#supportsToolReferences;
+    }
+    get requiresComponentVersion() {
+        return this.#requiresComponentVersion;
+    }
+    supportsProperties(model) {
+        switch (true) {
+            case model instanceof models_1.NamedLicense || model instanceof models_1.SpdxLicense:
+                return this.#supportsLicenseProperties;
+            default:
+                return this.#supportsProperties;
+        }
+    }
+    get supportsVulnerabilities() {
+        return this.#supportsVulnerabilities;
+    }
+    supportsVulnerabilityRatingMethod(rm) {
+        return this.#vulnerabilityRatingMethods.has(rm);
+    }
+    get supportsComponentEvidence() {
+        return this.#supportsComponentEvidence;
+    }
+    get supportsMetadataLifecycles() {
+        return this.#supportsMetadataLifecycles;
+    }
+    get supportsMetadataLicenses() {
+        return this.#supportsMetadataLicenses;
+    }
+    get supportsMetadataProperties() {
+        return this.#supportsMetadataProperties;
+    }
+    get supportsExternalReferenceHashes() {
+        return this.#supportsExternalReferenceHashes;
+    }
+    get supportsLicenseAcknowledgement() {
+        return this.#supportsLicenseAcknowledgement;
+    }
+    get supportsServices() {
+        return this.#supportsServices;
+    }
+    get supportsToolsComponentsServices() {
+        return this.#supportsToolsComponentsServices;
+    }
+}
+exports._Spec = _Spec;
+//# sourceMappingURL=_protocol.js.map
+
+/***/ }),
+
+/***/ 64641:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
+const componentType_1 = __nccwpck_require__(79915);
+const externalReferenceType_1 = __nccwpck_require__(86408);
+const hashAlogorithm_1 = __nccwpck_require__(12310);
+const ratingMethod_1 = __nccwpck_require__(21369);
+const _protocol_1 = __nccwpck_require__(41088);
+const enums_1 = __nccwpck_require__(33671);
+exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, false, true, false, false, [], false, false, false, false, false, false, true, false, false));
+exports.Spec1dot3 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot3, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, false, true, true, false, [], true, false, true, true, true, false, true, false, false));
+exports.Spec1dot4 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot4, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.Other
+], true, false, true, true, true, false, true, false, false));
+exports.Spec1dot5 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot5, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.Platform,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.DeviceDriver,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File,
+    componentType_1.ComponentType.MachineLearningModel,
+    componentType_1.ComponentType.Data
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.SecurityContact,
+    externalReferenceType_1.ExternalReferenceType.ModelCard,
+    externalReferenceType_1.ExternalReferenceType.Log,
+    externalReferenceType_1.ExternalReferenceType.Configuration,
+    externalReferenceType_1.ExternalReferenceType.Evidence,
+    externalReferenceType_1.ExternalReferenceType.Formulation,
+    externalReferenceType_1.ExternalReferenceType.Attestation,
+    externalReferenceType_1.ExternalReferenceType.ThreatModel,
+    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+    externalReferenceType_1.ExternalReferenceType.PentestReport,
+    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.MaturityReport,
+    externalReferenceType_1.ExternalReferenceType.CertificationReport,
+    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+    externalReferenceType_1.ExternalReferenceType.POAM,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.CVSSv4,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.SSVC,
+    ratingMethod_1.RatingMethod.Other
+], true, true, true, true, true, false, true, true, true));
+exports.Spec1dot6 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot6, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.Platform,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.DeviceDriver,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File,
+    componentType_1.ComponentType.MachineLearningModel,
+    componentType_1.ComponentType.Data,
+    componentType_1.ComponentType.CryptographicAsset
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.SecurityContact,
+    externalReferenceType_1.ExternalReferenceType.ModelCard,
+    externalReferenceType_1.ExternalReferenceType.Log,
+    externalReferenceType_1.ExternalReferenceType.Configuration,
+    externalReferenceType_1.ExternalReferenceType.Evidence,
+    externalReferenceType_1.ExternalReferenceType.Formulation,
+    externalReferenceType_1.ExternalReferenceType.Attestation,
+    externalReferenceType_1.ExternalReferenceType.ThreatModel,
+    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+    externalReferenceType_1.ExternalReferenceType.PentestReport,
+    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.MaturityReport,
+    externalReferenceType_1.ExternalReferenceType.CertificationReport,
+    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+    externalReferenceType_1.ExternalReferenceType.POAM,
+    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
+    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
+    externalReferenceType_1.ExternalReferenceType.RFC9116,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.CVSSv4,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.SSVC,
+    ratingMethod_1.RatingMethod.Other
+], true, true, true, true, true, true, true, true, true));
+exports.Spec1dot7 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot7, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.Platform,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.DeviceDriver,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File,
+    componentType_1.ComponentType.MachineLearningModel,
+    componentType_1.ComponentType.Data,
+    componentType_1.ComponentType.CryptographicAsset
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3,
+    hashAlogorithm_1.HashAlgorithm['Streebog-256'],
+    hashAlogorithm_1.HashAlgorithm['Streebog-512'],
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.SecurityContact,
+    externalReferenceType_1.ExternalReferenceType.ModelCard,
+    externalReferenceType_1.ExternalReferenceType.Log,
+    externalReferenceType_1.ExternalReferenceType.Configuration,
+    externalReferenceType_1.ExternalReferenceType.Evidence,
+    externalReferenceType_1.ExternalReferenceType.Formulation,
+    externalReferenceType_1.ExternalReferenceType.Attestation,
+    externalReferenceType_1.ExternalReferenceType.ThreatModel,
+    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+    externalReferenceType_1.ExternalReferenceType.PentestReport,
+    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.MaturityReport,
+    externalReferenceType_1.ExternalReferenceType.CertificationReport,
+    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+    externalReferenceType_1.ExternalReferenceType.POAM,
+    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
+    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
+    externalReferenceType_1.ExternalReferenceType.RFC9116,
+    externalReferenceType_1.ExternalReferenceType.Citation,
+    externalReferenceType_1.ExternalReferenceType.Patent,
+    externalReferenceType_1.ExternalReferenceType.PatentAssertion,
+    externalReferenceType_1.ExternalReferenceType.PatentFamily,
+    externalReferenceType_1.ExternalReferenceType.RFC9116,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.CVSSv4,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.SSVC,
+    ratingMethod_1.RatingMethod.Other
+], true, true, true, true, true, true, true, true, true));
+exports.SpecVersionDict = Object.freeze({
+    [enums_1.Version.v1dot7]: exports.Spec1dot7,
+    [enums_1.Version.v1dot6]: exports.Spec1dot6,
+    [enums_1.Version.v1dot5]: exports.Spec1dot5,
+    [enums_1.Version.v1dot4]: exports.Spec1dot4,
+    [enums_1.Version.v1dot3]: exports.Spec1dot3,
+    [enums_1.Version.v1dot2]: exports.Spec1dot2
+});
+//# sourceMappingURL=consts.js.map
+
+/***/ }),
+
+/***/ 33671:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Format = exports.Version = void 0;
+var Version;
+(function (Version) {
+    Version["v1dot7"] = "1.7";
+    Version["v1dot6"] = "1.6";
+    Version["v1dot5"] = "1.5";
+    Version["v1dot4"] = "1.4";
+    Version["v1dot3"] = "1.3";
+    Version["v1dot2"] = "1.2";
+    Version["v1dot1"] = "1.1";
+    Version["v1dot0"] = "1.0";
+})(Version || (exports.Version = Version = {}));
+var Format;
+(function (Format) {
+    Format["XML"] = "xml";
+    Format["JSON"] = "json";
+})(Format || (exports.Format = Format = {}));
+//# sourceMappingURL=enums.js.map
+
+/***/ }),
+
+/***/ 36134:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.UnsupportedFormatError = void 0;
+class UnsupportedFormatError extends Error {
+}
+exports.UnsupportedFormatError = UnsupportedFormatError;
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 94321:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(64641), exports);
+__exportStar(__nccwpck_require__(33671), exports);
+__exportStar(__nccwpck_require__(36134), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 51013:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isCPE = isCPE;
+const cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
+function isCPE(value) {
+    return typeof value === 'string' &&
+        cpePattern.test(value);
+}
+//# sourceMappingURL=cpe.js.map
+
+/***/ }),
+
+/***/ 43198:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CweRepository = void 0;
+exports.isCWE = isCWE;
+const sortable_1 = __nccwpck_require__(40094);
+const integer_1 = __nccwpck_require__(36181);
+function isCWE(value) {
+    return (0, integer_1.isPositiveInteger)(value);
+}
+class CweRepository extends sortable_1.SortableNumbers {
+}
+exports.CweRepository = CweRepository;
+//# sourceMappingURL=cwe.js.map
+
+/***/ }),
+
+/***/ 36181:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isInteger = isInteger;
+exports.isNonNegativeInteger = isNonNegativeInteger;
+exports.isPositiveInteger = isPositiveInteger;
+function isInteger(value) {
+    return Number.isInteger(value);
+}
+function isNonNegativeInteger(value) {
+    return isInteger(value) &&
+        value >= 0;
+}
+function isPositiveInteger(value) {
+    return isInteger(value) &&
+        value > 0;
+}
+//# sourceMappingURL=integer.js.map
 
 /***/ }),
 
@@ -82483,6 +93516,13 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
+/***/ 52094:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://cyclonedx.org/schema/spdx.schema.json","$comment":"v1.1-3.29.0","type":"string","enum":["0BSD","3D-Slicer-1.0","AAL","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","ADSL","Advanced-Cryptics-Dictionary","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","Afmparse","AGPL-1.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0","AGPL-3.0-only","AGPL-3.0-or-later","Aladdin","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","any-OSI","any-OSI-perl-modules","Apache-1.0","Apache-1.1","Apache-2.0","APAFML","APL-1.0","App-s2p","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","Arphic-1999","Artistic-1.0","Artistic-1.0-cl8","Artistic-1.0-Perl","Artistic-2.0","Artistic-dist","Aspell-RU","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","atc-game","Baekmuk","Bahyph","Barr","bcrypt-Solar-Designer","Beerware","Bitstream-Charter","Bitstream-Vera","BitTorrent-1.0","BitTorrent-1.1","blessing","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","BOLA-1.1","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-first-lines","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","BSD-2-Clause-Patent","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-2-Clause-Views","BSD-3-Clause","BSD-3-Clause-acpica","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-flex","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-ask-to-endorse","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Systemics","BSD-Systemics-W3Works","BSL-1.0","Buddy","Bugroff","BUSL-1.1","bzip2-1.0.5","bzip2-1.0.6","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","Caldera","Caldera-no-preamble","CAPEC-tou","Catharon","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","check-cvs","checkmk","ClArtistic","Clips","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","Community-Spec-1.0","Condor-1.1","copyleft-next-0.3.0","copyleft-next-0.3.1","Cornell-Lossless-JPEG","CPAL-1.0","CPL-1.0","CPOL-1.02","Cronyx","Crossword","CryptoSwift","CrystalStacker","CUA-OPL-1.0","Cube","curl","cve-tou","D-FSL-1.0","DEC-3-Clause","diffmark","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","DRL-1.0","DRL-1.1","DSDP","dtoa","dvipdfm","ECL-1.0","ECL-2.0","eCos-2.0","EFL-1.0","EFL-2.0","eGenix","Elastic-2.0","Entessa","EPICS","EPL-1.0","EPL-2.0","ErlPL-1.1","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","etalab-2.0","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Eurosym","Fair","FBM","FDK-AAC","FDK-MPEG-H","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Furuseth","fwlw","Game-Programming-Gems","GCR-docs","GD","generic-xts","GFDL-1.1","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","Giftware","GL2PS","Glide","Glulxe","GLWTPL","gnuplot","GPL-1.0","GPL-1.0+","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0","GPL-2.0+","GPL-2.0-only","GPL-2.0-or-later","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-2.0-with-GCC-exception","GPL-3.0","GPL-3.0+","GPL-3.0-only","GPL-3.0-or-later","GPL-3.0-with-autoconf-exception","GPL-3.0-with-GCC-exception","Graphics-Gems","gSOAP-1.3b","gtkbook","Gutmann","HaskellReport","HDF5","hdparm","HIDAPI","Hippocratic-2.1","Hippocratic-3.0-core","HP-1986","HP-1989","HPND","HPND-DEC","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-Markus-Kuhn","HPND-merchantability-variant","HPND-MIT-disclaimer","HPND-Netrek","HPND-Pbmplus","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-critical-systems","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-SMC","HPND-UC","HPND-UC-export-US","HTMLTIDY","hyphen-bulgarian","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","ImageMagick","iMatix","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","Jam","JasPer-2.0","jove","JPL-image","JPNIC","JSON","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","Latex2e","Latex2e-translated-notice","Leptonica","LGPL-2.0","LGPL-2.0+","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1","LGPL-2.1+","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0+","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","Libpng","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Linux-OpenIB","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","lsof","Lucida-Bitmap-Fonts","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","magaz","mailprio","MakeIndex","man2html","Martin-Birgmeier","McPhee-slideshow","metamail","Minpack","MIPS","MirOS","MIT","MIT-0","MIT-advertising","MIT-Click","MIT-CMU","MIT-enna","MIT-feh","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-open-group","MIT-STK","MIT-testregex","MIT-Wu","MITNFA","MMIXware","MMPL-1.0.1","Motosoto","MPEG-SSG","mpi-permissive","mpich2","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","mplus","MS-LPL","MS-PL","MS-RL","MTLL","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","MVT-1.1","NAIST-2003","NASA-1.3","Naumen","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","Net-SNMP","NetCDF","Newsletr","NGPL","ngrep","NICTA-1.0","NIST-PD","NIST-PD-fallback","NIST-PD-TNT","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","Nokia","NOSL","Noweb","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Nunit","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODbL-1.0","ODC-By-1.0","OFFIS","OFL-1.0","OFL-1.0-no-RFN","OFL-1.0-RFN","OFL-1.1","OFL-1.1-no-RFN","OFL-1.1-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","PADL","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","PDDL-1.0","PHP-3.0","PHP-3.01","Pixar","pkgconf","Plexus","pnmstitch","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","PPL","PSF-2.0","psfrag","psutils","Python-2.0","Python-2.0.1","python-ldap","Qhull","QPL-1.0","QPL-1.0-INRIA-2004","radvd","Rdisc","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","Saxpath","SCEA","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SimPL-2.0","SISSL","SISSL-1.2","SL","Sleepycat","SMAIL-GPL","SMLNJ","SMPPL","SNIA","snprintf","SOFA","softSurfer","Soundex","Spencer-86","Spencer-94","Spencer-99","SPL-1.0","ssh-keyscan","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","StandardML-NJ","SugarCRM-1.1.3","SUL-1.0","Sun-PPP","Sun-PPP-2000","SunPro","SWL","swrule","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TekHVC","TermReadKey","TGPPL-1.0","ThirdEye","threeparttable","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TrustedQSL","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","Ubuntu-font-1.0","UCAR","UCL-1.0","ulem","UMich-Merit","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","UnRAR","UPL-1.0","URT-RLE","Vim","Vixie-Cron","VOSTROM","VSL-1.0","W3C","W3C-19980720","W3C-20150513","w3m","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","WTFNMFPL","WTFPL","wwl","wxWindows","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","Xdebug-1.03","Xerox","Xfig","XFree86-1.1","xinetd","xkeyboard-config-Zinoviev","xlock","Xnet","xpp","XSkat","xzoom","YPL-1.0","YPL-1.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","zlib-acknowledgement","ZPL-1.1","ZPL-2.0","ZPL-2.1","389-exception","Asterisk-exception","Asterisk-linking-protocols-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","CGAL-linking-exception","Classpath-exception-2.0","Classpath-exception-2.0-short","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","Digia-Qt-LGPL-exception-1.1","DigiRule-FOSS-exception","eCos-exception-2.0","erlang-otp-linking-exception","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","Google-Patent-WebM","GPL-3.0-389-ds-base-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","harbour-exception","i2p-gpl-java-exception","Independent-modules-exception","KiCad-libraries-exception","kvirc-openssl-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","mxml-exception","Nokia-Qt-exception-1.1","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PCRE2-exception","polyparse-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","romic-exception","RRDtool-FLOSS-exception-2.0","rsync-linking-exception","SANE-exception","SHL-2.0","SHL-2.1","Simple-Library-Usage-exception","Spelling-Provider-LGPL-exception","sqlitestudio-OpenSSL-exception","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"],"meta:enum":{"0BSD":"BSD Zero Clause License","3D-Slicer-1.0":"3D Slicer License v1.0","AAL":"Attribution Assurance License","Abstyles":"Abstyles License","AdaCore-doc":"AdaCore Doc License","Adobe-2006":"Adobe Systems Incorporated Source Code License Agreement","Adobe-Display-PostScript":"Adobe Display PostScript License","Adobe-Glyph":"Adobe Glyph List License","Adobe-Utopia":"Adobe Utopia Font License","ADSL":"Amazon Digital Services License","Advanced-Cryptics-Dictionary":"Advanced Cryptics Dictionary License","AFL-1.1":"Academic Free License v1.1","AFL-1.2":"Academic Free License v1.2","AFL-2.0":"Academic Free License v2.0","AFL-2.1":"Academic Free License v2.1","AFL-3.0":"Academic Free License v3.0","Afmparse":"Afmparse License","AGPL-1.0":"Affero General Public License v1.0","AGPL-1.0-only":"Affero General Public License v1.0 only","AGPL-1.0-or-later":"Affero General Public License v1.0 or later","AGPL-3.0":"GNU Affero General Public License v3.0","AGPL-3.0-only":"GNU Affero General Public License v3.0 only","AGPL-3.0-or-later":"GNU Affero General Public License v3.0 or later","Aladdin":"Aladdin Free Public License","ALGLIB-Documentation":"ALGLIB Documentation License","AMD-newlib":"AMD newlib License","AMDPLPA":"AMD\'s plpa_map.c License","AML":"Apple MIT License","AML-glslang":"AML glslang variant License","AMPAS":"Academy of Motion Picture Arts and Sciences BSD","ANTLR-PD":"ANTLR Software Rights Notice","ANTLR-PD-fallback":"ANTLR Software Rights Notice with license fallback","any-OSI":"Any OSI License","any-OSI-perl-modules":"Any OSI License - Perl Modules","Apache-1.0":"Apache License 1.0","Apache-1.1":"Apache License 1.1","Apache-2.0":"Apache License 2.0","APAFML":"Adobe Postscript AFM License","APL-1.0":"Adaptive Public License 1.0","App-s2p":"App::s2p License","APSL-1.0":"Apple Public Source License 1.0","APSL-1.1":"Apple Public Source License 1.1","APSL-1.2":"Apple Public Source License 1.2","APSL-2.0":"Apple Public Source License 2.0","Arphic-1999":"Arphic Public License","Artistic-1.0":"Artistic License 1.0","Artistic-1.0-cl8":"Artistic License 1.0 w/clause 8","Artistic-1.0-Perl":"Artistic License 1.0 (Perl)","Artistic-2.0":"Artistic License 2.0","Artistic-dist":"Artistic License 1.0 (dist)","Aspell-RU":"Aspell Russian License","ASWF-Digital-Assets-1.0":"ASWF Digital Assets License version 1.0","ASWF-Digital-Assets-1.1":"ASWF Digital Assets License 1.1","atc-game":"atc Game License","Baekmuk":"Baekmuk License","Bahyph":"Bahyph License","Barr":"Barr License","bcrypt-Solar-Designer":"bcrypt Solar Designer License","Beerware":"Beerware License","Bitstream-Charter":"Bitstream Charter Font License","Bitstream-Vera":"Bitstream Vera Font License","BitTorrent-1.0":"BitTorrent Open Source License v1.0","BitTorrent-1.1":"BitTorrent Open Source License v1.1","blessing":"SQLite Blessing","BlueOak-1.0.0":"Blue Oak Model License 1.0.0","Boehm-GC":"Boehm-Demers-Weiser GC License","Boehm-GC-without-fee":"Boehm-Demers-Weiser GC License (without fee)","BOLA-1.1":"Buena Onda License Agreement v1.1","Borceux":"Borceux license","Brian-Gladman-2-Clause":"Brian Gladman 2-Clause License","Brian-Gladman-3-Clause":"Brian Gladman 3-Clause License","Brian-Gladman-3-Clause-no-conversion":"Brian Gladman 3-Clause License (no conversion clause)","BSD-1-Clause":"BSD 1-Clause License","BSD-2-Clause":"BSD 2-Clause \\"Simplified\\" License","BSD-2-Clause-Darwin":"BSD 2-Clause - Ian Darwin variant","BSD-2-Clause-first-lines":"BSD 2-Clause - first lines requirement","BSD-2-Clause-FreeBSD":"BSD 2-Clause FreeBSD License","BSD-2-Clause-NetBSD":"BSD 2-Clause NetBSD License","BSD-2-Clause-Patent":"BSD-2-Clause Plus Patent License","BSD-2-Clause-pkgconf-disclaimer":"BSD 2-Clause pkgconf disclaimer variant","BSD-2-Clause-pos-unchanged":"BSD 2-Clause - position unchanged variant","BSD-2-Clause-Views":"BSD 2-Clause with views sentence","BSD-3-Clause":"BSD 3-Clause \\"New\\" or \\"Revised\\" License","BSD-3-Clause-acpica":"BSD 3-Clause acpica variant","BSD-3-Clause-Attribution":"BSD with attribution","BSD-3-Clause-Clear":"BSD 3-Clause Clear License","BSD-3-Clause-flex":"BSD 3-Clause Flex variant","BSD-3-Clause-HP":"Hewlett-Packard BSD variant license","BSD-3-Clause-LBNL":"Lawrence Berkeley National Labs BSD variant license","BSD-3-Clause-Modification":"BSD 3-Clause Modification","BSD-3-Clause-No-Military-License":"BSD 3-Clause No Military License","BSD-3-Clause-No-Nuclear-License":"BSD 3-Clause No Nuclear License","BSD-3-Clause-No-Nuclear-License-2014":"BSD 3-Clause No Nuclear License 2014","BSD-3-Clause-No-Nuclear-Warranty":"BSD 3-Clause No Nuclear Warranty","BSD-3-Clause-Open-MPI":"BSD 3-Clause Open MPI variant","BSD-3-Clause-OpenWebUI":"BSD 3-Clause - OpenWebUI variant","BSD-3-Clause-Sun":"BSD 3-Clause Sun Microsystems","BSD-3-Clause-Tso":"BSD 3-Clause Tso variant","BSD-4-Clause":"BSD 4-Clause \\"Original\\" or \\"Old\\" License","BSD-4-Clause-Shortened":"BSD 4 Clause Shortened","BSD-4-Clause-UC":"BSD-4-Clause (University of California-Specific)","BSD-4.3RENO":"BSD 4.3 RENO License","BSD-4.3TAHOE":"BSD 4.3 TAHOE License","BSD-Advertising-Acknowledgement":"BSD Advertising Acknowledgement License","BSD-ask-to-endorse":"BSD - ask to endorse","BSD-Attribution-HPND-disclaimer":"BSD with Attribution and HPND disclaimer","BSD-Inferno-Nettverk":"BSD-Inferno-Nettverk","BSD-Mark-Modifications":"BSD Mark Modifications License","BSD-Protection":"BSD Protection License","BSD-Source-alt-GPL":"BSD Source Code Attribution - GPL alternative","BSD-Source-beginning-file":"BSD Source Code Attribution - beginning of file variant","BSD-Source-Code":"BSD Source Code Attribution","BSD-Source-Code-no-disclaimer":"BSD Source Code Attribution - no disclaimer","BSD-Systemics":"Systemics BSD variant license","BSD-Systemics-W3Works":"Systemics W3Works BSD variant license","BSL-1.0":"Boost Software License 1.0","Buddy":"Buddy License","Bugroff":"Bugroff License","BUSL-1.1":"Business Source License 1.1","bzip2-1.0.5":"bzip2 and libbzip2 License v1.0.5","bzip2-1.0.6":"bzip2 and libbzip2 License v1.0.6","C-UDA-1.0":"Computational Use of Data Agreement v1.0","CAL-1.0":"Cryptographic Autonomy License 1.0","CAL-1.0-Combined-Work-Exception":"Cryptographic Autonomy License 1.0 (Combined Work Exception)","Caldera":"Caldera License","Caldera-no-preamble":"Caldera License (without preamble)","CAPEC-tou":"Common Attack    Pattern Enumeration and Classification License","Catharon":"Catharon License","CATOSL-1.1":"Computer Associates Trusted Open Source License 1.1","CC-BY-1.0":"Creative Commons Attribution 1.0 Generic","CC-BY-2.0":"Creative Commons Attribution 2.0 Generic","CC-BY-2.5":"Creative Commons Attribution 2.5 Generic","CC-BY-2.5-AU":"Creative Commons Attribution 2.5 Australia","CC-BY-3.0":"Creative Commons Attribution 3.0 Unported","CC-BY-3.0-AT":"Creative Commons Attribution 3.0 Austria","CC-BY-3.0-AU":"Creative Commons Attribution 3.0 Australia","CC-BY-3.0-DE":"Creative Commons Attribution 3.0 Germany","CC-BY-3.0-IGO":"Creative Commons Attribution 3.0 IGO","CC-BY-3.0-NL":"Creative Commons Attribution 3.0 Netherlands","CC-BY-3.0-US":"Creative Commons Attribution 3.0 United States","CC-BY-4.0":"Creative Commons Attribution 4.0 International","CC-BY-NC-1.0":"Creative Commons Attribution Non Commercial 1.0 Generic","CC-BY-NC-2.0":"Creative Commons Attribution Non Commercial 2.0 Generic","CC-BY-NC-2.5":"Creative Commons Attribution Non Commercial 2.5 Generic","CC-BY-NC-3.0":"Creative Commons Attribution Non Commercial 3.0 Unported","CC-BY-NC-3.0-DE":"Creative Commons Attribution Non Commercial 3.0 Germany","CC-BY-NC-3.0-IGO":"Creative Commons Attribution Non Commercial 3.0 IGO","CC-BY-NC-4.0":"Creative Commons Attribution Non Commercial 4.0 International","CC-BY-NC-ND-1.0":"Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic","CC-BY-NC-ND-2.0":"Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic","CC-BY-NC-ND-2.5":"Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic","CC-BY-NC-ND-3.0":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported","CC-BY-NC-ND-3.0-DE":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany","CC-BY-NC-ND-3.0-IGO":"Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO","CC-BY-NC-ND-4.0":"Creative Commons Attribution Non Commercial No Derivatives 4.0 International","CC-BY-NC-SA-1.0":"Creative Commons Attribution Non Commercial Share Alike 1.0 Generic","CC-BY-NC-SA-2.0":"Creative Commons Attribution Non Commercial Share Alike 2.0 Generic","CC-BY-NC-SA-2.0-DE":"Creative Commons Attribution Non Commercial Share Alike 2.0 Germany","CC-BY-NC-SA-2.0-FR":"Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France","CC-BY-NC-SA-2.0-UK":"Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales","CC-BY-NC-SA-2.5":"Creative Commons Attribution Non Commercial Share Alike 2.5 Generic","CC-BY-NC-SA-3.0":"Creative Commons Attribution Non Commercial Share Alike 3.0 Unported","CC-BY-NC-SA-3.0-DE":"Creative Commons Attribution Non Commercial Share Alike 3.0 Germany","CC-BY-NC-SA-3.0-IGO":"Creative Commons Attribution Non Commercial Share Alike 3.0 IGO","CC-BY-NC-SA-4.0":"Creative Commons Attribution Non Commercial Share Alike 4.0 International","CC-BY-ND-1.0":"Creative Commons Attribution No Derivatives 1.0 Generic","CC-BY-ND-2.0":"Creative Commons Attribution No Derivatives 2.0 Generic","CC-BY-ND-2.5":"Creative Commons Attribution No Derivatives 2.5 Generic","CC-BY-ND-3.0":"Creative Commons Attribution No Derivatives 3.0 Unported","CC-BY-ND-3.0-DE":"Creative Commons Attribution No Derivatives 3.0 Germany","CC-BY-ND-4.0":"Creative Commons Attribution No Derivatives 4.0 International","CC-BY-SA-1.0":"Creative Commons Attribution Share Alike 1.0 Generic","CC-BY-SA-2.0":"Creative Commons Attribution Share Alike 2.0 Generic","CC-BY-SA-2.0-UK":"Creative Commons Attribution Share Alike 2.0 England and Wales","CC-BY-SA-2.1-JP":"Creative Commons Attribution Share Alike 2.1 Japan","CC-BY-SA-2.5":"Creative Commons Attribution Share Alike 2.5 Generic","CC-BY-SA-3.0":"Creative Commons Attribution Share Alike 3.0 Unported","CC-BY-SA-3.0-AT":"Creative Commons Attribution Share Alike 3.0 Austria","CC-BY-SA-3.0-DE":"Creative Commons Attribution Share Alike 3.0 Germany","CC-BY-SA-3.0-IGO":"Creative Commons Attribution-ShareAlike 3.0 IGO","CC-BY-SA-4.0":"Creative Commons Attribution Share Alike 4.0 International","CC-PDDC":"Creative Commons Public Domain Dedication and Certification","CC-PDM-1.0":"Creative    Commons Public Domain Mark 1.0 Universal","CC-SA-1.0":"Creative Commons Share Alike 1.0 Generic","CC0-1.0":"Creative Commons Zero v1.0 Universal","CDDL-1.0":"Common Development and Distribution License 1.0","CDDL-1.1":"Common Development and Distribution License 1.1","CDL-1.0":"Common Documentation License 1.0","CDLA-Permissive-1.0":"Community Data License Agreement Permissive 1.0","CDLA-Permissive-2.0":"Community Data License Agreement Permissive 2.0","CDLA-Sharing-1.0":"Community Data License Agreement Sharing 1.0","CECILL-1.0":"CeCILL Free Software License Agreement v1.0","CECILL-1.1":"CeCILL Free Software License Agreement v1.1","CECILL-2.0":"CeCILL Free Software License Agreement v2.0","CECILL-2.1":"CeCILL Free Software License Agreement v2.1","CECILL-B":"CeCILL-B Free Software License Agreement","CECILL-C":"CeCILL-C Free Software License Agreement","CERN-OHL-1.1":"CERN Open Hardware Licence v1.1","CERN-OHL-1.2":"CERN Open Hardware Licence v1.2","CERN-OHL-P-2.0":"CERN Open Hardware Licence Version 2 - Permissive","CERN-OHL-S-2.0":"CERN Open Hardware Licence Version 2 - Strongly Reciprocal","CERN-OHL-W-2.0":"CERN Open Hardware Licence Version 2 - Weakly Reciprocal","CFITSIO":"CFITSIO License","check-cvs":"check-cvs License","checkmk":"Checkmk License","ClArtistic":"Clarified Artistic License","Clips":"Clips License","CMU-Mach":"CMU Mach License","CMU-Mach-nodoc":"CMU    Mach - no notices-in-documentation variant","CNRI-Jython":"CNRI Jython License","CNRI-Python":"CNRI Python License","CNRI-Python-GPL-Compatible":"CNRI Python Open Source GPL Compatible License Agreement","COIL-1.0":"Copyfree Open Innovation License","Community-Spec-1.0":"Community Specification License 1.0","Condor-1.1":"Condor Public License v1.1","copyleft-next-0.3.0":"copyleft-next 0.3.0","copyleft-next-0.3.1":"copyleft-next 0.3.1","Cornell-Lossless-JPEG":"Cornell Lossless JPEG License","CPAL-1.0":"Common Public Attribution License 1.0","CPL-1.0":"Common Public License 1.0","CPOL-1.02":"Code Project Open License 1.02","Cronyx":"Cronyx License","Crossword":"Crossword License","CryptoSwift":"CryptoSwift License","CrystalStacker":"CrystalStacker License","CUA-OPL-1.0":"CUA Office Public License v1.0","Cube":"Cube License","curl":"curl License","cve-tou":"Common Vulnerability Enumeration ToU License","D-FSL-1.0":"Deutsche Freie Software Lizenz","DEC-3-Clause":"DEC 3-Clause License","diffmark":"diffmark license","DL-DE-BY-2.0":"Data licence Germany – attribution – version 2.0","DL-DE-ZERO-2.0":"Data licence Germany – zero – version 2.0","DOC":"DOC License","DocBook-DTD":"DocBook DTD License","DocBook-Schema":"DocBook Schema License","DocBook-Stylesheet":"DocBook Stylesheet License","DocBook-XML":"DocBook XML License","Dotseqn":"Dotseqn License","DRL-1.0":"Detection Rule License 1.0","DRL-1.1":"Detection Rule License 1.1","DSDP":"DSDP License","dtoa":"David M. Gay dtoa License","dvipdfm":"dvipdfm License","ECL-1.0":"Educational Community License v1.0","ECL-2.0":"Educational Community License v2.0","eCos-2.0":"eCos license version 2.0","EFL-1.0":"Eiffel Forum License v1.0","EFL-2.0":"Eiffel Forum License v2.0","eGenix":"eGenix.com Public License 1.1.0","Elastic-2.0":"Elastic License 2.0","Entessa":"Entessa Public License v1.0","EPICS":"EPICS Open License","EPL-1.0":"Eclipse Public License 1.0","EPL-2.0":"Eclipse Public License 2.0","ErlPL-1.1":"Erlang Public License v1.1","ESA-PL-permissive-2.4":"European Space Agency Public License – v2.4 – Permissive (Type 3)","ESA-PL-strong-copyleft-2.4":"European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)","ESA-PL-weak-copyleft-2.4":"European Space Agency Public License – v2.4 – Weak Copyleft (Type 2)","etalab-2.0":"Etalab Open License 2.0","EUDatagrid":"EU DataGrid Software License","EUPL-1.0":"European Union Public License 1.0","EUPL-1.1":"European Union Public License 1.1","EUPL-1.2":"European Union Public License 1.2","Eurosym":"Eurosym License","Fair":"Fair License","FBM":"Fuzzy Bitmap License","FDK-AAC":"Fraunhofer FDK AAC Codec Library","FDK-MPEG-H":"Fraunhofer FDK MPEG-H Software","Ferguson-Twofish":"Ferguson Twofish License","Frameworx-1.0":"Frameworx Open License 1.0","FreeBSD-DOC":"FreeBSD Documentation License","FreeImage":"FreeImage Public License v1.0","FSFAP":"FSF All Permissive License","FSFAP-no-warranty-disclaimer":"FSF All Permissive License (without Warranty)","FSFUL":"FSF Unlimited License","FSFULLR":"FSF Unlimited License (with License Retention)","FSFULLRSD":"FSF Unlimited License (with License Retention and Short Disclaimer)","FSFULLRWD":"FSF Unlimited License (With License Retention and Warranty Disclaimer)","FSL-1.1-ALv2":"Functional Source License, Version 1.1, ALv2 Future License","FSL-1.1-MIT":"Functional Source License, Version 1.1, MIT Future License","FTL":"Freetype Project License","Furuseth":"Furuseth License","fwlw":"fwlw License","Game-Programming-Gems":"Game Programming Gems License","GCR-docs":"Gnome GCR Documentation License","GD":"GD License","generic-xts":"Generic XTS License","GFDL-1.1":"GNU Free Documentation License v1.1","GFDL-1.1-invariants-only":"GNU Free Documentation License v1.1 only - invariants","GFDL-1.1-invariants-or-later":"GNU Free Documentation License v1.1 or later - invariants","GFDL-1.1-no-invariants-only":"GNU Free Documentation License v1.1 only - no invariants","GFDL-1.1-no-invariants-or-later":"GNU Free Documentation License v1.1 or later - no invariants","GFDL-1.1-only":"GNU Free Documentation License v1.1 only","GFDL-1.1-or-later":"GNU Free Documentation License v1.1 or later","GFDL-1.2":"GNU Free Documentation License v1.2","GFDL-1.2-invariants-only":"GNU Free Documentation License v1.2 only - invariants","GFDL-1.2-invariants-or-later":"GNU Free Documentation License v1.2 or later - invariants","GFDL-1.2-no-invariants-only":"GNU Free Documentation License v1.2 only - no invariants","GFDL-1.2-no-invariants-or-later":"GNU Free Documentation License v1.2 or later - no invariants","GFDL-1.2-only":"GNU Free Documentation License v1.2 only","GFDL-1.2-or-later":"GNU Free Documentation License v1.2 or later","GFDL-1.3":"GNU Free Documentation License v1.3","GFDL-1.3-invariants-only":"GNU Free Documentation License v1.3 only - invariants","GFDL-1.3-invariants-or-later":"GNU Free Documentation License v1.3 or later - invariants","GFDL-1.3-no-invariants-only":"GNU Free Documentation License v1.3 only - no invariants","GFDL-1.3-no-invariants-or-later":"GNU Free Documentation License v1.3 or later - no invariants","GFDL-1.3-only":"GNU Free Documentation License v1.3 only","GFDL-1.3-or-later":"GNU Free Documentation License v1.3 or later","Giftware":"Giftware License","GL2PS":"GL2PS License","Glide":"3dfx Glide License","Glulxe":"Glulxe License","GLWTPL":"Good Luck With That Public License","gnuplot":"gnuplot License","GPL-1.0":"GNU General Public License v1.0 only","GPL-1.0+":"GNU General Public License v1.0 or later","GPL-1.0-only":"GNU General Public License v1.0 only","GPL-1.0-or-later":"GNU General Public License v1.0 or later","GPL-2.0":"GNU General Public License v2.0 only","GPL-2.0+":"GNU General Public License v2.0 or later","GPL-2.0-only":"GNU General Public License v2.0 only","GPL-2.0-or-later":"GNU General Public License v2.0 or later","GPL-2.0-with-autoconf-exception":"GNU General Public License v2.0 w/Autoconf exception","GPL-2.0-with-bison-exception":"GNU General Public License v2.0 w/Bison exception","GPL-2.0-with-classpath-exception":"GNU General Public License v2.0 w/Classpath exception","GPL-2.0-with-font-exception":"GNU General Public License v2.0 w/Font exception","GPL-2.0-with-GCC-exception":"GNU General Public License v2.0 w/GCC Runtime Library exception","GPL-3.0":"GNU General Public License v3.0 only","GPL-3.0+":"GNU General Public License v3.0 or later","GPL-3.0-only":"GNU General Public License v3.0 only","GPL-3.0-or-later":"GNU General Public License v3.0 or later","GPL-3.0-with-autoconf-exception":"GNU General Public License v3.0 w/Autoconf exception","GPL-3.0-with-GCC-exception":"GNU General Public License v3.0 w/GCC Runtime Library exception","Graphics-Gems":"Graphics Gems License","gSOAP-1.3b":"gSOAP Public License v1.3b","gtkbook":"gtkbook License","Gutmann":"Gutmann License","HaskellReport":"Haskell Language Report License","HDF5":"HDF5 License","hdparm":"hdparm License","HIDAPI":"HIDAPI License","Hippocratic-2.1":"Hippocratic License 2.1","Hippocratic-3.0-core":"Hippocratic License 3.0","HP-1986":"Hewlett-Packard 1986 License","HP-1989":"Hewlett-Packard 1989 License","HPND":"Historical Permission Notice and Disclaimer","HPND-DEC":"Historical Permission Notice and Disclaimer - DEC variant","HPND-doc":"Historical Permission Notice and Disclaimer - documentation variant","HPND-doc-sell":"Historical Permission Notice and Disclaimer - documentation sell variant","HPND-export-US":"HPND with US Government export control warning","HPND-export-US-acknowledgement":"HPND with US Government export control warning and acknowledgment","HPND-export-US-modify":"HPND with US Government export control warning and modification rqmt","HPND-export2-US":"HPND with US Government export control and 2 disclaimers","HPND-Fenneberg-Livingston":"Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant","HPND-INRIA-IMAG":"Historical Permission Notice and Disclaimer    - INRIA-IMAG variant","HPND-Intel":"Historical Permission Notice and Disclaimer - Intel variant","HPND-Kevlin-Henney":"Historical Permission Notice and Disclaimer - Kevlin Henney variant","HPND-Markus-Kuhn":"Historical Permission Notice and Disclaimer - Markus Kuhn variant","HPND-merchantability-variant":"Historical Permission Notice and Disclaimer - merchantability variant","HPND-MIT-disclaimer":"Historical Permission Notice and Disclaimer with MIT disclaimer","HPND-Netrek":"Historical Permission Notice and Disclaimer - Netrek variant","HPND-Pbmplus":"Historical Permission Notice and Disclaimer - Pbmplus variant","HPND-sell-MIT-disclaimer-xserver":"Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer","HPND-sell-regexpr":"Historical Permission Notice and Disclaimer - sell regexpr variant","HPND-sell-variant":"Historical Permission Notice and Disclaimer - sell variant","HPND-sell-variant-critical-systems":"HPND - sell variant with safety critical systems clause","HPND-sell-variant-MIT-disclaimer":"HPND sell variant with MIT disclaimer","HPND-sell-variant-MIT-disclaimer-rev":"HPND sell variant with MIT disclaimer - reverse","HPND-SMC":"Historical Permission Notice and Disclaimer - SMC variant","HPND-UC":"Historical Permission Notice and Disclaimer - University of California variant","HPND-UC-export-US":"Historical Permission Notice and Disclaimer - University of California, US export warning","HTMLTIDY":"HTML Tidy License","hyphen-bulgarian":"hyphen-bulgarian License","IBM-pibs":"IBM PowerPC Initialization and Boot Software","ICU":"ICU License","IEC-Code-Components-EULA":"IEC    Code Components End-user licence agreement","IJG":"Independent JPEG Group License","IJG-short":"Independent JPEG Group License - short","ImageMagick":"ImageMagick License","iMatix":"iMatix Standard Function Library Agreement","Imlib2":"Imlib2 License","Info-ZIP":"Info-ZIP License","Informatica":"Informatica License","Inner-Net-2.0":"Inner Net License v2.0","InnoSetup":"Inno Setup License","Intel":"Intel Open Source License","Intel-ACPI":"Intel ACPI Software License Agreement","Interbase-1.0":"Interbase Public License v1.0","IPA":"IPA Font License","IPL-1.0":"IBM Public License v1.0","ISC":"ISC License","ISC-Veillard":"ISC Veillard variant","ISO-permission":"ISO permission notice","Jam":"Jam License","JasPer-2.0":"JasPer License","jove":"Jove License","JPL-image":"JPL Image Use Policy","JPNIC":"Japan Network Information Center License","JSON":"JSON License","Kastrup":"Kastrup License","Kazlib":"Kazlib License","Knuth-CTAN":"Knuth CTAN License","LAL-1.2":"Licence Art Libre 1.2","LAL-1.3":"Licence Art Libre 1.3","Latex2e":"Latex2e License","Latex2e-translated-notice":"Latex2e with translated notice permission","Leptonica":"Leptonica License","LGPL-2.0":"GNU Library General Public License v2 only","LGPL-2.0+":"GNU Library General Public License v2 or later","LGPL-2.0-only":"GNU Library General Public License v2 only","LGPL-2.0-or-later":"GNU Library General Public License v2 or later","LGPL-2.1":"GNU Lesser General Public License v2.1 only","LGPL-2.1+":"GNU Lesser General Public License v2.1 or later","LGPL-2.1-only":"GNU Lesser General Public License v2.1 only","LGPL-2.1-or-later":"GNU Lesser General Public License v2.1 or later","LGPL-3.0":"GNU Lesser General Public License v3.0 only","LGPL-3.0+":"GNU Lesser General Public License v3.0 or later","LGPL-3.0-only":"GNU Lesser General Public License v3.0 only","LGPL-3.0-or-later":"GNU Lesser General Public License v3.0 or later","LGPLLR":"Lesser General Public License For Linguistic Resources","Libpng":"libpng License","libpng-1.6.35":"PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)","libpng-2.0":"PNG Reference Library version 2","libselinux-1.0":"libselinux public domain notice","libtiff":"libtiff License","libutil-David-Nugent":"libutil David Nugent License","LiLiQ-P-1.1":"Licence Libre du Québec – Permissive version 1.1","LiLiQ-R-1.1":"Licence Libre du Québec – Réciprocité version 1.1","LiLiQ-Rplus-1.1":"Licence Libre du Québec – Réciprocité forte version 1.1","Linux-man-pages-1-para":"Linux man-pages - 1 paragraph","Linux-man-pages-copyleft":"Linux man-pages Copyleft","Linux-man-pages-copyleft-2-para":"Linux man-pages Copyleft - 2 paragraphs","Linux-man-pages-copyleft-var":"Linux man-pages Copyleft Variant","Linux-OpenIB":"Linux Kernel Variant of OpenIB.org license","LOOP":"Common Lisp LOOP License","LPD-document":"LPD Documentation License","LPL-1.0":"Lucent Public License Version 1.0","LPL-1.02":"Lucent Public License v1.02","LPPL-1.0":"LaTeX Project Public License v1.0","LPPL-1.1":"LaTeX Project Public License v1.1","LPPL-1.2":"LaTeX Project Public License v1.2","LPPL-1.3a":"LaTeX Project Public License v1.3a","LPPL-1.3c":"LaTeX Project Public License v1.3c","lsof":"lsof License","Lucida-Bitmap-Fonts":"Lucida Bitmap Fonts License","LZMA-SDK-9.11-to-9.20":"LZMA SDK License (versions 9.11 to 9.20)","LZMA-SDK-9.22":"LZMA SDK License (versions 9.22 and beyond)","Mackerras-3-Clause":"Mackerras 3-Clause License","Mackerras-3-Clause-acknowledgment":"Mackerras 3-Clause - acknowledgment variant","magaz":"magaz License","mailprio":"mailprio License","MakeIndex":"MakeIndex License","man2html":"man2html License","Martin-Birgmeier":"Martin Birgmeier License","McPhee-slideshow":"McPhee Slideshow License","metamail":"metamail License","Minpack":"Minpack License","MIPS":"MIPS License","MirOS":"The MirOS Licence","MIT":"MIT License","MIT-0":"MIT No Attribution","MIT-advertising":"Enlightenment License (e16)","MIT-Click":"MIT Click License","MIT-CMU":"CMU License","MIT-enna":"enna License","MIT-feh":"feh License","MIT-Festival":"MIT Festival Variant","MIT-Khronos-old":"MIT Khronos - old variant","MIT-Modern-Variant":"MIT License Modern Variant","MIT-open-group":"MIT Open Group variant","MIT-STK":"MIT-STK License","MIT-testregex":"MIT testregex Variant","MIT-Wu":"MIT Tom Wu Variant","MITNFA":"MIT +no-false-attribs license","MMIXware":"MMIXware License","MMPL-1.0.1":"Minecraft Mod Public License v1.0.1","Motosoto":"Motosoto License","MPEG-SSG":"MPEG Software Simulation","mpi-permissive":"mpi Permissive License","mpich2":"mpich2 License","MPL-1.0":"Mozilla Public License 1.0","MPL-1.1":"Mozilla Public License 1.1","MPL-2.0":"Mozilla Public License 2.0","MPL-2.0-no-copyleft-exception":"Mozilla Public License 2.0 (no copyleft exception)","mplus":"mplus Font License","MS-LPL":"Microsoft Limited Public License","MS-PL":"Microsoft Public License","MS-RL":"Microsoft Reciprocal License","MTLL":"Matrix Template Library License","MulanPSL-1.0":"Mulan Permissive Software License, Version 1","MulanPSL-2.0":"Mulan Permissive Software License, Version 2","Multics":"Multics License","Mup":"Mup License","MVT-1.1":"MVT License 1.1","NAIST-2003":"Nara Institute of Science and Technology License (2003)","NASA-1.3":"NASA Open Source Agreement 1.3","Naumen":"Naumen Public License","NBPL-1.0":"Net Boolean Public License v1","NCBI-PD":"NCBI Public Domain Notice","NCGL-UK-2.0":"Non-Commercial Government Licence","NCL":"NCL Source Code License","NCSA":"University of Illinois/NCSA Open Source License","Net-SNMP":"Net-SNMP License","NetCDF":"NetCDF license","Newsletr":"Newsletr License","NGPL":"Nethack General Public License","ngrep":"ngrep License","NICTA-1.0":"NICTA Public Software License, Version 1.0","NIST-PD":"NIST Public Domain Notice","NIST-PD-fallback":"NIST Public Domain Notice with license fallback","NIST-PD-TNT":"NIST    Public Domain Notice TNT variant","NIST-Software":"NIST Software License","NLOD-1.0":"Norwegian Licence for Open Government Data (NLOD) 1.0","NLOD-2.0":"Norwegian Licence for Open Government Data (NLOD) 2.0","NLPL":"No Limit Public License","Nokia":"Nokia Open Source License","NOSL":"Netizen Open Source License","Noweb":"Noweb License","NPL-1.0":"Netscape Public License v1.0","NPL-1.1":"Netscape Public License v1.1","NPOSL-3.0":"Non-Profit Open Software License 3.0","NRL":"NRL License","NTIA-PD":"NTIA Public Domain Notice","NTP":"NTP License","NTP-0":"NTP No Attribution","Nunit":"Nunit License","O-UDA-1.0":"Open Use of Data Agreement v1.0","OAR":"OAR License","OCCT-PL":"Open CASCADE Technology Public License","OCLC-2.0":"OCLC Research Public License 2.0","ODbL-1.0":"Open Data Commons Open Database License v1.0","ODC-By-1.0":"Open Data Commons Attribution License v1.0","OFFIS":"OFFIS License","OFL-1.0":"SIL Open Font License 1.0","OFL-1.0-no-RFN":"SIL Open Font License 1.0 with no Reserved Font Name","OFL-1.0-RFN":"SIL Open Font License 1.0 with Reserved Font Name","OFL-1.1":"SIL Open Font License 1.1","OFL-1.1-no-RFN":"SIL Open Font License 1.1 with no Reserved Font Name","OFL-1.1-RFN":"SIL Open Font License 1.1 with Reserved Font Name","OGC-1.0":"OGC Software License, Version 1.0","OGDL-Taiwan-1.0":"Taiwan Open Government Data License, version 1.0","OGL-Canada-2.0":"Open Government Licence - Canada","OGL-UK-1.0":"Open Government Licence v1.0","OGL-UK-2.0":"Open Government Licence v2.0","OGL-UK-3.0":"Open Government Licence v3.0","OGTSL":"Open Group Test Suite License","OLDAP-1.1":"Open LDAP Public License v1.1","OLDAP-1.2":"Open LDAP Public License v1.2","OLDAP-1.3":"Open LDAP Public License v1.3","OLDAP-1.4":"Open LDAP Public License v1.4","OLDAP-2.0":"Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)","OLDAP-2.0.1":"Open LDAP Public License v2.0.1","OLDAP-2.1":"Open LDAP Public License v2.1","OLDAP-2.2":"Open LDAP Public License v2.2","OLDAP-2.2.1":"Open LDAP Public License v2.2.1","OLDAP-2.2.2":"Open LDAP Public License 2.2.2","OLDAP-2.3":"Open LDAP Public License v2.3","OLDAP-2.4":"Open LDAP Public License v2.4","OLDAP-2.5":"Open LDAP Public License v2.5","OLDAP-2.6":"Open LDAP Public License v2.6","OLDAP-2.7":"Open LDAP Public License v2.7","OLDAP-2.8":"Open LDAP Public License v2.8","OLFL-1.3":"Open Logistics Foundation License Version 1.3","OML":"Open Market License","OpenMDW-1.0":"OpenMDW License Agreement v1.0","OpenPBS-2.3":"OpenPBS v2.3 Software License","OpenSSL":"OpenSSL License","OpenSSL-standalone":"OpenSSL License - standalone","OpenVision":"OpenVision License","OPL-1.0":"Open Public License v1.0","OPL-UK-3.0":"United    Kingdom Open Parliament Licence v3.0","OPUBL-1.0":"Open Publication License v1.0","OSC-1.0":"OSC License 1.0","OSET-PL-2.1":"OSET Public License version 2.1","OSL-1.0":"Open Software License 1.0","OSL-1.1":"Open Software License 1.1","OSL-2.0":"Open Software License 2.0","OSL-2.1":"Open Software License 2.1","OSL-3.0":"Open Software License 3.0","OSSP":"OSSP License","PADL":"PADL License","ParaType-Free-Font-1.3":"ParaType Free Font Licensing Agreement v1.3","Parity-6.0.0":"The Parity Public License 6.0.0","Parity-7.0.0":"The Parity Public License 7.0.0","PDDL-1.0":"Open Data Commons Public Domain Dedication & License 1.0","PHP-3.0":"PHP License v3.0","PHP-3.01":"PHP License v3.01","Pixar":"Pixar License","pkgconf":"pkgconf License","Plexus":"Plexus Classworlds License","pnmstitch":"pnmstitch License","PolyForm-Noncommercial-1.0.0":"PolyForm Noncommercial License 1.0.0","PolyForm-Small-Business-1.0.0":"PolyForm Small Business License 1.0.0","PostgreSQL":"PostgreSQL License","PPL":"Peer Production License","PSF-2.0":"Python Software Foundation License 2.0","psfrag":"psfrag License","psutils":"psutils License","Python-2.0":"Python License 2.0","Python-2.0.1":"Python License 2.0.1","python-ldap":"Python ldap License","Qhull":"Qhull License","QPL-1.0":"Q Public License 1.0","QPL-1.0-INRIA-2004":"Q Public License 1.0 - INRIA 2004 variant","radvd":"radvd License","Rdisc":"Rdisc License","RHeCos-1.1":"Red Hat eCos Public License v1.1","RPL-1.1":"Reciprocal Public License 1.1","RPL-1.5":"Reciprocal Public License 1.5","RPSL-1.0":"RealNetworks Public Source License v1.0","RSA-MD":"RSA Message-Digest License","RSCPL":"Ricoh Source Code Public License","Ruby":"Ruby License","Ruby-pty":"Ruby pty extension license","SAX-PD":"Sax Public Domain Notice","SAX-PD-2.0":"Sax Public Domain Notice 2.0","Saxpath":"Saxpath License","SCEA":"SCEA Shared Source License","SchemeReport":"Scheme Language Report License","Sendmail":"Sendmail License","Sendmail-8.23":"Sendmail License 8.23","Sendmail-Open-Source-1.1":"Sendmail Open Source License v1.1","SGI-B-1.0":"SGI Free Software License B v1.0","SGI-B-1.1":"SGI Free Software License B v1.1","SGI-B-2.0":"SGI Free Software License B v2.0","SGI-OpenGL":"SGI OpenGL License","SGMLUG-PM":"SGMLUG Parser Materials License","SGP4":"SGP4 Permission Notice","SHL-0.5":"Solderpad Hardware License v0.5","SHL-0.51":"Solderpad Hardware License, Version 0.51","SimPL-2.0":"Simple Public License 2.0","SISSL":"Sun Industry Standards Source License v1.1","SISSL-1.2":"Sun Industry Standards Source License v1.2","SL":"SL License","Sleepycat":"Sleepycat License","SMAIL-GPL":"SMAIL General Public License","SMLNJ":"Standard ML of New Jersey License","SMPPL":"Secure Messaging Protocol Public License","SNIA":"SNIA Public License 1.1","snprintf":"snprintf License","SOFA":"SOFA Software License","softSurfer":"softSurfer License","Soundex":"Soundex License","Spencer-86":"Spencer License 86","Spencer-94":"Spencer License 94","Spencer-99":"Spencer License 99","SPL-1.0":"Sun Public License v1.0","ssh-keyscan":"ssh-keyscan License","SSH-OpenSSH":"SSH OpenSSH license","SSH-short":"SSH short notice","SSLeay-standalone":"SSLeay License - standalone","SSPL-1.0":"Server Side Public License, v 1","StandardML-NJ":"Standard ML of New Jersey License","SugarCRM-1.1.3":"SugarCRM Public License v1.1.3","SUL-1.0":"Sustainable Use License v1.0","Sun-PPP":"Sun PPP License","Sun-PPP-2000":"Sun PPP License (2000)","SunPro":"SunPro License","SWL":"Scheme Widget Library (SWL) Software License Agreement","swrule":"swrule License","Symlinks":"Symlinks License","TAPR-OHL-1.0":"TAPR Open Hardware License v1.0","TCL":"TCL/TK License","TCP-wrappers":"TCP Wrappers License","TekHVC":"TekHVC License","TermReadKey":"TermReadKey License","TGPPL-1.0":"Transitive Grace Period Public Licence 1.0","ThirdEye":"ThirdEye License","threeparttable":"threeparttable License","TMate":"TMate Open Source License","TORQUE-1.1":"TORQUE v2.5+ Software License v1.1","TOSL":"Trusster Open Source License","TPDL":"Time::ParseDate License","TPL-1.0":"THOR Public License 1.0","TrustedQSL":"TrustedQSL License","TTWL":"Text-Tabs+Wrap License","TTYP0":"TTYP0 License","TU-Berlin-1.0":"Technische Universitaet Berlin License 1.0","TU-Berlin-2.0":"Technische Universitaet Berlin License 2.0","Ubuntu-font-1.0":"Ubuntu Font Licence v1.0","UCAR":"UCAR License","UCL-1.0":"Upstream Compatibility License v1.0","ulem":"ulem License","UMich-Merit":"Michigan/Merit Networks License","Unicode-3.0":"Unicode License v3","Unicode-DFS-2015":"Unicode License Agreement - Data Files and Software (2015)","Unicode-DFS-2016":"Unicode License Agreement - Data Files and Software (2016)","Unicode-TOU":"Unicode Terms of Use","UnixCrypt":"UnixCrypt License","Unlicense":"The Unlicense","Unlicense-libtelnet":"Unlicense - libtelnet variant","Unlicense-libwhirlpool":"Unlicense - libwhirlpool variant","UnRAR":"UnRAR License","UPL-1.0":"Universal Permissive License v1.0","URT-RLE":"Utah Raster Toolkit Run Length Encoded License","Vim":"Vim License","Vixie-Cron":"Vixie Cron License","VOSTROM":"VOSTROM Public License for Open Source","VSL-1.0":"Vovida Software License v1.0","W3C":"W3C Software Notice and License (2002-12-31)","W3C-19980720":"W3C Software Notice and License (1998-07-20)","W3C-20150513":"W3C Software Notice and Document License (2015-05-13)","w3m":"w3m License","Watcom-1.0":"Sybase Open Watcom Public License 1.0","Widget-Workshop":"Widget Workshop License","WordNet":"WordNet License","Wsuipa":"Wsuipa License","WTFNMFPL":"Do What The F*ck You Want To But It\'s Not My Fault Public License","WTFPL":"Do What The F*ck You Want To Public License","wwl":"WWL License","wxWindows":"wxWindows Library License","X11":"X11 License","X11-distribute-modifications-variant":"X11 License Distribution Modification Variant","X11-no-permit-persons":"X11 no permit persons clause","X11-swapped":"X11 swapped final paragraphs","Xdebug-1.03":"Xdebug License v 1.03","Xerox":"Xerox License","Xfig":"Xfig License","XFree86-1.1":"XFree86 License 1.1","xinetd":"xinetd License","xkeyboard-config-Zinoviev":"xkeyboard-config Zinoviev License","xlock":"xlock License","Xnet":"X.Net License","xpp":"XPP License","XSkat":"XSkat License","xzoom":"xzoom License","YPL-1.0":"Yahoo! Public License v1.0","YPL-1.1":"Yahoo! Public License v1.1","Zed":"Zed License","Zeeff":"Zeeff License","Zend-2.0":"Zend License v2.0","Zimbra-1.3":"Zimbra Public License v1.3","Zimbra-1.4":"Zimbra Public License v1.4","Zlib":"zlib License","zlib-acknowledgement":"zlib/libpng License with Acknowledgement","ZPL-1.1":"Zope Public License 1.1","ZPL-2.0":"Zope Public License 2.0","ZPL-2.1":"Zope Public License 2.1","389-exception":"389 Directory Server Exception","Asterisk-exception":"Asterisk exception","Asterisk-linking-protocols-exception":"Asterisk linking protocols exception","Autoconf-exception-2.0":"Autoconf exception 2.0","Autoconf-exception-3.0":"Autoconf exception 3.0","Autoconf-exception-generic":"Autoconf generic exception","Autoconf-exception-generic-3.0":"Autoconf generic exception for GPL-3.0","Autoconf-exception-macro":"Autoconf macro exception","Bison-exception-1.24":"Bison exception 1.24","Bison-exception-2.2":"Bison exception 2.2","Bootloader-exception":"Bootloader Distribution Exception","CGAL-linking-exception":"CGAL Linking Exception","Classpath-exception-2.0":"Classpath exception 2.0","Classpath-exception-2.0-short":"Classpath exception 2.0 - short","CLISP-exception-2.0":"CLISP exception 2.0","cryptsetup-OpenSSL-exception":"cryptsetup OpenSSL exception","Digia-Qt-LGPL-exception-1.1":"Digia Qt LGPL Exception version 1.1","DigiRule-FOSS-exception":"DigiRule FOSS License Exception","eCos-exception-2.0":"eCos exception 2.0","erlang-otp-linking-exception":"Erlang/OTP Linking Exception","Fawkes-Runtime-exception":"Fawkes Runtime Exception","FLTK-exception":"FLTK exception","fmt-exception":"fmt exception","Font-exception-2.0":"Font exception 2.0","freertos-exception-2.0":"FreeRTOS Exception 2.0","GCC-exception-2.0":"GCC Runtime Library exception 2.0","GCC-exception-2.0-note":"GCC    Runtime Library exception 2.0 - note variant","GCC-exception-3.1":"GCC Runtime Library exception 3.1","Gmsh-exception":"Gmsh exception","GNAT-exception":"GNAT exception","GNOME-examples-exception":"GNOME examples exception","GNU-compiler-exception":"GNU Compiler Exception","gnu-javamail-exception":"GNU JavaMail exception","Google-Patent-WebM":"Google Additional IP Rights Grant (Patents) - WebM","GPL-3.0-389-ds-base-exception":"GPL-3.0 389 DS Base Exception","GPL-3.0-interface-exception":"GPL-3.0 Interface Exception","GPL-3.0-linking-exception":"GPL-3.0 Linking Exception","GPL-3.0-linking-source-exception":"GPL-3.0 Linking Exception (with Corresponding Source)","GPL-CC-1.0":"GPL Cooperation Commitment 1.0","GStreamer-exception-2005":"GStreamer Exception (2005)","GStreamer-exception-2008":"GStreamer Exception (2008)","harbour-exception":"harbour exception","i2p-gpl-java-exception":"i2p GPL+Java Exception","Independent-modules-exception":"Independent Module Linking exception","KiCad-libraries-exception":"KiCad Libraries Exception","kvirc-openssl-exception":"kvirc OpenSSL Exception","LGPL-3.0-linking-exception":"LGPL-3.0 Linking Exception","libpri-OpenH323-exception":"libpri OpenH323 exception","Libtool-exception":"Libtool Exception","Linux-syscall-note":"Linux Syscall Note","LLGPL":"LLGPL Preamble","LLVM-exception":"LLVM Exception","LZMA-exception":"LZMA exception","mif-exception":"Macros and Inline Functions Exception","mxml-exception":"mxml Exception","Nokia-Qt-exception-1.1":"Nokia Qt LGPL exception 1.1","OCaml-LGPL-linking-exception":"OCaml LGPL Linking Exception","OCCT-exception-1.0":"Open CASCADE Exception 1.0","OpenJDK-assembly-exception-1.0":"OpenJDK Assembly exception 1.0","openvpn-openssl-exception":"OpenVPN OpenSSL Exception","PCRE2-exception":"PCRE2 exception","polyparse-exception":"Polyparse Exception","PS-or-PDF-font-exception-20170817":"PS/PDF font exception (2017-08-17)","QPL-1.0-INRIA-2004-exception":"INRIA QPL 1.0 2004 variant exception","Qt-GPL-exception-1.0":"Qt GPL exception 1.0","Qt-LGPL-exception-1.1":"Qt LGPL exception 1.1","Qwt-exception-1.0":"Qwt exception 1.0","romic-exception":"Romic Exception","RRDtool-FLOSS-exception-2.0":"RRDtool FLOSS exception 2.0","rsync-linking-exception":"rsync Linking Exception","SANE-exception":"SANE Exception","SHL-2.0":"Solderpad Hardware License v2.0","SHL-2.1":"Solderpad Hardware License v2.1","Simple-Library-Usage-exception":"Simple Library Usage Exception","Spelling-Provider-LGPL-exception":"Spelling Provider LGPL exception","sqlitestudio-OpenSSL-exception":"sqlitestudio OpenSSL exception","stunnel-exception":"stunnel Exception","SWI-exception":"SWI exception","Swift-exception":"Swift Exception","Texinfo-exception":"Texinfo exception","u-boot-exception-2.0":"U-Boot exception 2.0","UBDL-exception":"Unmodified Binary Distribution exception","Universal-FOSS-exception-1.0":"Universal FOSS Exception, Version 1.0","vsftpd-openssl-exception":"vsftpd OpenSSL exception","WxWindows-exception-3.1":"WxWindows Library Exception 3.1","x11vnc-openssl-exception":"x11vnc OpenSSL Exception"}}');
+
+/***/ }),
+
 /***/ 85896:
 /***/ ((module) => {
 
@@ -82564,6 +93604,27 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"make-fetch-happen","version":
 /***/ ((module) => {
 
 module.exports = {"rE":"6.0.1"};
+
+/***/ }),
+
+/***/ 53988:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["389-exception","Asterisk-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","Classpath-exception-2.0","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","DigiRule-FOSS-exception","eCos-exception-2.0","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","i2p-gpl-java-exception","KiCad-libraries-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","SANE-exception","SHL-2.0","SHL-2.1","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"]');
+
+/***/ }),
+
+/***/ 3389:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["AGPL-1.0","AGPL-3.0","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","GFDL-1.1","GFDL-1.2","GFDL-1.3","GPL-1.0","GPL-2.0","GPL-2.0-with-GCC-exception","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-3.0","GPL-3.0-with-GCC-exception","GPL-3.0-with-autoconf-exception","LGPL-2.0","LGPL-2.1","LGPL-3.0","Net-SNMP","Nunit","StandardML-NJ","bzip2-1.0.5","eCos-2.0","wxWindows"]');
+
+/***/ }),
+
+/***/ 75204:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
 
 /***/ })
 
@@ -82790,6 +93851,13 @@ const INPUTS = {
     tags: { description: 'Full references (newline- or comma-separated); each must resolve to digest.' },
     sign: { description: 'Sign the image (true/false).', default: 'true' },
     provenance: { description: 'SLSA provenance to attest: v1, v0.2 or none.', default: 'v1' },
+    sbom: {
+        description: 'SBOMs of the image to generate and attest: spdx, cyclonedx, both comma-separated, or none.',
+        default: 'spdx,cyclonedx',
+    },
+    'sbom-path': {
+        description: 'Attest this SPDX or CycloneDX JSON file (detected by content) instead of generating SBOMs.',
+    },
     predicates: { description: 'More attestations, one per line: <predicate type URI>=<path to a JSON file>.' },
     storage: {
         description: 'Where signatures and attestations go: both (referrers and cosign legacy tags), referrers or legacy.',
@@ -82840,6 +93908,8 @@ const OUTPUTS = {
     'attestation-refs': 'Where the attestations were published (one per line).',
     'bundle-paths': 'Paths of the Sigstore bundles written to output-dir (one per line).',
     'provenance-path': 'Path of the provenance statement written to output-dir.',
+    'sbom-spdx-path': 'Path(s) of the SPDX SBOM(s) written to output-dir (one per platform, one per line).',
+    'sbom-cyclonedx-path': 'Path(s) of the CycloneDX SBOM(s) written to output-dir (one per platform, one per line).',
     subject: 'The signing certificate subject (SAN), exactly.',
     'subject-regex': 'The anchored regex that matches this signing identity, for policies.',
     issuer: 'The OIDC issuer the certificate names.',
@@ -83250,6 +94320,8 @@ function parseOptions(raw, env = process.env) {
         sign: bool('sign', raw.sign, true),
         provenance: oneOf('provenance', raw.provenance, ['v1', 'v0.2', 'none'], 'v1'),
         predicates: predicates(raw.predicates),
+        sbom: sbomFormats(raw.sbom),
+        ...(raw['sbom-path']?.trim() ? { sbomPath: raw['sbom-path'].trim() } : {}),
         storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'], 'both'),
         perPlatform: bool('per-platform', raw['per-platform'], false),
         sigstore: sigstoreConfig(raw, verify),
@@ -83267,9 +94339,24 @@ function parseOptions(raw, env = process.env) {
     }
     return options;
 }
+function sbomFormats(value) {
+    const list = splitList(value ?? 'spdx,cyclonedx');
+    if (list.length === 1 && list[0] === 'none')
+        return [];
+    for (const f of list) {
+        if (f !== 'spdx' && f !== 'cyclonedx') {
+            throw new OptionsError(`input sbom: "${f}" is not spdx, cyclonedx or none (default spdx,cyclonedx)`);
+        }
+    }
+    return [...new Set(list)];
+}
 /** Whether the run signs or attests anything (the CLI's `run` may also just resolve and report). */
 function hasWork(o) {
-    return o.sign || o.provenance !== 'none' || o.predicates.length > 0;
+    return (o.sign ||
+        o.provenance !== 'none' ||
+        o.predicates.length > 0 ||
+        o.sbom.length > 0 ||
+        o.sbomPath !== undefined);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -85167,6 +96254,9 @@ async function publishTarget(input, t) {
         out.artifacts.push(artifact);
         out.locations.push({ artifact, ref, via });
     };
+    const attestations = input.attestations
+        .filter((a) => a.targets.includes(t.target.digest))
+        .map((a) => a.signed);
     const jobs = [];
     if (storage !== 'referrers') {
         if (t.message) {
@@ -85185,15 +96275,15 @@ async function publishTarget(input, t) {
                 }, `${repo}:${r.tag}`, 'cosign legacy tag');
             }));
         }
-        if (input.attestations.length) {
-            jobs.push(appendToLegacyTag(repo, t.target.digest, 'att', input.attestations.map((a) => attestationLayer(a, chain)), {
+        if (attestations.length) {
+            jobs.push(appendToLegacyTag(repo, t.target.digest, 'att', attestations.map((a) => attestationLayer(a, chain)), {
                 ...timing,
                 superseded: legacyLayerSuperseded(input.supersede, 'att'),
             }).then((r) => {
                 out.replaced += r.replaced;
                 r.layers.forEach((l, i) => record({
                     format: 'legacy-att',
-                    predicateType: input.attestations[i].statement.predicateType,
+                    predicateType: attestations[i].statement.predicateType,
                     digest: l.digest,
                     subject: t.target,
                 }, `${repo}:${r.tag}`, 'cosign legacy tag'));
@@ -85201,7 +96291,7 @@ async function publishTarget(input, t) {
         }
     }
     if (storage !== 'legacy') {
-        const bundles = [...(t.statement ? [t.statement] : []), ...input.attestations];
+        const bundles = [...(t.statement ? [t.statement] : []), ...attestations];
         jobs.push((async () => {
             const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);
             const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...timing, supersedes: old });
@@ -87036,6 +98126,4097 @@ async function platformManifests(repo, digest) {
     return (manifest.manifests ?? []).filter((d) => !isAttestationManifest(d));
 }
 
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/lang-common.js
+/**
+ * Helpers shared by the language catalogers, each reproducing one piece of syft 1.51 so that names, versions,
+ * purls and licenses come out byte-for-byte as syft writes them.
+ */
+
+const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
+/**
+ * Percent-encodes one purl segment exactly as anchore/packageurl-go v0.2.0 `escape()` does (syft's purl library):
+ * Go's url.QueryEscape (everything but `A-Za-z0-9-_.~` becomes `%XX`, upper-case hex, over UTF-8 bytes) with
+ * the space written `%20`. packageurl-js is NOT used to render: it lower-cases npm names and leaves `+` and
+ * `:` bare, so `1.0+cpu` would differ from syft's `1.0%2Bcpu` and break SBOM comparisons.
+ */
+function purlEscape(s) {
+    let out = '';
+    for (const ch of s) {
+        if (UNRESERVED.test(ch)) {
+            out += ch;
+            continue;
+        }
+        for (const b of Buffer.from(ch, 'utf8'))
+            out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+    }
+    return out;
+}
+/**
+ * `packageurl.NewPackageURL(type, namespace, name, version, nil, "").ToString()` of packageurl-go: each
+ * namespace segment escaped on its own (empty ones dropped), `@version` only when non-empty, no normalisation.
+ */
+function syftPurl(type, namespace, name, version) {
+    const segs = [
+        type,
+        ...namespace
+            .split('/')
+            .filter((s) => s !== '')
+            .map(purlEscape),
+    ];
+    segs.push(purlEscape(name) + (version !== '' ? '@' + purlEscape(version) : ''));
+    return 'pkg:' + segs.join('/');
+}
+/**
+ * License values as syft's licenseBuilder (syft/pkg/license.go) keeps them: empty values dropped, others
+ * trimmed; a value holding a newline is license TEXT, which syft turns into `sha256:<hex of the trimmed text>`
+ * when its content scanner finds no SPDX ID (we have no scanner, so always that form). Deduplicated, in order.
+ */
+function licenseValues(values) {
+    const out = [];
+    for (const raw of values) {
+        if (raw === undefined || raw === '')
+            continue;
+        const v = raw.includes('\n')
+            ? 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(raw.trim()).digest('hex')
+            : raw.trim();
+        if (v !== '' && !out.includes(v))
+            out.push(v);
+    }
+    return out;
+}
+/** syft's cataloging.UnknownStubValue. */
+const UNKNOWN_VERSION = 'UNKNOWN';
+/**
+ * syft's default compliance rules (internal/task/package_task_factory.go `applyComplianceRules`, defaults in
+ * syft/cataloging/compliance.go): a package with a blank name is dropped, a blank version is stubbed with
+ * `UNKNOWN` — AFTER the purl was built, so the purl keeps no version.
+ */
+function applyCompliance(pkgs) {
+    const out = [];
+    for (const p of pkgs) {
+        if (p.name.trim() === '')
+            continue;
+        if (p.version.trim() === '')
+            p.version = UNKNOWN_VERSION;
+        out.push(p);
+    }
+    return out;
+}
+/** Last path element (POSIX). */
+function baseName(p) {
+    const i = p.lastIndexOf('/');
+    return i < 0 ? p : p.slice(i + 1);
+}
+/** Parent directory name (POSIX). */
+function parentName(p) {
+    const dir = p.slice(0, Math.max(0, p.lastIndexOf('/')));
+    return baseName(dir);
+}
+/** spdxutil/helpers/originator_supplier.go nameEmailURLPattern. */
+const NAME_EMAIL_URL = /^(?<name>[^<>()]*)( <(?<email>[^@]+@\w+\.\w+)>)?( \((?<url>.*)\))?$/;
+const looksLikeEmail = (s) => s.includes('@') && s.slice(s.indexOf('@')).includes('.');
+/**
+ * The SPDX `supplier` syft writes for a package's recorded supplier (originator_supplier.go Supplier ->
+ * parseAndFormatPersonOrOrg): "Name <email> (url)" becomes `Person: Name (email)` (`Organization:` where the
+ * cataloger set metadata.supplierType, e.g. a jar's vendor); undefined when nothing usable remains.
+ */
+function spdxSupplier(p) {
+    if (!p.supplier)
+        return undefined;
+    const g = NAME_EMAIL_URL.exec(p.supplier)?.groups ?? {};
+    let name = (g.name ?? '').trim();
+    let email = (g.email ?? '').trim();
+    const url = (g.url ?? '').trim();
+    if (email === '') {
+        if (looksLikeEmail(url))
+            email = url;
+        else if (looksLikeEmail(name))
+            [email, name] = [name, ''];
+    }
+    const value = name !== '' && email !== '' ? `${name} (${email})` : name !== '' ? name : email;
+    if (value === '')
+        return undefined;
+    return `${p.metadata?.supplierType === 'Organization' ? 'Organization' : 'Person'}: ${value}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/go-buildinfo.js
+/**
+ * Go build information, read from the bytes a stream hands us (no random access to the binary): a bounded
+ * streaming detector for the build-info blob and parsers for the blob and its module text, following Go's own
+ * debug/buildinfo/buildinfo.go (readRawBuildInfo, decodeString) and runtime/debug/mod.go (ParseBuildInfo).
+ */
+/** The 14-byte magic the linker writes at the start of the `go:buildinfo` symbol (cmd/link data.go buildinfo). */
+const GO_BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+/** Most bytes kept from the magic on. */
+const GO_BUILDINFO_MAX = 1024 * 1024;
+const HEADER_SIZE = 32;
+const MAX_VARINT = 10;
+// A Go version string is a few dozen bytes ("go1.26.8 X:nocoverageredesign"); a longer one means we matched the
+// magic somewhere that is not the build-info blob (e.g. the literal in a binary that imports debug/buildinfo).
+const MAX_VERSION_LEN = 1024;
+const EMPTY = Buffer.alloc(0);
+function uvarint(b, off) {
+    let value = 0;
+    for (let i = 0; i < MAX_VARINT && off + i < b.length; i++) {
+        const byte = b[off + i];
+        value += (byte & 0x7f) * 2 ** (7 * i);
+        if (byte < 0x80)
+            return { value, n: i + 1 };
+    }
+    return undefined;
+}
+/**
+ * Whether a 32-byte header is plausible: pointer size 4 or 8, flags using only the endian and inline bits, and
+ * for the inline (Go 1.18+) format the 16 bytes after the flags zero, as cmd/link writes them.
+ */
+function headerValid(b) {
+    const ptr = b[14];
+    const flags = b[15];
+    if ((ptr !== 4 && ptr !== 8) || flags > 3)
+        return false;
+    if ((flags & 2) === 0)
+        return true;
+    for (let i = 16; i < HEADER_SIZE; i++)
+        if (b[i] !== 0)
+            return false;
+    return true;
+}
+/** Given the bytes captured so far (at least `HEADER_SIZE`), how many the blob needs, or whether it is bogus. */
+function needed(b, max) {
+    if (!headerValid(b))
+        return 'invalid';
+    // Pre-1.18 pointer format: the strings live elsewhere in the binary; keep the header only.
+    if ((b[15] & 2) === 0)
+        return HEADER_SIZE;
+    const v = uvarint(b, HEADER_SIZE);
+    if (!v)
+        return b.length >= HEADER_SIZE + MAX_VARINT ? 'invalid' : Math.min(max, HEADER_SIZE + MAX_VARINT);
+    if (v.value > MAX_VERSION_LEN)
+        return 'invalid';
+    const modAt = HEADER_SIZE + v.n + v.value;
+    const m = uvarint(b, modAt);
+    if (!m)
+        return b.length >= modAt + MAX_VARINT ? 'invalid' : Math.min(max, modAt + MAX_VARINT);
+    return Math.min(max, modAt + m.n + m.value);
+}
+/**
+ * Finds the build-info blob in a byte stream pushed chunk by chunk: keeps only the last 13 bytes between
+ * chunks while searching (so a magic split across chunks is found) and at most `max` bytes from the magic on.
+ * A match whose header is not a real build-info header is dropped and the search goes on after it.
+ */
+class GoBuildInfoScanner {
+    max;
+    tail = EMPTY;
+    parts = [];
+    have = 0;
+    /** Bytes wanted from the magic on; 0 while searching. */
+    target = 0;
+    found;
+    constructor(max = GO_BUILDINFO_MAX) {
+        this.max = max;
+    }
+    push(chunk) {
+        let data = chunk;
+        while (data !== undefined && data.length > 0 && this.found === undefined) {
+            data = this.target === 0 ? this.search(data) : this.capture(data);
+        }
+    }
+    /** The blob from the magic on, once found (a partial one if the stream ended inside it), else undefined. */
+    result() {
+        if (this.found)
+            return this.found;
+        if (this.target === 0 || this.have < HEADER_SIZE)
+            return undefined;
+        const partial = Buffer.concat(this.parts);
+        return headerValid(partial) ? partial : undefined;
+    }
+    /** Whether the blob is complete, so the caller may stop feeding the rest of the file. */
+    get done() {
+        return this.found !== undefined;
+    }
+    search(data) {
+        const hay = this.tail.length > 0 ? Buffer.concat([this.tail, data]) : data;
+        const i = hay.indexOf(GO_BUILDINFO_MAGIC);
+        if (i < 0) {
+            this.tail = Buffer.from(hay.subarray(Math.max(0, hay.length - (GO_BUILDINFO_MAGIC.length - 1))));
+            return undefined;
+        }
+        this.tail = EMPTY;
+        this.parts = [];
+        this.have = 0;
+        this.target = HEADER_SIZE;
+        return hay.subarray(i);
+    }
+    capture(data) {
+        const take = Math.min(data.length, this.target - this.have);
+        // Copy: the caller may reuse its chunk buffers.
+        this.parts.push(Buffer.from(data.subarray(0, take)));
+        this.have += take;
+        const rest = data.subarray(take);
+        if (this.have < this.target)
+            return undefined;
+        const blob = Buffer.concat(this.parts);
+        this.parts = [blob];
+        const need = needed(blob, this.max);
+        if (need === 'invalid') {
+            this.target = 0;
+            this.parts = [];
+            this.have = 0;
+            return Buffer.concat([blob.subarray(1), rest]);
+        }
+        if (need <= this.have) {
+            this.found = blob.subarray(0, need);
+            this.parts = [];
+            return undefined;
+        }
+        this.target = need;
+        return rest;
+    }
+}
+/** Scans a whole buffer (a file kept in memory) for the blob. */
+function findGoBuildInfo(content) {
+    const s = new GoBuildInfoScanner();
+    s.push(content);
+    return s.result();
+}
+/** readRawBuildInfo for the inline format: the Go version and the module text, sentinels stripped. */
+function parseBuildInfoBlob(blob) {
+    if (blob.length < HEADER_SIZE || !blob.subarray(0, 14).equals(GO_BUILDINFO_MAGIC))
+        throw new Error('not a Go executable');
+    if ((blob[15] & 2) === 0)
+        throw new Error('build info in the pre-Go 1.18 pointer format is not supported');
+    const str = (off) => {
+        const v = uvarint(blob, off);
+        if (!v || off + v.n + v.value > blob.length)
+            throw new Error('not a Go executable (truncated build info)');
+        return [blob.subarray(off + v.n, off + v.n + v.value), off + v.n + v.value];
+    };
+    const [vers, next] = str(HEADER_SIZE);
+    let [mod] = str(next);
+    if (vers.length === 0)
+        throw new Error('not a Go executable');
+    // cmd/go/internal/modload infoStart/infoEnd: 16-byte sentinels around the module text.
+    mod = mod.length >= 33 && mod[mod.length - 17] === 0x0a ? mod.subarray(16, mod.length - 16) : EMPTY;
+    return { goVersion: vers.toString('utf8'), modinfo: mod.toString('utf8') };
+}
+const ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, '"': 34 };
+/** strconv.Unquote for the double-quoted and back-quoted forms that BuildInfo.String writes. */
+function goUnquote(s) {
+    if (s.length >= 2 && s.startsWith('`') && s.endsWith('`') && !s.slice(1, -1).includes('`'))
+        return s.slice(1, -1).replaceAll('\r', '');
+    if (s.length < 2 || !s.startsWith('"') || !s.endsWith('"'))
+        throw new Error('invalid quoted string');
+    const bytes = [];
+    const body = s.slice(1, -1);
+    for (let i = 0; i < body.length;) {
+        const c = body[i];
+        if (c === '"' || c === '\n')
+            throw new Error('invalid quoted string');
+        if (c !== '\\') {
+            const cp = body.codePointAt(i);
+            const ch = String.fromCodePoint(cp);
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            i += ch.length;
+            continue;
+        }
+        const e = body[i + 1] ?? '';
+        const hex = (n) => {
+            const h = body.slice(i + 2, i + 2 + n);
+            if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(h))
+                throw new Error('invalid escape');
+            return parseInt(h, 16);
+        };
+        if (e in ESCAPES) {
+            bytes.push(ESCAPES[e]);
+            i += 2;
+        }
+        else if (e === 'x') {
+            bytes.push(hex(2));
+            i += 4;
+        }
+        else if (e === 'u' || e === 'U') {
+            const n = e === 'u' ? 4 : 8;
+            bytes.push(...Buffer.from(String.fromCodePoint(hex(n)), 'utf8'));
+            i += 2 + n;
+        }
+        else if (/^[0-7]{3}$/.test(body.slice(i + 1, i + 4))) {
+            const v = parseInt(body.slice(i + 1, i + 4), 8);
+            if (v > 255)
+                throw new Error('invalid escape');
+            bytes.push(v);
+            i += 4;
+        }
+        else
+            throw new Error('invalid escape');
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** runtime/debug ParseBuildInfo, line by line; its errors are ours (syft then skips the binary). */
+function parseModInfo(data, goVersion = '') {
+    const bi = {
+        goVersion,
+        path: '',
+        main: { path: '', version: '', sum: '' },
+        deps: [],
+        settings: [],
+    };
+    let last;
+    const lines = data.split('\n');
+    lines.pop(); // text after the last newline is ignored (strings.Cut loop)
+    lines.forEach((line, n) => {
+        const fail = (msg) => {
+            throw new Error(`could not parse Go build info: line ${n + 1}: ${msg}`);
+        };
+        const mod = (cols) => {
+            if (cols.length !== 2 && cols.length !== 3)
+                fail(`expected 2 or 3 columns; got ${cols.length}`);
+            return { path: cols[0], version: cols[1], sum: cols[2] ?? '' };
+        };
+        if (line.startsWith('path\t'))
+            bi.path = line.slice(5);
+        else if (line.startsWith('mod\t'))
+            last = bi.main = mod(line.slice(4).split('\t'));
+        else if (line.startsWith('dep\t'))
+            bi.deps.push((last = mod(line.slice(4).split('\t'))));
+        else if (line.startsWith('=>\t')) {
+            const cols = line.slice(3).split('\t');
+            if (cols.length !== 3)
+                fail(`expected 3 columns for replacement; got ${cols.length}`);
+            if (!last)
+                fail('replacement with no module on previous line');
+            last.replace = {
+                path: cols[0],
+                version: cols[1],
+                sum: cols[2],
+            };
+            last = undefined;
+        }
+        else if (line.startsWith('build\t'))
+            bi.settings.push(buildSetting(line.slice(6), fail));
+    });
+    return bi;
+}
+function buildSetting(kv, fail) {
+    if (kv.length < 1)
+        fail("build line missing '='");
+    let key;
+    let raw;
+    if (kv[0] === '=')
+        fail('build line with missing key');
+    if (kv[0] === '`' || kv[0] === '"') {
+        const end = kv[0] === '`' ? kv.indexOf('`', 1) : /^"(?:[^"\\\n]|\\.)*"/.exec(kv)?.[0].length;
+        const len = kv[0] === '`' ? end + 1 : end;
+        if (len === undefined || len <= 0)
+            return fail('invalid quoted key in build line');
+        if (kv.length === len)
+            fail("build line missing '=' after quoted key");
+        if (kv[len] !== '=')
+            fail(`unexpected character after quoted key: ${kv[len]}`);
+        key = goUnquote(kv.slice(0, len));
+        raw = kv.slice(len + 1);
+    }
+    else {
+        const eq = kv.indexOf('=');
+        if (eq < 0)
+            fail("build line missing '=' after key");
+        key = kv.slice(0, eq);
+        raw = kv.slice(eq + 1);
+        if (key === '' || /[= \t\r\n"`]/.test(key))
+            fail(`unquoted key ${JSON.stringify(key)} must be quoted`);
+    }
+    if (raw.startsWith('`') || raw.startsWith('"')) {
+        try {
+            return [key, goUnquote(raw)];
+        }
+        catch {
+            return fail('invalid quoted value in build line');
+        }
+    }
+    if (/[ \t\r\n"`]/.test(raw))
+        fail(`unquoted value ${JSON.stringify(raw)} must be quoted`);
+    return [key, raw];
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/go-binary.js
+/**
+ * Go modules compiled into binaries, as syft 1.51's `go-module-binary-cataloger`
+ * (syft/pkg/cataloger/golang/parse_go_binary.go, package.go, stdlib_package.go, scan_binary.go).
+ *
+ * The layer streamer scans every executable regular file with {@link GoBuildInfoScanner} and hands this
+ * cataloger `ImageFile.goBuildInfo` (the bytes from the build-info magic on): it never needs the binary
+ * itself (`buildInfoOnly`). A file that comes with `content` or `spillPath` instead is scanned here.
+ */
+
+
+
+
+const GO_BINARY_CATALOGER = 'go-module-binary-cataloger';
+const DEVEL = '(devel)';
+/** package.go packageURL: the module path up to its last `/` is the namespace, kept unescaped per segment. */
+function goPurl(module, version) {
+    if (module === '')
+        return '';
+    const slash = module.lastIndexOf('/');
+    return slash > 0 && slash < module.length - 1
+        ? syftPurl('golang', module.slice(0, slash), module.slice(slash + 1), version)
+        : syftPurl('golang', '', module, version);
+}
+const escapeRe = (s) => s.replace(/[\\^$*+?()[\]{}|]/g, '\\$&');
+// parse_go_binary.go knownBuildFlagPatterns, prefixed with `(main|<main module>\/[^\s]*)` as
+// extractVersionFromLDFlags does (only `/` of the module path is escaped there, so `.` matches any byte too).
+const LDFLAG_PATTERNS = [
+    String.raw `\.[a-zA-Z0-9]*([rR]elease)?([gG]it)?([bB]uild)?[vV]er(sion)?=(\S+/)*(?<version>v?\d+.\d+.\d+[-\w]*)`,
+    String.raw `\.[a-zA-Z0-9]*([tT]ag)=(\S+/)*(?<version>v?\d+.\d+.\d+[-\w]*)`,
+];
+function versionFromLdflags(ldflags, mainModule) {
+    if (ldflags === '')
+        return '';
+    for (const p of LDFLAG_PATTERNS) {
+        const v = new RegExp(`(main|${escapeRe(mainModule)}/[^\\s]*)${p}`).exec(ldflags)?.groups?.version;
+        if (v)
+            return v.startsWith('v') ? v : `v${v}`;
+    }
+    return '';
+}
+/** golang.org/x/mod/module.PseudoVersion("", "", t, rev) -> v0.0.0-yyyymmddhhmmss-rev. */
+function pseudoVersion(time, rev) {
+    const ms = Date.parse(time);
+    const d = Number.isNaN(ms) ? undefined : new Date(ms);
+    const p = (n, w = 2) => String(n).padStart(w, '0');
+    const ts = d
+        ? `${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`
+        : '00010101000000'; // syft ignores the parse error and formats Go's zero time
+    return `v0.0.0-${ts}-${rev}`;
+}
+/**
+ * findMainModuleVersion with syft's defaults (golang/config.go DefaultMainModuleVersionConfig: from-ld-flags
+ * and from-build-settings on, from-contents off): a `-X main.version=…` style ldflag first, else a
+ * pseudo-version from vcs.revision + vcs.time, else no version.
+ */
+function mainModuleVersion(bi) {
+    const get = (k) => bi.settings.find(([key]) => key === k)?.[1];
+    const fromLd = versionFromLdflags(get('-ldflags') ?? '', bi.main.path);
+    if (fromLd !== '')
+        return fromLd;
+    const rev = get('vcs.revision');
+    const time = get('vcs.time');
+    if (rev !== undefined && time !== undefined)
+        return pseudoVersion(time, rev.length >= 12 ? rev.slice(0, 12) : rev);
+    return '';
+}
+const sameModule = (a, b) => a === b ||
+    (a !== undefined &&
+        b !== undefined &&
+        a.path === b.path &&
+        a.version === b.version &&
+        a.sum === b.sum &&
+        sameModule(a.replace, b.replace));
+/** getExperimentsFromVersion: "go1.22.1 X:boringcrypto" -> "go1.22.1". */
+const toolchainVersion = (v) => v.split(' ')[0];
+/** Packages of one binary: main module, deps, and the synthetic `stdlib` (syft's order). */
+function goPackagesFromBuildInfo(bi, path) {
+    const gover = toolchainVersion(bi.goVersion);
+    const arch = bi.settings.find(([k]) => k === 'GOARCH')?.[1] ?? '';
+    const empty = (m) => m.path === '' && m.version === '' && m.sum === '' && !m.replace;
+    // missingMainModule / createMainModuleFromPath: no `mod` line (or "command-line-arguments") -> the single
+    // `(devel)` dep becomes the main module, else one is made up from `path`.
+    if ((empty(bi.main) && bi.path !== '') ||
+        (bi.main.path === 'command-line-arguments' &&
+            bi.main.version === '' &&
+            bi.main.sum === '' &&
+            !bi.main.replace)) {
+        const devel = bi.deps.filter((d) => d.version === DEVEL);
+        if (devel.length === 1) {
+            bi.main = devel[0];
+            bi.deps.splice(bi.deps.lastIndexOf(bi.main), 1);
+        }
+        else
+            bi.main = { path: bi.path, version: DEVEL, sum: '' };
+    }
+    const make = (m) => {
+        // newGoBinaryPackage: a replaced module is named by its replacement unless that is a local directory
+        // (`./x`, `/x`), and takes the replacement's version; `(devel)` means "no version".
+        const r = m.replace;
+        const name = r && !r.path.startsWith('.') && !r.path.startsWith('/') ? r.path : m.path;
+        const src = r ?? m;
+        const version = src.version === DEVEL ? '' : src.version;
+        const metadata = { goCompiledVersion: gover, mainModule: bi.main.path };
+        if (src.sum !== '')
+            metadata.h1Digest = src.sum;
+        if (arch !== '')
+            metadata.architecture = arch;
+        return {
+            name,
+            version,
+            type: 'go-module',
+            purl: goPurl(name, version),
+            licenses: [],
+            locations: [path],
+            foundBy: GO_BINARY_CATALOGER,
+            metadata,
+        };
+    };
+    const out = [];
+    if (!empty(bi.main)) {
+        const main = { ...bi.main };
+        if (main.version === DEVEL) {
+            const v = mainModuleVersion(bi);
+            main.version = v === '' ? '' : v.startsWith('v') ? v : `v${v}`;
+        }
+        out.push(make(main));
+    }
+    for (const dep of bi.deps)
+        if (!sameModule(dep, bi.main))
+            out.push(make(dep));
+    const named = out.filter((p) => p.name !== '');
+    // stdlib_package.go: one `stdlib` per binary that yielded any Go package, when generateStdlibCpe can read a
+    // version out of the toolchain version (`(\d+(\.\d+)?(\.\d+)?)` after "go", before any "+").
+    const bare = gover.replace(/^go/, '').split('+')[0];
+    if (named.length > 0 && /\d+(\.\d+)?(\.\d+)?/.test(bare)) {
+        named.push({
+            name: 'stdlib',
+            version: gover,
+            type: 'go-module',
+            purl: goPurl('stdlib', gover.replace(/^go/, '')),
+            licenses: ['BSD-3-Clause'],
+            locations: [path],
+            foundBy: GO_BINARY_CATALOGER,
+            metadata: { goCompiledVersion: gover },
+        });
+    }
+    return named;
+}
+async function blobOf(f) {
+    if (f.goBuildInfo)
+        return f.goBuildInfo;
+    const s = new GoBuildInfoScanner();
+    if (f.content)
+        s.push(f.content);
+    else if (f.spillPath) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(f.spillPath)) {
+            s.push(chunk);
+            if (s.done)
+                break;
+        }
+    }
+    return s.result();
+}
+function goBinaryCataloger() {
+    return {
+        name: GO_BINARY_CATALOGER,
+        buildInfoOnly: true,
+        // syft selects files by executable MIME type; executables are what the streamer can scan cheaply.
+        wants: (_path, _size, mode) => (mode & 0o111) !== 0,
+        async catalog(files, ctx) {
+            const out = [];
+            for (const f of files) {
+                const blob = await blobOf(f);
+                if (!blob)
+                    continue; // not a Go binary: syft stays silent too
+                try {
+                    const { goVersion, modinfo } = parseBuildInfoBlob(blob);
+                    out.push(...goPackagesFromBuildInfo(parseModInfo(modinfo, goVersion), f.path));
+                }
+                catch (e) {
+                    ctx.warn(`go: skipping ${f.path}: ${e.message}`);
+                }
+            }
+            return applyCompliance(out);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/java-groupids.js
+/**
+ * syft's list of artifact IDs whose group ID cannot be read from a jar (no pom.properties, e.g. Gradle-built
+ * Spring jars): `DefaultArtifactIDToGroupID` in syft v1.51.0 syft/pkg/cataloger/internal/cpegenerate/
+ * java_groupid_map.go, regrouped by group ID. Regenerate from that file when syft updates it.
+ */
+const BY_GROUP = {
+    'com.graphql-java': 'graphiql-spring-boot-autoconfigure graphiql-spring-boot-starter graphql-java graphql-java-annotations graphql-java-extended-scalars graphql-java-extended-validation graphql-java-servlet graphql-java-spring-boot-starter-webflux graphql-java-spring-boot-starter-webmvc graphql-java-spring-webflux graphql-java-spring-webmvc graphql-java-tools graphql-rxjava graphql-spring-boot-autoconfigure graphql-spring-boot-starter graphql-spring-boot-starter-test graphql-spring-boot-test graphql-spring-boot-test-autoconfigure java-dataloader voyager-spring-boot-autoconfigure voyager-spring-boot-starter',
+    'com.squareup.okhttp3': 'okhttp',
+    'com.squareup.okio': 'okio',
+    'commons-codec': 'commons-codec',
+    'commons-jelly': 'commons-jelly commons-jelly-avalon commons-jelly-tags-ant commons-jelly-tags-antlr commons-jelly-tags-avalon commons-jelly-tags-bean commons-jelly-tags-beanshell commons-jelly-tags-betwixt commons-jelly-tags-bsf commons-jelly-tags-define commons-jelly-tags-dynabean commons-jelly-tags-email commons-jelly-tags-fmt commons-jelly-tags-html commons-jelly-tags-http commons-jelly-tags-interaction commons-jelly-tags-jaxme commons-jelly-tags-jetty commons-jelly-tags-jface commons-jelly-tags-jms commons-jelly-tags-jmx commons-jelly-tags-jsl commons-jelly-tags-junit commons-jelly-tags-log commons-jelly-tags-ojb commons-jelly-tags-quartz commons-jelly-tags-regexp commons-jelly-tags-soap commons-jelly-tags-sql commons-jelly-tags-swing commons-jelly-tags-swt commons-jelly-tags-threads commons-jelly-tags-util commons-jelly-tags-validate commons-jelly-tags-velocity commons-jelly-tags-xml commons-jelly-tags-xmlunit',
+    'commons-logging': 'commons-logging',
+    'io.minio': 'minio minio-admin minio-java',
+    'io.projectreactor.netty': 'reactor-netty reactor-netty-core reactor-netty-http reactor-netty-http-brave',
+    'io.projectreactor.netty.incubator': 'reactor-netty-incubator-quic',
+    'io.ratpack': 'ratpack-base ratpack-codahale-metrics ratpack-config ratpack-consul ratpack-core ratpack-dropwizard-metrics ratpack-exec ratpack-func ratpack-gradle ratpack-groovy ratpack-groovy-test ratpack-gson ratpack-guice ratpack-h2 ratpack-handlebars ratpack-hikari ratpack-hystrix ratpack-jackson ratpack-jackson-guice ratpack-jdbc-tx ratpack-manual ratpack-newrelic ratpack-pac4j ratpack-reactor ratpack-remote ratpack-remote-test ratpack-retrofit2 ratpack-rocker ratpack-rx ratpack-rx2 ratpack-session ratpack-session-redis ratpack-session-serialization-kryo ratpack-spring-boot ratpack-spring-boot-starter ratpack-test ratpack-thymeleaf ratpack-thymeleaf3',
+    'org.apache.ant': 'ant ant-antlr ant-antunit ant-apache-bcel ant-apache-bsf ant-apache-log4j ant-apache-oro ant-apache-regexp ant-apache-resolver ant-apache-xalan2 ant-commons-logging ant-commons-net ant-compress ant-dotnet ant-imageio ant-jai ant-jakartamail ant-javamail ant-jdepend ant-jmf ant-jsch ant-junit ant-junit4 ant-junitlauncher ant-launcher ant-netrexx ant-nodeps ant-parent ant-starteam ant-stylebook ant-swing ant-testutil ant-trax ant-weblogic ant-xz',
+    'org.apache.cassandra': 'cassandra-all cassandra-clientutil cassandra-javautils cassandra-parent cassandra-thrift',
+    'org.apache.geode': 'apache-geode geode-all-bom geode-apis-compatible-with-redis geode-client-bom geode-client-protocol geode-common geode-concurrency-test geode-connectors geode-core geode-cq geode-deployment-legacy geode-dunit geode-experimental-driver geode-gfsh geode-http-service geode-jmh geode-joptsimple geode-json geode-junit geode-log4j geode-logging geode-lucene geode-management geode-membership geode-memcached geode-modules geode-modules-hibernate geode-modules-session geode-modules-session-internal geode-modules-tomcat7 geode-modules-tomcat8 geode-modules-tomcat9 geode-old-client-support geode-protobuf geode-protobuf-messages geode-pulse geode-rebalancer geode-redis geode-serialization geode-server-all geode-tcp-server geode-unsafe geode-wan geode-web geode-web-api geode-web-management',
+    'org.apache.kafka': 'kafka-clients kafka-examples kafka-group-coordinator kafka-hadoop-consumer kafka-hadoop-producer kafka-java-examples kafka-log4j-appender kafka-metadata kafka-perf_2.10 kafka-perf_2.8.0 kafka-perf_2.8.2 kafka-perf_2.9.1 kafka-perf_2.9.2 kafka-raft kafka-server-common kafka-shell kafka-storage kafka-storage-api kafka-streams kafka-streams-examples kafka-streams-scala_2.11 kafka-streams-scala_2.12 kafka-streams-scala_2.13 kafka-streams-test-utils kafka-streams-upgrade-system-tests-0100 kafka-streams-upgrade-system-tests-0101 kafka-streams-upgrade-system-tests-0102 kafka-streams-upgrade-system-tests-0110 kafka-streams-upgrade-system-tests-10 kafka-streams-upgrade-system-tests-11 kafka-streams-upgrade-system-tests-20 kafka-streams-upgrade-system-tests-21 kafka-streams-upgrade-system-tests-22 kafka-streams-upgrade-system-tests-23 kafka-streams-upgrade-system-tests-24 kafka-streams-upgrade-system-tests-25 kafka-streams-upgrade-system-tests-26 kafka-streams-upgrade-system-tests-27 kafka-streams-upgrade-system-tests-28 kafka-streams-upgrade-system-tests-30 kafka-streams-upgrade-system-tests-31 kafka-streams-upgrade-system-tests-32 kafka-streams-upgrade-system-tests-33 kafka-streams-upgrade-system-tests-34 kafka-streams-upgrade-system-tests-35 kafka-tools kafka-tools-api kafka_2.10 kafka_2.11 kafka_2.12 kafka_2.13 kafka_2.8.0 kafka_2.8.2 kafka_2.9.1 kafka_2.9.2',
+    'org.apache.tapestry': 'tapestry-TimeTracker tapestry-Vlib tapestry-VlibBeans tapestry-Workbench tapestry-annotations tapestry-archetype tapestry-beanvalidator tapestry-clojure tapestry-component-report tapestry-contrib tapestry-core tapestry-examples tapestry-framework tapestry-func tapestry-hibernate tapestry-hibernate-core tapestry-http tapestry-internal-test tapestry-ioc tapestry-ioc-jcache tapestry-ioc-junit tapestry-ioc-test tapestry-javadoc tapestry-jmx tapestry-jpa tapestry-json tapestry-kaptcha tapestry-mongodb tapestry-openapi-viewer tapestry-portlet tapestry-project tapestry-rest-jackson tapestry-runner tapestry-simple tapestry-site tapestry-spock tapestry-spring tapestry-test tapestry-test-constants tapestry-test-data tapestry-upload tapestry-version-migrator tapestry-webflow tapestry-webresources tapestry-yuicompressor tapestry5-annotations',
+    'org.apache.tomcat': 'tomcat tomcat-annotations-api tomcat-api tomcat-catalina tomcat-catalina-ant tomcat-catalina-ha tomcat-catalina-jmx-remote tomcat-catalina-ws tomcat-coyote tomcat-dbcp tomcat-el-api tomcat-i18n-cs tomcat-i18n-de tomcat-i18n-es tomcat-i18n-fr tomcat-i18n-ja tomcat-i18n-ko tomcat-i18n-pt-BR tomcat-i18n-ru tomcat-i18n-zh-CN tomcat-jasper tomcat-jasper-el tomcat-jaspic-api tomcat-jdbc tomcat-jni tomcat-jsp-api tomcat-juli tomcat-servlet-api tomcat-spdy tomcat-ssi tomcat-storeconfig tomcat-tribes tomcat-util tomcat-util-scan tomcat-websocket tomcat-websocket-api tomcat-websocket-client-api tomcat7-websocket',
+    'org.apache.tomcat.embed': 'tomcat-embed-core tomcat-embed-el tomcat-embed-jasper tomcat-embed-logging-juli tomcat-embed-logging-log4j tomcat-embed-websocket',
+    'org.apache.velocity': 'spring-velocity-support velocity velocity-engine-core velocity-engine-parent velocity-engine-scripting velocity-tools',
+    'org.bouncycastle': 'bc-fips bc-fips-debug bcjmail-debug-jdk15to18 bcjmail-debug-jdk18on bcjmail-jdk15on bcjmail-jdk15to18 bcjmail-jdk18on bcjmail-lts8on bcmail-debug-jdk15to18 bcmail-debug-jdk18on bcmail-fips bcmail-jdk14 bcmail-jdk15 bcmail-jdk15+ bcmail-jdk15on bcmail-jdk15to18 bcmail-jdk16 bcmail-jdk18on bcmail-lts8on bcpg-debug-jdk15to18 bcpg-debug-jdk18on bcpg-fips bcpg-jdk12 bcpg-jdk14 bcpg-jdk15 bcpg-jdk15+ bcpg-jdk15on bcpg-jdk15to18 bcpg-jdk16 bcpg-jdk18on bcpg-lts8on bcpkix-debug-jdk15to18 bcpkix-debug-jdk18on bcpkix-fips bcpkix-jdk14 bcpkix-jdk15on bcpkix-jdk15to18 bcpkix-jdk18on bcpkix-lts8on bcpqc-addon-fips bcprov-debug-jdk14 bcprov-debug-jdk15on bcprov-debug-jdk15to18 bcprov-debug-jdk18on bcprov-ext-debug-jdk14 bcprov-ext-debug-jdk15on bcprov-ext-debug-jdk15to18 bcprov-ext-debug-jdk18on bcprov-ext-jdk14 bcprov-ext-jdk15 bcprov-ext-jdk15on bcprov-ext-jdk15to18 bcprov-ext-jdk16 bcprov-ext-jdk18on bcprov-jdk12 bcprov-jdk14 bcprov-jdk15 bcprov-jdk15+ bcprov-jdk15on bcprov-jdk15to18 bcprov-jdk16 bcprov-jdk18on bcprov-lts8on bctls-debug-jdk15to18 bctls-debug-jdk18on bctls-fips bctls-jdk14 bctls-jdk15on bctls-jdk15to18 bctls-jdk18on bctls-lts8on bctsp-jdk14 bctsp-jdk15 bctsp-jdk15+ bctsp-jdk15on bctsp-jdk16 bcutil-debug-jdk15to18 bcutil-debug-jdk18on bcutil-jdk14 bcutil-jdk15on bcutil-jdk15to18 bcutil-jdk18on bcutil-lts8on',
+    'org.codehaus.groovy': 'groovy groovy-all groovy-all-jdk14 groovy-all-minimal groovy-all-tests groovy-ant groovy-astbuilder groovy-backports-compat23 groovy-binary groovy-bom groovy-bsf groovy-cli-commons groovy-cli-picocli groovy-console groovy-datetime groovy-dateutil groovy-docgenerator groovy-eclipse-batch groovy-eclipse-compiler groovy-groovydoc groovy-groovysh groovy-jaxb groovy-jdk14 groovy-jmx groovy-json groovy-json-direct groovy-jsr223 groovy-macro groovy-nio groovy-servlet groovy-sql groovy-swing groovy-templates groovy-test groovy-test-junit5 groovy-testng groovy-tests-vm8 groovy-xml groovy-xmlrpc groovy-yaml',
+    'org.codehaus.jackson': 'jackson-core-asl jackson-jaxrs jackson-mapper-asl jackson-smile jackson-xc',
+    'org.eclipse.platform': 'org.eclipse.ant.core org.eclipse.ant.launching org.eclipse.ant.optional.junit org.eclipse.ant.ui org.eclipse.compare org.eclipse.compare.core org.eclipse.compare.examples org.eclipse.compare.examples.xml org.eclipse.compare.win32 org.eclipse.core.commands org.eclipse.core.contenttype org.eclipse.core.databinding org.eclipse.core.databinding.beans org.eclipse.core.databinding.observable org.eclipse.core.databinding.property org.eclipse.core.expressions org.eclipse.core.externaltools org.eclipse.core.filebuffers org.eclipse.core.filesystem org.eclipse.core.filesystem.aix.ppc org.eclipse.core.filesystem.aix.ppc64 org.eclipse.core.filesystem.hpux.ia64 org.eclipse.core.filesystem.linux.aarch64 org.eclipse.core.filesystem.linux.ppc org.eclipse.core.filesystem.linux.ppc64 org.eclipse.core.filesystem.linux.ppc64le org.eclipse.core.filesystem.linux.x86 org.eclipse.core.filesystem.linux.x86_64 org.eclipse.core.filesystem.macosx org.eclipse.core.filesystem.win32.x86 org.eclipse.core.filesystem.win32.x86_64 org.eclipse.core.jobs org.eclipse.core.net org.eclipse.core.net.linux org.eclipse.core.net.linux.x86 org.eclipse.core.net.linux.x86_64 org.eclipse.core.net.win32 org.eclipse.core.net.win32.x86 org.eclipse.core.net.win32.x86_64 org.eclipse.core.resources org.eclipse.core.resources.win32.x86 org.eclipse.core.resources.win32.x86_64 org.eclipse.core.runtime org.eclipse.core.variables org.eclipse.cvs org.eclipse.debug.core org.eclipse.debug.examples.core org.eclipse.debug.examples.ui org.eclipse.debug.ui org.eclipse.debug.ui.launchview org.eclipse.e4.core.commands org.eclipse.e4.core.contexts org.eclipse.e4.core.di org.eclipse.e4.core.di.annotations org.eclipse.e4.core.di.extensions org.eclipse.e4.core.di.extensions.supplier org.eclipse.e4.core.services org.eclipse.e4.emf.xpath org.eclipse.e4.tools org.eclipse.e4.tools.compat org.eclipse.e4.tools.compatibility.migration org.eclipse.e4.tools.emf.editor3x org.eclipse.e4.tools.emf.ui org.eclipse.e4.tools.jdt.templates org.eclipse.e4.tools.persistence org.eclipse.e4.tools.services org.eclipse.e4.ui.bindings org.eclipse.e4.ui.css.core org.eclipse.e4.ui.css.swt org.eclipse.e4.ui.css.swt.theme org.eclipse.e4.ui.di org.eclipse.e4.ui.dialogs org.eclipse.e4.ui.ide org.eclipse.e4.ui.model.workbench org.eclipse.e4.ui.progress org.eclipse.e4.ui.services org.eclipse.e4.ui.swt.gtk org.eclipse.e4.ui.swt.win32 org.eclipse.e4.ui.widgets org.eclipse.e4.ui.workbench org.eclipse.e4.ui.workbench.addons.swt org.eclipse.e4.ui.workbench.renderers.swt org.eclipse.e4.ui.workbench.renderers.swt.cocoa org.eclipse.e4.ui.workbench.swt org.eclipse.e4.ui.workbench3 org.eclipse.equinox.app org.eclipse.equinox.bidi org.eclipse.equinox.cm org.eclipse.equinox.common org.eclipse.equinox.concurrent org.eclipse.equinox.console org.eclipse.equinox.console.jaas.fragment org.eclipse.equinox.console.ssh org.eclipse.equinox.coordinator org.eclipse.equinox.device org.eclipse.equinox.ds org.eclipse.equinox.event org.eclipse.equinox.frameworkadmin org.eclipse.equinox.frameworkadmin.equinox org.eclipse.equinox.http.jetty org.eclipse.equinox.http.registry org.eclipse.equinox.http.servlet org.eclipse.equinox.http.servletbridge org.eclipse.equinox.io org.eclipse.equinox.ip org.eclipse.equinox.jsp.jasper org.eclipse.equinox.jsp.jasper.registry org.eclipse.equinox.launcher org.eclipse.equinox.launcher.cocoa.macosx org.eclipse.equinox.launcher.cocoa.macosx.aarch64 org.eclipse.equinox.launcher.cocoa.macosx.x86_64 org.eclipse.equinox.launcher.gtk.aix.ppc org.eclipse.equinox.launcher.gtk.aix.ppc64 org.eclipse.equinox.launcher.gtk.hpux.ia64 org.eclipse.equinox.launcher.gtk.linux.aarch64 org.eclipse.equinox.launcher.gtk.linux.ppc org.eclipse.equinox.launcher.gtk.linux.ppc64 org.eclipse.equinox.launcher.gtk.linux.ppc64le org.eclipse.equinox.launcher.gtk.linux.s390 org.eclipse.equinox.launcher.gtk.linux.s390x org.eclipse.equinox.launcher.gtk.linux.x86 org.eclipse.equinox.launcher.gtk.linux.x86_64 org.eclipse.equinox.launcher.gtk.solaris.sparcv9 org.eclipse.equinox.launcher.gtk.solaris.x86_64 org.eclipse.equinox.launcher.win32.win32.x86 org.eclipse.equinox.launcher.win32.win32.x86_64 org.eclipse.equinox.log.stream org.eclipse.equinox.metatype org.eclipse.equinox.p2.artifact.repository org.eclipse.equinox.p2.console org.eclipse.equinox.p2.core org.eclipse.equinox.p2.director org.eclipse.equinox.p2.director.app org.eclipse.equinox.p2.directorywatcher org.eclipse.equinox.p2.discovery org.eclipse.equinox.p2.discovery.compatibility org.eclipse.equinox.p2.engine org.eclipse.equinox.p2.extensionlocation org.eclipse.equinox.p2.garbagecollector org.eclipse.equinox.p2.installer org.eclipse.equinox.p2.jarprocessor org.eclipse.equinox.p2.metadata org.eclipse.equinox.p2.metadata.repository org.eclipse.equinox.p2.operations org.eclipse.equinox.p2.publisher org.eclipse.equinox.p2.publisher.eclipse org.eclipse.equinox.p2.reconciler.dropins org.eclipse.equinox.p2.repository org.eclipse.equinox.p2.repository.tools org.eclipse.equinox.p2.touchpoint.eclipse org.eclipse.equinox.p2.touchpoint.natives org.eclipse.equinox.p2.transport.ecf org.eclipse.equinox.p2.ui org.eclipse.equinox.p2.ui.admin org.eclipse.equinox.p2.ui.admin.rcp org.eclipse.equinox.p2.ui.discovery org.eclipse.equinox.p2.ui.importexport org.eclipse.equinox.p2.ui.sdk org.eclipse.equinox.p2.ui.sdk.scheduler org.eclipse.equinox.p2.updatechecker org.eclipse.equinox.p2.updatesite org.eclipse.equinox.preferences org.eclipse.equinox.region org.eclipse.equinox.registry org.eclipse.equinox.security org.eclipse.equinox.security.linux org.eclipse.equinox.security.linux.x86_64 org.eclipse.equinox.security.macosx org.eclipse.equinox.security.ui org.eclipse.equinox.security.win32.x86 org.eclipse.equinox.security.win32.x86_64 org.eclipse.equinox.servletbridge org.eclipse.equinox.simpleconfigurator org.eclipse.equinox.simpleconfigurator.manipulator org.eclipse.equinox.supplement org.eclipse.equinox.transforms.hook org.eclipse.equinox.transforms.xslt org.eclipse.equinox.useradmin org.eclipse.equinox.util org.eclipse.equinox.weaving.caching org.eclipse.equinox.weaving.caching.j9 org.eclipse.equinox.weaving.hook org.eclipse.equinox.wireadmin org.eclipse.help org.eclipse.help.base org.eclipse.help.ui org.eclipse.help.webapp org.eclipse.jface org.eclipse.jface.databinding org.eclipse.jface.examples.databinding org.eclipse.jface.notifications org.eclipse.jface.text org.eclipse.jsch.core org.eclipse.jsch.ui org.eclipse.ltk.core.refactoring org.eclipse.ltk.ui.refactoring org.eclipse.osgi org.eclipse.osgi.compatibility.plugins org.eclipse.osgi.compatibility.state org.eclipse.osgi.services org.eclipse.osgi.util org.eclipse.platform org.eclipse.platform.doc.isv org.eclipse.platform.doc.user org.eclipse.rcp org.eclipse.releng.tools org.eclipse.sdk org.eclipse.sdk.examples org.eclipse.search org.eclipse.swt org.eclipse.swt.browser.chromium.cocoa.macosx.x86_64 org.eclipse.swt.browser.chromium.gtk.linux.x86_64 org.eclipse.swt.browser.chromium.win32.win32.x86_64 org.eclipse.swt.cocoa.macosx.aarch64 org.eclipse.swt.cocoa.macosx.x86_64 org.eclipse.swt.examples org.eclipse.swt.examples.browser.demos org.eclipse.swt.examples.launcher org.eclipse.swt.examples.ole.win32 org.eclipse.swt.examples.views org.eclipse.swt.gtk.aix.ppc org.eclipse.swt.gtk.aix.ppc64 org.eclipse.swt.gtk.hpux.ia64 org.eclipse.swt.gtk.linux.aarch64 org.eclipse.swt.gtk.linux.ppc org.eclipse.swt.gtk.linux.ppc64 org.eclipse.swt.gtk.linux.ppc64le org.eclipse.swt.gtk.linux.s390 org.eclipse.swt.gtk.linux.s390x org.eclipse.swt.gtk.linux.x86 org.eclipse.swt.gtk.linux.x86_64 org.eclipse.swt.gtk.solaris.sparcv9 org.eclipse.swt.gtk.solaris.x86_64 org.eclipse.swt.tools org.eclipse.swt.tools.base org.eclipse.swt.tools.spies org.eclipse.swt.win32.win32.x86 org.eclipse.swt.win32.win32.x86_64 org.eclipse.team.core org.eclipse.team.cvs.core org.eclipse.team.cvs.ssh2 org.eclipse.team.cvs.ui org.eclipse.team.examples.filesystem org.eclipse.team.genericeditor.diff.extension org.eclipse.team.ui org.eclipse.text org.eclipse.text.quicksearch org.eclipse.tips.core org.eclipse.tips.ide org.eclipse.tips.json org.eclipse.tips.ui org.eclipse.tools.layout.spy org.eclipse.ui org.eclipse.ui.browser org.eclipse.ui.cheatsheets org.eclipse.ui.cocoa org.eclipse.ui.console org.eclipse.ui.editors org.eclipse.ui.examples.contributions org.eclipse.ui.examples.fieldassist org.eclipse.ui.examples.filesystem org.eclipse.ui.examples.javaeditor org.eclipse.ui.examples.multipageeditor org.eclipse.ui.examples.propertysheet org.eclipse.ui.examples.readmetool org.eclipse.ui.examples.undo org.eclipse.ui.examples.uriSchemeHandler org.eclipse.ui.examples.views.properties.tabbed.article org.eclipse.ui.externaltools org.eclipse.ui.forms org.eclipse.ui.genericeditor org.eclipse.ui.genericeditor.examples org.eclipse.ui.ide org.eclipse.ui.ide.application org.eclipse.ui.intro org.eclipse.ui.intro.quicklinks org.eclipse.ui.intro.universal org.eclipse.ui.monitoring org.eclipse.ui.navigator org.eclipse.ui.navigator.resources org.eclipse.ui.net org.eclipse.ui.themes org.eclipse.ui.trace org.eclipse.ui.views org.eclipse.ui.views.log org.eclipse.ui.views.properties.tabbed org.eclipse.ui.win32 org.eclipse.ui.workbench org.eclipse.ui.workbench.texteditor org.eclipse.update.configurator org.eclipse.update.core org.eclipse.urischeme',
+    'org.elasticsearch': 'elasticsearch elasticsearch-analysis-icu elasticsearch-analysis-ik elasticsearch-analysis-kuromoji elasticsearch-analysis-mmseg elasticsearch-analysis-phonetic elasticsearch-analysis-pinyin elasticsearch-analysis-smartcn elasticsearch-analysis-stconvert elasticsearch-analysis-stempel elasticsearch-attachments elasticsearch-benchmarks elasticsearch-cli elasticsearch-client-groovy elasticsearch-cloud elasticsearch-cloud-aws elasticsearch-cloud-azure elasticsearch-cloud-gce elasticsearch-core elasticsearch-discovery-jgroups elasticsearch-geo elasticsearch-grok elasticsearch-groovy elasticsearch-h3 elasticsearch-hadoop elasticsearch-hadoop-cascading elasticsearch-hadoop-hive elasticsearch-hadoop-mr elasticsearch-hadoop-pig elasticsearch-lang-groovy elasticsearch-lang-javascript elasticsearch-lang-mvel elasticsearch-lang-python elasticsearch-logging elasticsearch-lz4 elasticsearch-mapper-attachments elasticsearch-nio elasticsearch-parent elasticsearch-plugin-analysis-api elasticsearch-plugin-api elasticsearch-plugin-classloader elasticsearch-plugin-scanner elasticsearch-preallocate elasticsearch-repository-hdfs elasticsearch-river-couchdb elasticsearch-river-rabbitmq elasticsearch-river-twitter elasticsearch-river-wikipedia elasticsearch-secure-sm elasticsearch-spark-1.2 elasticsearch-spark-1.2_2.10 elasticsearch-spark-1.2_2.11 elasticsearch-spark-13_2.10 elasticsearch-spark-13_2.11 elasticsearch-spark-20_2.10 elasticsearch-spark-20_2.11 elasticsearch-spark-20_2.12 elasticsearch-spark-30_2.12 elasticsearch-spark-30_2.13 elasticsearch-spark_2.10 elasticsearch-spark_2.11 elasticsearch-ssl-config elasticsearch-storm elasticsearch-tdigest elasticsearch-transport-memcached elasticsearch-transport-thrift elasticsearch-transport-wares elasticsearch-x-content elasticsearch-yarn',
+    'org.elasticsearch.client': 'elasticsearch-rest-client elasticsearch-rest-client-sniffer elasticsearch-rest-high-level-client',
+    'org.neo4j.procedure': 'apoc apoc-common apoc-core apoc-extended apoc-processor apoc-test-utils',
+    'org.springframework': 'spring spring-agent spring-aop spring-asm spring-aspects spring-beandoc spring-beans spring-context spring-context-indexer spring-context-support spring-core spring-core-test spring-dao spring-expression spring-framework-bom spring-full spring-hibernate spring-hibernate2 spring-hibernate3 spring-ibatis spring-instrument spring-instrument-tomcat spring-jca spring-jcl spring-jdbc spring-jdo spring-jms spring-jmx spring-jpa spring-messaging spring-mock spring-ojb spring-orm spring-oxm spring-parent spring-portlet spring-r2dbc spring-remoting spring-struts spring-support spring-test spring-tomcat-weaver spring-toplink spring-tuple spring-tuple-parent spring-tx spring-web spring-webflux spring-webmvc spring-webmvc-portlet spring-webmvc-struts spring-websocket',
+    'org.springframework.amqp': 'spring-amqp spring-amqp-bom spring-amqp-dist spring-amqp-parent spring-erlang spring-rabbit spring-rabbit-junit spring-rabbit-stream spring-rabbit-test',
+    'org.springframework.analytics': 'spring-analytics',
+    'org.springframework.batch': 'spring-batch spring-batch-admin-manager spring-batch-admin-parent spring-batch-admin-resources spring-batch-archetypes spring-batch-bom spring-batch-core spring-batch-docs spring-batch-infrastructure spring-batch-infrastructure-tests spring-batch-integration spring-batch-parent spring-batch-samples spring-batch-test spring-batch-tuple',
+    'org.springframework.boot': 'spring-boot spring-boot-actuator spring-boot-actuator-autoconfigure spring-boot-actuator-docs spring-boot-antlib spring-boot-archetypes spring-boot-autoconfigure spring-boot-autoconfigure-processor spring-boot-build spring-boot-buildpack-platform spring-boot-cli spring-boot-configuration-metadata spring-boot-configuration-processor spring-boot-dependencies spring-boot-dependency-tools spring-boot-deployment-test-glassfish spring-boot-deployment-test-tomcat spring-boot-deployment-test-tomee spring-boot-deployment-test-wildfly spring-boot-deployment-test-wlp spring-boot-deployment-tests spring-boot-devtools spring-boot-devtools-tests spring-boot-docker-compose spring-boot-docs spring-boot-full-build spring-boot-gradle-plugin spring-boot-gradle-tests spring-boot-jarmode-layertools spring-boot-launch-script-tests spring-boot-legacy spring-boot-loader spring-boot-loader-tools spring-boot-maven-plugin spring-boot-parent spring-boot-project spring-boot-properties-migrator spring-boot-sample-actuator-archetype spring-boot-sample-actuator-log4j-archetype spring-boot-sample-actuator-noweb-archetype spring-boot-sample-actuator-ui-archetype spring-boot-sample-amqp-archetype spring-boot-sample-aop-archetype spring-boot-sample-batch-archetype spring-boot-sample-data-jpa-archetype spring-boot-sample-data-mongodb-archetype spring-boot-sample-data-redis-archetype spring-boot-sample-data-rest-archetype spring-boot-sample-integration-archetype spring-boot-sample-jetty-archetype spring-boot-sample-profile-archetype spring-boot-sample-secure-archetype spring-boot-sample-servlet-archetype spring-boot-sample-simple-archetype spring-boot-sample-tomcat-archetype spring-boot-sample-traditional-archetype spring-boot-sample-web-jsp-archetype spring-boot-sample-web-method-security-archetype spring-boot-sample-web-secure-archetype spring-boot-sample-web-static-archetype spring-boot-sample-web-ui-archetype spring-boot-sample-websocket-archetype spring-boot-sample-xml-archetype spring-boot-security-test-web-helloworld spring-boot-security-tests spring-boot-security-tests-web-helloworld spring-boot-starter spring-boot-starter-activemq spring-boot-starter-actuator spring-boot-starter-amqp spring-boot-starter-aop spring-boot-starter-artemis spring-boot-starter-batch spring-boot-starter-cache spring-boot-starter-cloud-connectors spring-boot-starter-data-cassandra spring-boot-starter-data-cassandra-reactive spring-boot-starter-data-couchbase spring-boot-starter-data-couchbase-reactive spring-boot-starter-data-elasticsearch spring-boot-starter-data-gemfire spring-boot-starter-data-jdbc spring-boot-starter-data-jpa spring-boot-starter-data-ldap spring-boot-starter-data-mongodb spring-boot-starter-data-mongodb-reactive spring-boot-starter-data-neo4j spring-boot-starter-data-r2dbc spring-boot-starter-data-redis spring-boot-starter-data-redis-reactive spring-boot-starter-data-rest spring-boot-starter-data-solr spring-boot-starter-freemarker spring-boot-starter-graphql spring-boot-starter-groovy-templates spring-boot-starter-hateoas spring-boot-starter-hornetq spring-boot-starter-integration spring-boot-starter-jdbc spring-boot-starter-jersey spring-boot-starter-jetty spring-boot-starter-jooq spring-boot-starter-json spring-boot-starter-jta-atomikos spring-boot-starter-jta-bitronix spring-boot-starter-jta-narayana spring-boot-starter-log4j spring-boot-starter-log4j2 spring-boot-starter-logging spring-boot-starter-mail spring-boot-starter-mobile spring-boot-starter-mustache spring-boot-starter-oauth2-authorization-server spring-boot-starter-oauth2-client spring-boot-starter-oauth2-resource-server spring-boot-starter-parent spring-boot-starter-quartz spring-boot-starter-reactor-netty spring-boot-starter-redis spring-boot-starter-remote-shell spring-boot-starter-rsocket spring-boot-starter-security spring-boot-starter-social-facebook spring-boot-starter-social-linkedin spring-boot-starter-social-twitter spring-boot-starter-test spring-boot-starter-thymeleaf spring-boot-starter-tomcat spring-boot-starter-undertow spring-boot-starter-validation spring-boot-starter-velocity spring-boot-starter-web spring-boot-starter-web-services spring-boot-starter-webflux spring-boot-starter-websocket spring-boot-starter-ws spring-boot-starters spring-boot-test spring-boot-test-autoconfigure spring-boot-testcontainers spring-boot-tools spring-boot-versions',
+    'org.springframework.cloud': 'spring-cloud-alibaba spring-cloud-alibaba-dependencies spring-cloud-alibaba-docs spring-cloud-alibaba-dubbo spring-cloud-alibaba-nacos-config spring-cloud-alibaba-nacos-config-server spring-cloud-alibaba-nacos-discovery spring-cloud-alibaba-seata spring-cloud-alibaba-sentinel spring-cloud-alibaba-sentinel-datasource spring-cloud-alibaba-sentinel-zuul spring-cloud-alicloud-acm spring-cloud-alicloud-ans spring-cloud-alicloud-context spring-cloud-alicloud-oss spring-cloud-alicloud-schedulerx spring-cloud-alicloud-sms spring-cloud-app-broker spring-cloud-app-broker-autoconfigure spring-cloud-app-broker-core spring-cloud-app-broker-deployer spring-cloud-app-broker-deployer-cloudfoundry spring-cloud-app-broker-docs spring-cloud-app-broker-logging spring-cloud-app-broker-security-credhub spring-cloud-app-starter-doc-maven-plugin spring-cloud-app-starter-metadata-maven-plugin spring-cloud-aws spring-cloud-aws-actuator spring-cloud-aws-autoconfigure spring-cloud-aws-context spring-cloud-aws-core spring-cloud-aws-depednencies spring-cloud-aws-dependencies spring-cloud-aws-docs spring-cloud-aws-integration-test spring-cloud-aws-jdbc spring-cloud-aws-messaging spring-cloud-aws-parameter-store-config spring-cloud-aws-secrets-manager-config spring-cloud-bindings spring-cloud-bindings-parent spring-cloud-build spring-cloud-build-dependencies spring-cloud-build-docs spring-cloud-build-tools spring-cloud-bus spring-cloud-bus-dependencies spring-cloud-bus-docs spring-cloud-bus-parent spring-cloud-bus-rsocket spring-cloud-bus-tests spring-cloud-circuitbreaker spring-cloud-circuitbreaker-dependencies spring-cloud-circuitbreaker-docs spring-cloud-circuitbreaker-resilience4j spring-cloud-circuitbreaker-spring-retry spring-cloud-cli spring-cloud-cli-docs spring-cloud-cli-parent spring-cloud-cloudfoundry spring-cloud-cloudfoundry-commons spring-cloud-cloudfoundry-connector spring-cloud-cloudfoundry-dependencies spring-cloud-cloudfoundry-discovery spring-cloud-cloudfoundry-docs spring-cloud-cloudfoundry-service-broker spring-cloud-cloudfoundry-web spring-cloud-cluster spring-cloud-cluster-autoconfigure spring-cloud-cluster-core spring-cloud-cluster-dependencies spring-cloud-cluster-docs spring-cloud-cluster-etcd spring-cloud-cluster-hazelcast spring-cloud-cluster-redis spring-cloud-cluster-zookeeper spring-cloud-common-security-config spring-cloud-common-security-config-core spring-cloud-common-security-config-web spring-cloud-commons spring-cloud-commons-dependencies spring-cloud-commons-docs spring-cloud-commons-parent spring-cloud-config spring-cloud-config-client spring-cloud-config-client-tls-tests spring-cloud-config-dependencies spring-cloud-config-docs spring-cloud-config-monitor spring-cloud-config-server spring-cloud-connectors-core spring-cloud-consul spring-cloud-consul-binder spring-cloud-consul-config spring-cloud-consul-core spring-cloud-consul-dependencies spring-cloud-consul-discovery spring-cloud-consul-docs spring-cloud-consul-integration-tests spring-cloud-context spring-cloud-contract-converters spring-cloud-contract-dependencies spring-cloud-contract-docs spring-cloud-contract-gradle-plugin spring-cloud-contract-maven-plugin spring-cloud-contract-pact spring-cloud-contract-parent spring-cloud-contract-shade spring-cloud-contract-spec spring-cloud-contract-spec-groovy spring-cloud-contract-spec-java spring-cloud-contract-spec-kotlin spring-cloud-contract-spec-pact spring-cloud-contract-starters spring-cloud-contract-stub-runner spring-cloud-contract-stub-runner-boot spring-cloud-contract-stub-runner-moco-contract-jar spring-cloud-contract-tools spring-cloud-contract-verifier spring-cloud-contract-wiremock spring-cloud-core spring-cloud-dataflow spring-cloud-dataflow-aggregate-task spring-cloud-dataflow-apps-docs-plugin spring-cloud-dataflow-apps-generator-plugin spring-cloud-dataflow-apps-metadata-plugin spring-cloud-dataflow-apps-plugin-parent spring-cloud-dataflow-audit spring-cloud-dataflow-autoconfigure spring-cloud-dataflow-build spring-cloud-dataflow-build-dependencies spring-cloud-dataflow-build-tools spring-cloud-dataflow-classic-docs spring-cloud-dataflow-collector-metrics-docs spring-cloud-dataflow-common-dependencies spring-cloud-dataflow-common-flyway spring-cloud-dataflow-common-parent spring-cloud-dataflow-common-persistence spring-cloud-dataflow-common-test-docker spring-cloud-dataflow-common-test-docker-junit5 spring-cloud-dataflow-completion spring-cloud-dataflow-composed-task-runner spring-cloud-dataflow-configuration-metadata spring-cloud-dataflow-container-registry spring-cloud-dataflow-core spring-cloud-dataflow-core-dsl spring-cloud-dataflow-dependencies spring-cloud-dataflow-dependencies-parent spring-cloud-dataflow-docs spring-cloud-dataflow-metrics-collector-build spring-cloud-dataflow-metrics-collector-dependencies spring-cloud-dataflow-package spring-cloud-dataflow-parent spring-cloud-dataflow-platform-cloudfoundry spring-cloud-dataflow-platform-kubernetes spring-cloud-dataflow-registry spring-cloud-dataflow-rest-client spring-cloud-dataflow-rest-resource spring-cloud-dataflow-scheduler-task-launcher spring-cloud-dataflow-schema spring-cloud-dataflow-schema-core spring-cloud-dataflow-server spring-cloud-dataflow-server-cloudfoundry spring-cloud-dataflow-server-cloudfoundry-autoconfig spring-cloud-dataflow-server-cloudfoundry-docs spring-cloud-dataflow-server-cloudfoundry-parent spring-cloud-dataflow-server-core spring-cloud-dataflow-server-kubernetes spring-cloud-dataflow-server-kubernetes-autoconfig spring-cloud-dataflow-server-kubernetes-docs spring-cloud-dataflow-server-kubernetes-parent spring-cloud-dataflow-server-local spring-cloud-dataflow-server-local-autoconfig spring-cloud-dataflow-server-mesos spring-cloud-dataflow-server-mesos-docs spring-cloud-dataflow-server-mesos-parent spring-cloud-dataflow-server-yarn spring-cloud-dataflow-server-yarn-autoconfig spring-cloud-dataflow-server-yarn-client spring-cloud-dataflow-server-yarn-docs spring-cloud-dataflow-server-yarn-h2 spring-cloud-dataflow-server-yarn-parent spring-cloud-dataflow-server-yarn-shell spring-cloud-dataflow-server-yarn-shell-core spring-cloud-dataflow-shell spring-cloud-dataflow-shell-core spring-cloud-dataflow-single-step-batch-job spring-cloud-dataflow-skipper-docs spring-cloud-dataflow-tasklauncher spring-cloud-dataflow-tasklauncher-function spring-cloud-dataflow-tasklauncher-sink spring-cloud-dataflow-tasklauncher-sink-dependencies spring-cloud-dataflow-tasklauncher-sink-kafka spring-cloud-dataflow-tasklauncher-sink-rabbit spring-cloud-dataflow-test spring-cloud-dataflow-ui spring-cloud-dependencies spring-cloud-dependencies-parent spring-cloud-deployer-autoconfigure spring-cloud-deployer-cloudfoundry spring-cloud-deployer-dependencies spring-cloud-deployer-kubernetes spring-cloud-deployer-local spring-cloud-deployer-local-parent spring-cloud-deployer-mesos spring-cloud-deployer-parent spring-cloud-deployer-resource-docker spring-cloud-deployer-resource-maven spring-cloud-deployer-resource-support spring-cloud-deployer-sample-stream spring-cloud-deployer-sample-task spring-cloud-deployer-spi spring-cloud-deployer-spi-scheduler-test-app spring-cloud-deployer-spi-test spring-cloud-deployer-spi-test-app spring-cloud-deployer-thin spring-cloud-deployer-yarn spring-cloud-deployer-yarn-appdeployerappmaster spring-cloud-deployer-yarn-autoconfig spring-cloud-deployer-yarn-build-tests spring-cloud-deployer-yarn-parent spring-cloud-deployer-yarn-tasklauncherappmaster spring-cloud-docs spring-cloud-function-adapter-aws spring-cloud-function-adapter-aws-web spring-cloud-function-adapter-azure spring-cloud-function-adapter-azure-web spring-cloud-function-adapter-gcp spring-cloud-function-adapter-openwhisk spring-cloud-function-adapter-parent spring-cloud-function-compiler spring-cloud-function-context spring-cloud-function-core spring-cloud-function-dependencies spring-cloud-function-deployer spring-cloud-function-docs spring-cloud-function-grpc spring-cloud-function-grpc-cloudevent-ext spring-cloud-function-integration spring-cloud-function-kotlin spring-cloud-function-parent spring-cloud-function-rsocket spring-cloud-function-samples spring-cloud-function-serverless-web spring-cloud-function-stream spring-cloud-function-task spring-cloud-function-web spring-cloud-gateway spring-cloud-gateway-core spring-cloud-gateway-dependencies spring-cloud-gateway-docs spring-cloud-gateway-mvc spring-cloud-gateway-server spring-cloud-gateway-webflux spring-cloud-gcp spring-cloud-gcp-autoconfigure spring-cloud-gcp-bigquery spring-cloud-gcp-cloudfoundry spring-cloud-gcp-core spring-cloud-gcp-data-datastore spring-cloud-gcp-data-firestore spring-cloud-gcp-data-spanner spring-cloud-gcp-dependencies spring-cloud-gcp-docs spring-cloud-gcp-logging spring-cloud-gcp-pubsub spring-cloud-gcp-pubsub-stream-binder spring-cloud-gcp-secretmanager spring-cloud-gcp-security-firebase spring-cloud-gcp-security-iap spring-cloud-gcp-starter spring-cloud-gcp-starter-bigquery spring-cloud-gcp-starter-bus-pubsub spring-cloud-gcp-starter-cloudfoundry spring-cloud-gcp-starter-data-datastore spring-cloud-gcp-starter-data-firestore spring-cloud-gcp-starter-data-spanner spring-cloud-gcp-starter-firestore spring-cloud-gcp-starter-logging spring-cloud-gcp-starter-metrics spring-cloud-gcp-starter-pubsub spring-cloud-gcp-starter-secretmanager spring-cloud-gcp-starter-security-firebase spring-cloud-gcp-starter-security-iap spring-cloud-gcp-starter-sql-mysql spring-cloud-gcp-starter-sql-postgresql spring-cloud-gcp-starter-storage spring-cloud-gcp-starter-trace spring-cloud-gcp-starter-vision spring-cloud-gcp-starters spring-cloud-gcp-storage spring-cloud-gcp-vision spring-cloud-heroku-connector spring-cloud-kubernetes spring-cloud-kubernetes-archaius spring-cloud-kubernetes-client-autoconfig spring-cloud-kubernetes-client-config spring-cloud-kubernetes-client-discovery spring-cloud-kubernetes-client-loadbalancer spring-cloud-kubernetes-commons spring-cloud-kubernetes-config spring-cloud-kubernetes-configserver spring-cloud-kubernetes-configuration-watcher spring-cloud-kubernetes-controllers spring-cloud-kubernetes-core spring-cloud-kubernetes-dependencies spring-cloud-kubernetes-discovery spring-cloud-kubernetes-discoveryserver spring-cloud-kubernetes-docs spring-cloud-kubernetes-fabric8-autoconfig spring-cloud-kubernetes-fabric8-config spring-cloud-kubernetes-fabric8-discovery spring-cloud-kubernetes-fabric8-istio spring-cloud-kubernetes-fabric8-leader spring-cloud-kubernetes-fabric8-loadbalancer spring-cloud-kubernetes-hystrix spring-cloud-kubernetes-istio spring-cloud-kubernetes-leader spring-cloud-kubernetes-loadbalancer spring-cloud-kubernetes-ribbon spring-cloud-kubernetes-test-support spring-cloud-kubernetes-zipkin spring-cloud-launcher spring-cloud-loadbalancer spring-cloud-localconfig-connector spring-cloud-netflix spring-cloud-netflix-archaius spring-cloud-netflix-concurrency-limits spring-cloud-netflix-core spring-cloud-netflix-dependencies spring-cloud-netflix-docs spring-cloud-netflix-eureka-client spring-cloud-netflix-eureka-client-tls-tests spring-cloud-netflix-eureka-server spring-cloud-netflix-hystrix spring-cloud-netflix-hystrix-amqp spring-cloud-netflix-hystrix-dashboard spring-cloud-netflix-hystrix-stream spring-cloud-netflix-ribbon spring-cloud-netflix-sidecar spring-cloud-netflix-spectator spring-cloud-netflix-turbine spring-cloud-netflix-turbine-amqp spring-cloud-netflix-turbine-stream spring-cloud-netflix-zuul spring-cloud-open-service-broker spring-cloud-open-service-broker-autoconfigure spring-cloud-open-service-broker-contract-tests spring-cloud-open-service-broker-core spring-cloud-open-service-broker-docs spring-cloud-openfeign spring-cloud-openfeign-core spring-cloud-openfeign-dependencies spring-cloud-openfeign-docs spring-cloud-parent spring-cloud-scheam-registry-parent spring-cloud-scheduler-cloudfoundry spring-cloud-scheduler-kubernetes spring-cloud-scheduler-parent spring-cloud-scheduler-spi spring-cloud-scheduler-spi-test spring-cloud-scheduler-spi-test-app spring-cloud-schema-registry-client spring-cloud-schema-registry-core spring-cloud-schema-registry-parent spring-cloud-schema-registry-server spring-cloud-security spring-cloud-security-dependencies spring-cloud-security-docs spring-cloud-security-parent spring-cloud-skipper spring-cloud-skipper-autoconfigure spring-cloud-skipper-client spring-cloud-skipper-dependencies spring-cloud-skipper-docs spring-cloud-skipper-parent spring-cloud-skipper-platform-cloudfoundry spring-cloud-skipper-platform-kubernetes spring-cloud-skipper-server spring-cloud-skipper-server-core spring-cloud-skipper-shell spring-cloud-skipper-shell-commands spring-cloud-sleuth spring-cloud-sleuth-api spring-cloud-sleuth-autoconfigure spring-cloud-sleuth-brave spring-cloud-sleuth-core spring-cloud-sleuth-dependencies spring-cloud-sleuth-docs spring-cloud-sleuth-instrumentation spring-cloud-sleuth-otel spring-cloud-sleuth-otel-autoconfigure spring-cloud-sleuth-otel-dependencies spring-cloud-sleuth-otel-docs spring-cloud-sleuth-otel-parent spring-cloud-sleuth-otel-tests-parent spring-cloud-sleuth-reactor spring-cloud-sleuth-sample-test-core spring-cloud-sleuth-stream spring-cloud-sleuth-tests spring-cloud-sleuth-tests-common spring-cloud-sleuth-tests-otel-common spring-cloud-sleuth-zipkin spring-cloud-sleuth-zipkin-legacy spring-cloud-sleuth-zipkin-stream spring-cloud-spinnaker spring-cloud-spring-service-connector spring-cloud-square spring-cloud-square-dependencies spring-cloud-square-docs spring-cloud-square-okhttp spring-cloud-square-retrofit spring-cloud-square-retrofit-core spring-cloud-square-retrofit-webclient spring-cloud-starter spring-cloud-starter-alibaba spring-cloud-starter-alibaba-nacos-config spring-cloud-starter-alibaba-nacos-config-server spring-cloud-starter-alibaba-nacos-discovery spring-cloud-starter-alibaba-seata spring-cloud-starter-alibaba-sentinel spring-cloud-starter-alicloud spring-cloud-starter-alicloud-acm spring-cloud-starter-alicloud-ans spring-cloud-starter-alicloud-oss spring-cloud-starter-alicloud-schedulerx spring-cloud-starter-alicloud-sms spring-cloud-starter-app-broker spring-cloud-starter-app-broker-cloudfoundry spring-cloud-starter-app-broker-logging spring-cloud-starter-archaius spring-cloud-starter-atlas spring-cloud-starter-aws spring-cloud-starter-aws-jdbc spring-cloud-starter-aws-messaging spring-cloud-starter-aws-parameter-store-config spring-cloud-starter-aws-secrets-manager-config spring-cloud-starter-bootstrap spring-cloud-starter-build spring-cloud-starter-bus-amqp spring-cloud-starter-bus-kafka spring-cloud-starter-bus-rocketmq spring-cloud-starter-bus-stream spring-cloud-starter-circuitbreaker spring-cloud-starter-circuitbreaker-reactor-resilience4j spring-cloud-starter-circuitbreaker-resilience4j spring-cloud-starter-circuitbreaker-spring-retry spring-cloud-starter-cloudfoundry spring-cloud-starter-common-security-config-web spring-cloud-starter-config spring-cloud-starter-consul spring-cloud-starter-consul-all spring-cloud-starter-consul-bus spring-cloud-starter-consul-config spring-cloud-starter-consul-discovery spring-cloud-starter-contract-stub-runner spring-cloud-starter-contract-stub-runner-jetty spring-cloud-starter-contract-verifier spring-cloud-starter-dataflow-metrics-collector spring-cloud-starter-dataflow-server spring-cloud-starter-dataflow-server-cloudfoundry spring-cloud-starter-dataflow-server-kubernetes spring-cloud-starter-dataflow-server-local spring-cloud-starter-dataflow-server-mesos spring-cloud-starter-dataflow-server-yarn spring-cloud-starter-dataflow-ui spring-cloud-starter-deployer-yarn spring-cloud-starter-docs spring-cloud-starter-dubbo spring-cloud-starter-eureka spring-cloud-starter-eureka-server spring-cloud-starter-feign spring-cloud-starter-function-web spring-cloud-starter-function-webflux spring-cloud-starter-gateway spring-cloud-starter-hystrix spring-cloud-starter-hystrix-dashboard spring-cloud-starter-kubernetes spring-cloud-starter-kubernetes-all spring-cloud-starter-kubernetes-client spring-cloud-starter-kubernetes-client-all spring-cloud-starter-kubernetes-client-config spring-cloud-starter-kubernetes-client-loadbalancer spring-cloud-starter-kubernetes-config spring-cloud-starter-kubernetes-discoveryclient spring-cloud-starter-kubernetes-fabric8 spring-cloud-starter-kubernetes-fabric8-all spring-cloud-starter-kubernetes-fabric8-config spring-cloud-starter-kubernetes-fabric8-loadbalancer spring-cloud-starter-kubernetes-loadbalancer spring-cloud-starter-kubernetes-netflix spring-cloud-starter-kubernetes-ribbon spring-cloud-starter-kubernetes-zipkin spring-cloud-starter-loadbalancer spring-cloud-starter-netflix spring-cloud-starter-netflix-archaius spring-cloud-starter-netflix-atlas spring-cloud-starter-netflix-eureka-client spring-cloud-starter-netflix-eureka-server spring-cloud-starter-netflix-hystrix spring-cloud-starter-netflix-hystrix-dashboard spring-cloud-starter-netflix-ribbon spring-cloud-starter-netflix-spectator spring-cloud-starter-netflix-turbine spring-cloud-starter-netflix-turbine-amqp spring-cloud-starter-netflix-turbine-stream spring-cloud-starter-netflix-zuul spring-cloud-starter-oauth2 spring-cloud-starter-open-service-broker spring-cloud-starter-open-service-broker-webmvc spring-cloud-starter-openfeign spring-cloud-starter-parent spring-cloud-starter-ribbon spring-cloud-starter-security spring-cloud-starter-single-step-batch-job spring-cloud-starter-skipper-server spring-cloud-starter-sleuth spring-cloud-starter-spectator spring-cloud-starter-stream-kafka spring-cloud-starter-stream-kafka11 spring-cloud-starter-stream-rabbit spring-cloud-starter-stream-redis spring-cloud-starter-stream-rocketmq spring-cloud-starter-task spring-cloud-starter-turbine spring-cloud-starter-turbine-amqp spring-cloud-starter-turbine-stream spring-cloud-starter-vault-config spring-cloud-starter-zipkin spring-cloud-starter-zipkin-legacy spring-cloud-starter-zookeeper spring-cloud-starter-zookeeper-all spring-cloud-starter-zookeeper-config spring-cloud-starter-zookeeper-discovery spring-cloud-starter-zuul spring-cloud-stream spring-cloud-stream-binder-kafka spring-cloud-stream-binder-kafka-0.10-test spring-cloud-stream-binder-kafka-0.10.0-test spring-cloud-stream-binder-kafka-0.10.1-test spring-cloud-stream-binder-kafka-0.10.2-test spring-cloud-stream-binder-kafka-0.11-test spring-cloud-stream-binder-kafka-0.9 spring-cloud-stream-binder-kafka-core spring-cloud-stream-binder-kafka-docs spring-cloud-stream-binder-kafka-parent spring-cloud-stream-binder-kafka-reactive spring-cloud-stream-binder-kafka-streams spring-cloud-stream-binder-kafka-test-support spring-cloud-stream-binder-kafka11 spring-cloud-stream-binder-kafka11-core spring-cloud-stream-binder-kafka11-docs spring-cloud-stream-binder-kafka11-parent spring-cloud-stream-binder-kinesis spring-cloud-stream-binder-kinesis-docs spring-cloud-stream-binder-kinesis-parent spring-cloud-stream-binder-kstream spring-cloud-stream-binder-kstream11 spring-cloud-stream-binder-rabbit spring-cloud-stream-binder-rabbit-core spring-cloud-stream-binder-rabbit-docs spring-cloud-stream-binder-rabbit-parent spring-cloud-stream-binder-rabbit-test-support spring-cloud-stream-binder-redis spring-cloud-stream-binder-redis-parent spring-cloud-stream-binder-rocketmq spring-cloud-stream-binder-servlet spring-cloud-stream-binder-test spring-cloud-stream-binders spring-cloud-stream-binders-parent spring-cloud-stream-codec spring-cloud-stream-core spring-cloud-stream-core-docs spring-cloud-stream-dependencies spring-cloud-stream-docs spring-cloud-stream-integration-tests spring-cloud-stream-metrics spring-cloud-stream-parent spring-cloud-stream-reactive spring-cloud-stream-rxjava spring-cloud-stream-schema spring-cloud-stream-schema-registry spring-cloud-stream-schema-registry-client spring-cloud-stream-schema-registry-core spring-cloud-stream-schema-registry-server spring-cloud-stream-schema-server spring-cloud-stream-starter-build spring-cloud-stream-starter-parent spring-cloud-stream-starters spring-cloud-stream-test-binder spring-cloud-stream-test-support spring-cloud-stream-test-support-internal spring-cloud-stream-tools spring-cloud-task-batch spring-cloud-task-core spring-cloud-task-dependencies spring-cloud-task-docs spring-cloud-task-integration-tests spring-cloud-task-parent spring-cloud-task-samples spring-cloud-task-starter spring-cloud-task-stream spring-cloud-test-support spring-cloud-vault-config spring-cloud-vault-config-aws spring-cloud-vault-config-consul spring-cloud-vault-config-databases spring-cloud-vault-config-docs spring-cloud-vault-config-rabbitmq spring-cloud-vault-dependencies spring-cloud-vault-docs spring-cloud-vault-parent spring-cloud-versions spring-cloud-zookeeper spring-cloud-zookeeper-config spring-cloud-zookeeper-core spring-cloud-zookeeper-dependencies spring-cloud-zookeeper-discovery spring-cloud-zookeeper-docs',
+    'org.springframework.credhub': 'spring-credhub-core',
+    'org.springframework.data': 'spring-cql spring-data-bom spring-data-cassandra spring-data-cassandra-distribution spring-data-cassandra-parent spring-data-commons spring-data-commons-core spring-data-commons-dist spring-data-commons-parent spring-data-couchbase spring-data-elasticsearch spring-data-envers spring-data-gemfire spring-data-gemfire-test spring-data-geode spring-data-geode-distribution spring-data-geode-parent spring-data-geode-test spring-data-graph-core spring-data-graph-dist spring-data-graph-parent spring-data-hadoop spring-data-hadoop-batch spring-data-hadoop-boot spring-data-hadoop-build-tests spring-data-hadoop-cluster-tests spring-data-hadoop-config spring-data-hadoop-core spring-data-hadoop-hbase spring-data-hadoop-hive spring-data-hadoop-pig spring-data-hadoop-spark spring-data-hadoop-sqoop2 spring-data-hadoop-store spring-data-hadoop-test spring-data-hadoop-util spring-data-jdbc spring-data-jdbc-core spring-data-jdbc-distribution spring-data-jpa spring-data-jpa-distribution spring-data-jpa-parent spring-data-keyvalue spring-data-ldap spring-data-mongodb spring-data-mongodb-cross-store spring-data-mongodb-dist spring-data-mongodb-distribution spring-data-mongodb-log4j spring-data-mongodb-parent spring-data-neo4j spring-data-neo4j-aspects spring-data-neo4j-cross-store spring-data-neo4j-dist spring-data-neo4j-distribution spring-data-neo4j-parent spring-data-neo4j-rest spring-data-neo4j-tx spring-data-oracle spring-data-r2dbc spring-data-redis spring-data-relational spring-data-relational-parent spring-data-releasetrain spring-data-rest-core spring-data-rest-distribution spring-data-rest-hal-browser spring-data-rest-hal-explorer spring-data-rest-parent spring-data-rest-repository spring-data-rest-webmvc spring-data-solr spring-yarn spring-yarn-batch spring-yarn-boot spring-yarn-boot-build-tests spring-yarn-boot-cli spring-yarn-boot-test spring-yarn-build-tests spring-yarn-core spring-yarn-integration spring-yarn-test',
+    'org.springframework.flex': 'spring-flex',
+    'org.springframework.graphql': 'spring-graphql',
+    'org.springframework.hateoas': 'spring-hateoas',
+    'org.springframework.integration': 'spring-integration spring-integration-adapter spring-integration-amqp spring-integration-aws spring-integration-bom spring-integration-camel spring-integration-cassandra spring-integration-core spring-integration-event spring-integration-feed spring-integration-file spring-integration-flow spring-integration-ftp spring-integration-gemfire spring-integration-graphql spring-integration-groovy spring-integration-groovy-dsl spring-integration-hazelcast spring-integration-http spring-integration-httpinvoker spring-integration-ip spring-integration-java-dsl spring-integration-jdbc spring-integration-jms spring-integration-jmx spring-integration-jpa spring-integration-kafka spring-integration-kotlin-dsl spring-integration-mail spring-integration-mongodb spring-integration-mqtt spring-integration-parent spring-integration-r2dbc spring-integration-redis spring-integration-rmi spring-integration-rsocket spring-integration-samples spring-integration-scripting spring-integration-security spring-integration-sftp spring-integration-smb spring-integration-smpp spring-integration-social-twitter spring-integration-splunk spring-integration-stomp spring-integration-stream spring-integration-syslog spring-integration-test spring-integration-test-support spring-integration-tuple spring-integration-twitter spring-integration-webflux spring-integration-websocket spring-integration-ws spring-integration-xml spring-integration-xmpp spring-integration-zeromq spring-integration-zip spring-integration-zookeeper',
+    'org.springframework.kafka': 'spring-kafka',
+    'org.springframework.ldap': 'spring-ldap spring-ldap-core spring-ldap-core-tiger spring-ldap-ldif-batch spring-ldap-ldif-core spring-ldap-odm spring-ldap-test spring-ldap-tiger',
+    'org.springframework.security': 'spring-security spring-security-acl spring-security-adapters spring-security-aspects spring-security-bom spring-security-cas spring-security-cas-client spring-security-catalina spring-security-config spring-security-core spring-security-core-tiger spring-security-crypto spring-security-data spring-security-jboss spring-security-jetty spring-security-jwt spring-security-ldap spring-security-messaging spring-security-ntlm spring-security-oauth2-authorization-server spring-security-oauth2-client spring-security-oauth2-core spring-security-oauth2-jose spring-security-oauth2-resource-server spring-security-openid spring-security-parent spring-security-portlet spring-security-remoting spring-security-resin spring-security-rsa spring-security-rsocket spring-security-saml2-service-provider spring-security-samples spring-security-samples-aspectj spring-security-samples-cas spring-security-samples-cas-client spring-security-samples-cas-server spring-security-samples-contacts spring-security-samples-dms spring-security-samples-javaconfig-messages spring-security-samples-ldap spring-security-samples-messages-jc spring-security-samples-openid spring-security-samples-portlet spring-security-samples-preauth spring-security-samples-tutorial spring-security-taglibs spring-security-test spring-security-web',
+    'org.springframework.security.extensions': 'spring-security-saml-dsl-core spring-security-saml2-core',
+    'org.springframework.security.kerberos': 'spring-security-kerberos-bom spring-security-kerberos-client spring-security-kerberos-core spring-security-kerberos-test spring-security-kerberos-web',
+    'org.springframework.security.oauth': 'spring-security-oauth spring-security-oauth-parent spring-security-oauth2',
+    'org.springframework.security.oauth.boot': 'spring-security-oauth2-autoconfigure',
+    'org.springframework.session': 'spring-session spring-session-bom spring-session-core spring-session-data-gemfire spring-session-data-geode spring-session-data-mongo spring-session-data-mongodb spring-session-data-redis spring-session-hazelcast spring-session-jdbc',
+    'org.springframework.social': 'spring-social-core',
+    'org.springframework.vault': 'spring-vault-core',
+    'org.springframework.webflow': 'org.springframework.binding org.springframework.faces org.springframework.js org.springframework.webflow spring-binding spring-build-src spring-faces spring-js spring-js-resources spring-webflow',
+    'org.springframework.ws': 'spring-ws spring-xml',
+    xalan: 'xalan',
+};
+/** artifactId -> groupId. */
+const KNOWN_GROUP_IDS = new Map(Object.entries(BY_GROUP).flatMap(([group, ids]) => ids.split(' ').map((id) => [id, group])));
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/java-meta.js
+/**
+ * Parsers and naming rules for Java archive metadata, each following the syft 1.51 function cited on it
+ * (syft/pkg/cataloger/java/: parse_java_manifest.go, parse_pom_properties.go, archive_filename.go,
+ * package_url.go; internal/maven/resolver.go for pom.xml; internal/cpegenerate/java.go for group IDs).
+ */
+
+
+/** KeyValues.MustGet: the FIRST value of a key (syft/pkg/key_value.go). */
+const kvGet = (kv, key) => kv.find(([k]) => k === key)?.[1];
+/** parseJavaManifest: sections split by blank lines; a line starting with a space continues the last value. */
+function parseManifest(text) {
+    const sections = [];
+    let lastKey = '';
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line === '') {
+            lastKey = '';
+            continue;
+        }
+        if (line.startsWith(' ')) {
+            const sec = sections[sections.length - 1];
+            const kv = sec?.[sec.length - 1];
+            if (lastKey !== '' && kv)
+                kv[1] += line.trim();
+            continue;
+        }
+        const i = line.indexOf(':');
+        if (i < 0)
+            continue;
+        const key = line.slice(0, i).trim();
+        if (key === '')
+            continue;
+        if (lastKey === '')
+            sections.push([]);
+        sections[sections.length - 1].push([key, line.slice(i + 1).trim()]);
+        lastKey = key;
+    }
+    return { main: sections[0] ?? [], sections: sections.slice(1) };
+}
+/** fieldValueFromManifest: the main section first, then the named sections. */
+function manifestField(m, key) {
+    for (const s of [m.main, ...m.sections]) {
+        const v = kvGet(s, key);
+        if (v)
+            return v;
+    }
+    return '';
+}
+/** parsePomProperties: `key=value` or `key:value` lines, `#` comments; mapstructure matches keys case-insensitively. */
+function parsePomProperties(text, path) {
+    const m = new Map();
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.trim() === '' || line.replace(/^ +/, '').startsWith('#'))
+            continue;
+        const i = line.search(/[=:]/);
+        if (i < 0)
+            throw new Error(`unable to split pom.properties key-value pairs: ${JSON.stringify(line)}`);
+        m.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
+    }
+    return {
+        path,
+        groupId: m.get('groupid') ?? '',
+        artifactId: m.get('artifactid') ?? '',
+        version: m.get('version') ?? '',
+    };
+}
+const ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const decodeEntities = (s) => s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e) => e.startsWith('#x')
+    ? String.fromCodePoint(parseInt(e.slice(2), 16))
+    : e.startsWith('#')
+        ? String.fromCodePoint(parseInt(e.slice(1), 10))
+        : (ENTITIES[e] ?? all));
+/** A minimal, strict-enough XML element reader (namespaces dropped to local names); throws on unbalanced tags. */
+function parseXml(xml) {
+    const root = { name: '', children: [], text: '' };
+    const stack = [root];
+    const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g;
+    for (const m of xml.matchAll(re)) {
+        const top = stack[stack.length - 1];
+        if (m[1] !== undefined)
+            top.text += m[1];
+        else if (m[6] !== undefined)
+            top.text += decodeEntities(m[6]);
+        else if (m[3] !== undefined) {
+            const name = m[3].replace(/^.*:/, '');
+            if (m[2] === '/') {
+                if (stack.length < 2 || top.name !== name)
+                    throw new Error(`unbalanced </${name}>`);
+                stack.pop();
+            }
+            else {
+                const el = { name, children: [], text: '' };
+                top.children.push(el);
+                if (m[5] !== '/')
+                    stack.push(el);
+            }
+        }
+        else if (!m[0].startsWith('<!--') && !m[0].startsWith('<?') && !m[0].startsWith('<!DOCTYPE'))
+            throw new Error('malformed XML');
+    }
+    if (stack.length !== 1)
+        throw new Error('unclosed element');
+    return root;
+}
+const child = (el, name) => el?.children.find((c) => c.name === name);
+/**
+ * maven.ParsePomXML + Resolver.ResolveID without parent POM lookups (syft's defaults: no network, no local
+ * repository): `${project.*}` and `${property}` from this POM; a value with an unresolvable reference is "".
+ * Licenses are the raw `<license>` names (or URLs when unnamed), as toPkgLicenses passes them on.
+ */
+function parsePomXml(text, path) {
+    const project = child(parseXml(text), 'project');
+    if (!project)
+        throw new Error('no <project> element');
+    const raw = (el, name) => {
+        const c = child(el, name);
+        return c === undefined ? undefined : c.text.trim();
+    };
+    const parent = child(project, 'parent');
+    const props = new Map((child(project, 'properties')?.children ?? []).map((c) => [c.name, c.text.trim()]));
+    const projectField = (expr) => {
+        const f = expr.slice('project.'.length);
+        if (f === 'version' && raw(project, 'version') === undefined && parent)
+            return raw(parent, 'version');
+        if (f.startsWith('parent.'))
+            return raw(parent, f.slice(7));
+        return raw(project, f);
+    };
+    const resolve = (value, depth = 0) => {
+        if (value === undefined || depth > 10)
+            return '';
+        let failed = false;
+        const out = value.replace(/\$\{([^}]+)\}/g, (_all, e) => {
+            const expr = e.trim();
+            const v = expr.startsWith('project.') ? (projectField(expr) ?? props.get(expr)) : props.get(expr);
+            if (v === undefined)
+                failed = true;
+            return v === undefined ? '' : resolve(v, depth + 1);
+        });
+        return failed ? '' : out;
+    };
+    let groupId = resolve(raw(project, 'groupId'));
+    let version = resolve(raw(project, 'version'));
+    if (parent) {
+        if (groupId === '' && !raw(project, 'groupId'))
+            groupId = resolve(raw(parent, 'groupId'));
+        if (version === '' && !raw(project, 'version'))
+            version = resolve(raw(parent, 'version'));
+    }
+    const licenses = [];
+    for (const l of child(project, 'licenses')?.children.filter((c) => c.name === 'license') ?? []) {
+        const name = raw(l, 'name') ?? '';
+        const url = raw(l, 'url') ?? '';
+        if (name !== '' || url !== '')
+            licenses.push(name !== '' ? name : url);
+    }
+    return {
+        path,
+        groupId,
+        artifactId: resolve(raw(project, 'artifactId')),
+        version,
+        parentGroupId: resolve(raw(parent, 'groupId')),
+        parentArtifactId: resolve(raw(parent, 'artifactId')),
+        licenses,
+    };
+}
+/** newJavaArchiveFilename: name and version out of `name-1.2.3.jar` and its `_1.2.3` / `.1.2.3` variants. */
+function archiveFilename(raw) {
+    const base = raw.slice(raw.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    const ext = dot < 0 ? '' : base.slice(dot + 1);
+    const s = dot < 0 ? base : base.slice(0, dot);
+    // nameAndVersionPattern is `(?Ui)`, i.e. lazy: the SHORTEST valid name followed by `-<version>` to the end
+    // wins, else the whole string if it is a valid name, else no match. Evaluated here in linear time (the
+    // nested lazy quantifiers backtrack exponentially in JS on long dotted names).
+    let name = '';
+    let version = '';
+    if (/^[a-z]/i.test(s)) {
+        for (let i = 1; i <= s.length; i++) {
+            const c = s[i - 1];
+            const prev = s[i - 2];
+            if (!/[\w.-]/.test(c) || (prev === '-' && !/[a-z]/i.test(c)))
+                break;
+            if (i === s.length) {
+                name = s;
+                break;
+            }
+            if (s[i] === '-' && /^(?:\d.*|build\d+.*|rc?\d+)$/i.test(s.slice(i + 1))) {
+                [name, version] = [s.slice(0, i), s.slice(i + 1)];
+                break;
+            }
+        }
+    }
+    if (version === '') {
+        // secondaryVersionPattern (case-sensitive, leftmost separator).
+        for (let p = 0; p < name.length; p++) {
+            if ('._-'.includes(name[p]) && /^(?:\d.*|build\d+.*|rc?\d+)$/.test(name.slice(p + 1))) {
+                [name, version] = [name.slice(0, p), name.slice(p + 1)];
+                break;
+            }
+        }
+    }
+    return { name, version, ext };
+}
+/** extractNameFromApacheMavenBundlePlugin: the last field of Bundle-SymbolicName for maven-bundle-plugin jars. */
+function nameFromBundlePlugin(m) {
+    if (!(kvGet(m.main, 'Created-By') ?? '').includes('Apache Maven Bundle Plugin'))
+        return '';
+    const sym = kvGet(m.main, 'Bundle-SymbolicName') ?? '';
+    if (sym === '')
+        return '';
+    const vendorId = kvGet(m.main, 'Implementation-Vendor-Id') ?? '';
+    if (vendorId !== '' && vendorId === sym)
+        return '';
+    return sym.split('.').pop();
+}
+/** selectName: bundle plugin, then the file name (a `group.artifact` file name gives the artifact), then manifest fields. */
+function selectName(m, fileName) {
+    const fromBundle = m ? nameFromBundlePlugin(m) : '';
+    if (fromBundle !== '')
+        return fromBundle;
+    let name = fileName;
+    if (fileName.includes('.') && !fileName.startsWith('org.eclipse.')) {
+        const fields = fileName.split('.');
+        // isValidJavaIdentifier: each field starts with a letter, `$`/currency or `_`-like connector.
+        if (fields.every((f) => /^[\p{L}\p{Nl}\p{Sc}\p{Pc}]/u.test(f)))
+            name = fields[fields.length - 1];
+    }
+    if (name !== '' || !m)
+        return name;
+    for (const k of ['Name', 'Bundle-Name', 'Short-Name', 'Extension-Name', 'Implementation-Title']) {
+        const v = kvGet(m.main, k);
+        if (v)
+            return v;
+    }
+    return '';
+}
+/** selectVersion: the file name's version first, then manifest fields in syft's order. */
+function selectVersion(m, fileVersion) {
+    if (fileVersion !== '' || !m)
+        return fileVersion;
+    for (const k of ['Implementation-Version', 'Specification-Version', 'Plugin-Version', 'Bundle-Version']) {
+        const v = manifestField(m, k);
+        if (v !== '')
+            return v;
+    }
+    return '';
+}
+/** selectLicenses: Bundle-License then Plugin-License-Name. */
+const selectLicenses = (m) => ['Bundle-License', 'Plugin-License-Name'].map((k) => manifestField(m, k)).filter((v) => v !== '');
+const cleanGroupId = (g) => g.split(';')[0]?.trim() ?? '';
+const cleanManifestGroupId = (g) => {
+    const v = cleanGroupId(g.split('#')[0] ?? '');
+    return v === 'org.lz4.java' ? 'org.lz4' : v; // cpegenerate GroupIDCorrections
+};
+/** groupIDFromJavaMetadata: pom.properties, pom.xml (and its parent), the known-artifact list, manifest fields. */
+function groupIdFor(name, props, pom, m) {
+    if (props) {
+        if (props.groupId !== '')
+            return cleanGroupId(props.groupId);
+        if (props.artifactId.includes('.'))
+            return cleanGroupId(props.artifactId);
+    }
+    if (pom) {
+        for (const [g, a] of [
+            [pom.groupId, pom.artifactId],
+            [pom.parentGroupId, pom.parentArtifactId],
+        ]) {
+            if (g !== '')
+                return cleanGroupId(g);
+            if (a.includes('.'))
+                return cleanGroupId(a);
+        }
+    }
+    const known = KNOWN_GROUP_IDS.get(name);
+    if (known)
+        return known;
+    if (!m)
+        return '';
+    const tld = (v) => ['com', 'org', 'net', 'io', 'be'].some((d) => v.startsWith(d));
+    const fromFields = (fields) => {
+        const ids = [];
+        for (const f of fields)
+            for (const s of [m.main, ...m.sections]) {
+                const v = kvGet(s, f);
+                if (v !== undefined && tld(v))
+                    ids.push(cleanManifestGroupId(v));
+            }
+        return ids.sort()[0];
+    };
+    return (fromFields([
+        'Group-Id',
+        'Bundle-SymbolicName',
+        'Extension-Name',
+        'Specification-Vendor',
+        'Implementation-Vendor',
+        'Implementation-Vendor-Id',
+        'Implementation-Title',
+        'Bundle-Activator',
+    ]) ??
+        fromFields(['Automatic-Module-Name', 'Main-Class', 'Package']) ??
+        '');
+}
+/** package_url.go packageURL: `pkg:maven/<group, else the name>/<name>@<version>`. */
+function mavenPurl(name, version, groupId) {
+    return syftPurl('maven', groupId !== '' ? groupId : name, name, version);
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/zip.js
+/**
+ * A small zip central-directory reader for Java archives.
+ *
+ * Why not yauzl: we read the same archive from memory (`ImageFile.content`, nested jars) or from a spilled temp
+ * file through one random-access interface; we must honour a prefix before the zip payload (executable jars and
+ * self-extracting scripts — syft's internal/file zip helpers locate the payload from the central directory at the
+ * end for the same reason, see java/zip_wrapped_archive_parser.go); and every limit against zip bombs (entry count,
+ * central-directory size, inflated size per entry) is explicit here, with no dependency to bundle.
+ */
+
+
+
+
+
+const DEFAULT_ZIP_LIMITS = { maxEntries: 500_000, maxCentralDirectory: 256 * 1024 * 1024 };
+function bufferSource(buf) {
+    return {
+        size: buf.length,
+        read: async (offset, length) => buf.subarray(offset, Math.min(buf.length, offset + length)),
+        close: async () => { },
+    };
+}
+async function fileSource(path) {
+    const fh = await (0,promises_.open)(path, 'r');
+    const { size } = await fh.stat();
+    return {
+        size,
+        async read(offset, length) {
+            const n = Math.max(0, Math.min(length, size - offset));
+            const b = Buffer.alloc(n);
+            const { bytesRead } = await fh.read(b, 0, n, offset);
+            return b.subarray(0, bytesRead);
+        },
+        close: () => fh.close(),
+    };
+}
+const EOCD_SIG = 0x06054b50;
+const EOCD64_LOC_SIG = 0x07064b50;
+const EOCD64_SIG = 0x06064b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+class ZipError extends Error {
+}
+const u64 = (b, o) => Number(b.readBigUInt64LE(o));
+/** Reads the central directory. Throws ZipError on anything that is not a well-formed zip within the limits. */
+async function readZipEntries(src, limits = DEFAULT_ZIP_LIMITS) {
+    if (src.size < 22)
+        throw new ZipError('not a zip archive (too small)');
+    const tailLen = Math.min(src.size, 22 + 0xffff);
+    const tail = await src.read(src.size - tailLen, tailLen);
+    let at = -1;
+    for (let i = tail.length - 22; i >= 0; i--)
+        if (tail.readUInt32LE(i) === EOCD_SIG) {
+            at = i;
+            break;
+        }
+    if (at < 0)
+        throw new ZipError('not a zip archive (no end of central directory)');
+    const eocdOffset = src.size - tailLen + at;
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let cdOffset = tail.readUInt32LE(at + 16);
+    let cdEnd = eocdOffset;
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+        const loc = await src.read(eocdOffset - 20, 20);
+        if (loc.length === 20 && loc.readUInt32LE(0) === EOCD64_LOC_SIG) {
+            const recOffset = u64(loc, 8);
+            const rec = await src.read(recOffset, 56);
+            // With a prefix, the recorded offset is off by the prefix: the record sits right before the locator.
+            const actual = rec.length === 56 && rec.readUInt32LE(0) === EOCD64_SIG
+                ? rec
+                : await src.read(eocdOffset - 20 - 56, 56);
+            if (actual.length !== 56 || actual.readUInt32LE(0) !== EOCD64_SIG)
+                throw new ZipError('bad zip64 end of central directory');
+            count = u64(actual, 32);
+            cdSize = u64(actual, 40);
+            cdOffset = u64(actual, 48);
+            cdEnd = actual === rec ? recOffset : eocdOffset - 20 - 56;
+        }
+    }
+    if (count > limits.maxEntries)
+        throw new ZipError(`too many entries (${count} > ${limits.maxEntries})`);
+    if (cdSize > limits.maxCentralDirectory || cdSize > cdEnd)
+        throw new ZipError('central directory too large or out of bounds');
+    // Bytes before the zip payload (prefix): where the directory really starts minus where it says it starts.
+    const prefix = cdEnd - cdSize - cdOffset;
+    if (prefix < 0)
+        throw new ZipError('central directory offset out of bounds');
+    const cd = await src.read(cdEnd - cdSize, cdSize);
+    const entries = [];
+    for (let p = 0; p + 46 <= cd.length;) {
+        if (cd.readUInt32LE(p) !== CEN_SIG)
+            throw new ZipError('corrupt central directory');
+        const flags = cd.readUInt16LE(p + 8);
+        const nameLen = cd.readUInt16LE(p + 28);
+        const extraLen = cd.readUInt16LE(p + 30);
+        const commentLen = cd.readUInt16LE(p + 32);
+        let compressedSize = cd.readUInt32LE(p + 20);
+        let size = cd.readUInt32LE(p + 24);
+        let headerOffset = cd.readUInt32LE(p + 42);
+        const nameBuf = cd.subarray(p + 46, p + 46 + nameLen);
+        // Bit 11: UTF-8 names; otherwise CP437, whose ASCII range is all Java tooling writes.
+        const name = nameBuf.toString(flags & 0x800 ? 'utf8' : 'latin1');
+        const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+        for (let e = 0; e + 4 <= extra.length;) {
+            const id = extra.readUInt16LE(e);
+            const len = extra.readUInt16LE(e + 2);
+            if (id === 0x0001) {
+                // Zip64 extended information: only the fields whose 32-bit value is saturated, in this order.
+                let q = e + 4;
+                const next = () => {
+                    if (q + 8 > e + 4 + len)
+                        return undefined;
+                    q += 8;
+                    return u64(extra, q - 8);
+                };
+                if (size === 0xffffffff)
+                    size = next() ?? size;
+                if (compressedSize === 0xffffffff)
+                    compressedSize = next() ?? compressedSize;
+                if (headerOffset === 0xffffffff)
+                    headerOffset = next() ?? headerOffset;
+            }
+            e += 4 + len;
+        }
+        entries.push({
+            name,
+            method: cd.readUInt16LE(p + 10),
+            compressedSize,
+            size,
+            headerOffset: headerOffset + prefix,
+            isDir: name.endsWith('/'),
+        });
+        p += 46 + nameLen + extraLen + commentLen;
+    }
+    if (entries.length !== count && count !== 0xffff)
+        throw new ZipError(`central directory lists ${entries.length} of ${count} entries`);
+    return entries;
+}
+async function dataRange(src, e) {
+    const loc = await src.read(e.headerOffset, 30);
+    if (loc.length < 30 || loc.readUInt32LE(0) !== LOC_SIG)
+        throw new ZipError(`bad local header for ${e.name}`);
+    const start = e.headerOffset + 30 + loc.readUInt16LE(26) + loc.readUInt16LE(28);
+    if (start + e.compressedSize > src.size)
+        throw new ZipError(`entry ${e.name} runs past the end of the archive`);
+    return [start, e.compressedSize];
+}
+/** An entry's bytes in memory; refuses entries that inflate beyond `max` bytes (declared or actual). */
+async function readZipEntry(src, e, max) {
+    if (e.size > max)
+        throw new ZipError(`entry ${e.name} is larger than ${max} bytes`);
+    const [start, len] = await dataRange(src, e);
+    const raw = await src.read(start, len);
+    if (e.method === 0)
+        return raw;
+    if (e.method !== 8)
+        throw new ZipError(`entry ${e.name} uses unsupported compression method ${e.method}`);
+    try {
+        // maxOutputLength stops a lying size field from inflating without bound.
+        return (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: Math.max(1, max) });
+    }
+    catch (err) {
+        throw new ZipError(`cannot inflate ${e.name}: ${err.message}`);
+    }
+}
+/** Inflates an entry to a file, streaming, aborting past `max` bytes. */
+async function extractZipEntry(src, e, dest, max) {
+    if (e.size > max)
+        throw new ZipError(`entry ${e.name} is larger than ${max} bytes`);
+    if (e.method !== 0 && e.method !== 8)
+        throw new ZipError(`entry ${e.name} uses unsupported compression method ${e.method}`);
+    const [start, len] = await dataRange(src, e);
+    const CHUNK = 1024 * 1024;
+    async function* compressed() {
+        for (let off = 0; off < len; off += CHUNK)
+            yield await src.read(start + off, Math.min(CHUNK, len - off));
+    }
+    let written = 0;
+    const cap = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            written += chunk.length;
+            cb(written > max ? new ZipError(`entry ${e.name} inflates beyond ${max} bytes`) : null, chunk);
+        },
+    });
+    const stages = e.method === 8 ? [(0,external_node_zlib_.createInflateRaw)(), cap] : [cap];
+    await (0,external_node_stream_promises_namespaceObject.pipeline)([external_node_stream_.Readable.from(compressed()), ...stages, (0,external_node_fs_.createWriteStream)(dest)]);
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/java.js
+/**
+ * Java archives, as syft 1.51's `java-archive-cataloger` (syft/pkg/cataloger/java/archive_parser.go with its
+ * default config: nested archives searched, zip-wrapped archives searched, no network or local Maven repository).
+ */
+
+
+
+
+
+
+
+const JAVA_CATALOGER = 'java-archive-cataloger';
+/** archive_parser.go archiveFormatGlobs (case-sensitive `**\/*.<ext>`). */
+const ARCHIVE_EXTS = [
+    'jar',
+    'war',
+    'ear',
+    'par',
+    'sar',
+    'nar',
+    'jpi',
+    'hpi',
+    'kar',
+    'far',
+    'lpkg',
+    'rar',
+    'zap',
+];
+const isJavaArchive = (p) => ARCHIVE_EXTS.some((e) => p.endsWith(`.${e}`));
+const JAVA_LIMITS = {
+    /** Nested archives up to this size are inflated in memory, bigger ones to a temp file. */
+    nestedInMemory: 32 * 1024 * 1024,
+    nestedMax: 2 * 1024 * 1024 * 1024,
+    metadataFile: 8 * 1024 * 1024,
+    depth: 8,
+    archivesPerFile: 10_000,
+};
+const dirOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.');
+/** ZipFileManifest.GlobMatch matches entry names as if they began with `/`. */
+const norm = (n) => (n.startsWith('/') ? n : `/${n}`);
+const groupOf = (f) => groupIdFor(f.pkg.name, f.props, f.pom, f.manifest);
+async function sha1(src) {
+    const h = (0,external_node_crypto_.createHash)('sha1');
+    for (let off = 0; off < src.size; off += 1 << 20)
+        h.update(await src.read(off, 1 << 20));
+    return h.digest('hex');
+}
+/** archiveParser.parse for one archive (`main` is false for a zip that only wraps Java archives). */
+async function parseArchive(src, vpath, w, depth, main) {
+    const entries = new Map();
+    for (const e of await readZipEntries(src))
+        if (!e.isDir)
+            entries.set(e.name, e);
+    const names = [...entries.keys()].sort();
+    const read = async (n) => (await readZipEntry(src, entries.get(n), JAVA_LIMITS.metadataFile)).toString('utf8');
+    const fileName = archiveFilename(vpath.slice(vpath.lastIndexOf(':') + 1));
+    const props = new Map();
+    const poms = new Map();
+    for (const n of names) {
+        try {
+            if (norm(n).endsWith('pom.properties')) {
+                const p = parsePomProperties(await read(n), n);
+                // pomPropertiesByParentPath drops entries without a version or an artifactId.
+                if (p.version !== '' && p.artifactId !== '')
+                    props.set(dirOf(n), p);
+            }
+            else if (norm(n).endsWith('pom.xml'))
+                poms.set(dirOf(n), parsePomXml(await read(n), n));
+        }
+        catch {
+            // syft logs unparsable Maven files at debug level and goes on
+        }
+    }
+    const out = [];
+    const manifests = main ? names.filter((n) => norm(n) === '/META-INF/MANIFEST.MF') : [];
+    if (manifests.length > 1)
+        throw new Error(`found multiple manifests in the jar: ${manifests.join(', ')}`);
+    const manifest = manifests[0] ? parseManifest(await read(manifests[0])) : undefined;
+    let mainFound;
+    // discoverMainPackage: only a jar with a manifest has a main package; Weave-Classes marks instrumentation jars.
+    if (manifest && kvGet(manifest.main, 'Weave-Classes') === undefined) {
+        const pick = pickPom(props, poms, fileName.name);
+        let artifact = pick.props?.artifactId ?? '';
+        let version = pick.props?.version ?? '';
+        if (pick.pom) {
+            if (artifact === '')
+                artifact = pick.pom.artifactId;
+            if (version === '')
+                version = pick.pom.version;
+        }
+        if (artifact === '')
+            artifact = selectName(manifest, fileName.name);
+        if (version === '')
+            version = selectVersion(manifest, fileName.version);
+        // discoverNameVersionLicense: manifest licenses, else (license files, which need a text classifier we do not
+        // have) the pom.xml's declared licenses.
+        let licenses = selectLicenses(manifest);
+        if (licenses.length === 0 && pick.pom)
+            licenses = pick.pom.licenses;
+        const vendor = kvGet(manifest.main, 'Specification-Vendor') ||
+            kvGet(manifest.main, 'Implementation-Vendor') ||
+            '';
+        mainFound = {
+            manifest,
+            jenkins: ['jpi', 'hpi'].includes(fileName.ext.toLowerCase()), // archive_filename.go pkgType
+            ...(pick.pom ? { pom: pick.pom } : {}),
+            pkg: {
+                name: artifact,
+                version,
+                type: 'java-archive',
+                purl: '',
+                licenses: licenseValues(licenses),
+                locations: [w.realPath],
+                foundBy: JAVA_CATALOGER,
+                ...(vendor !== '' ? { supplier: vendor } : {}),
+                metadata: {
+                    virtualPath: vpath,
+                    sha1: await sha1(src),
+                    ...(vendor !== '' ? { supplierType: 'Organization' } : {}),
+                },
+            },
+        };
+        out.push(mainFound);
+        // discoverPkgsFromAllMavenFiles: every pom.properties is a package, unless it describes the main package.
+        for (const dir of [...props.keys()].sort()) {
+            const aux = auxPackage(props.get(dir), poms.get(dir), mainFound, vpath, w.realPath);
+            if (aux)
+                out.push(aux);
+        }
+    }
+    const pkgs = out.map((f) => finalize(f));
+    // discoverPkgsFromNestedArchives: every archive inside, parented to this one's main package.
+    for (const n of names.filter((x) => isJavaArchive(x))) {
+        if (++w.archives > JAVA_LIMITS.archivesPerFile || depth >= JAVA_LIMITS.depth) {
+            w.ctx.warn(`java: ${w.realPath}: nesting too deep or too many archives, skipping ${vpath}:${n}`);
+            break;
+        }
+        const e = entries.get(n);
+        const nested = `${vpath}:${n}`;
+        let inner;
+        try {
+            if (e.size <= JAVA_LIMITS.nestedInMemory)
+                inner = bufferSource(await readZipEntry(src, e, JAVA_LIMITS.nestedInMemory));
+            else {
+                const dest = (0,external_node_path_.join)(await w.tmp(), `${w.archives}.zip`);
+                await extractZipEntry(src, e, dest, JAVA_LIMITS.nestedMax);
+                inner = await fileSource(dest);
+            }
+            pkgs.push(...(await parseArchive(inner, nested, w, depth + 1, true)));
+        }
+        catch (err) {
+            w.ctx.warn(`java: skipping nested archive ${nested}: ${err.message}`);
+        }
+        finally {
+            await inner?.close();
+        }
+    }
+    return pkgs;
+}
+/**
+ * findBestPomMatch + handleSinglePomXML: the first pom.properties (by directory) whose artifactId matches the
+ * file name, preferring one with a pom.xml beside it and an "exact" match; a lone pom.xml when there is no
+ * pom.properties at all.
+ */
+function pickPom(props, poms, fileName) {
+    const artifacts = new Set([...props.values()].map((p) => p.artifactId));
+    const matches = (a) => a !== '' &&
+        fileName !== '' &&
+        (artifacts.has(fileName) ? a === fileName : a.startsWith(fileName) || fileName.endsWith(a));
+    const exact = (p, pom) => pom !== undefined && (fileName.includes(p.groupId) || fileName === p.artifactId);
+    let best;
+    let bestPom;
+    for (const dir of [...props.keys()].sort()) {
+        const p = props.get(dir);
+        if (!matches(p.artifactId))
+            continue;
+        const pom = poms.get(dir);
+        if (!best)
+            [best, bestPom] = [p, pom ?? bestPom];
+        else if (pom && (!bestPom || exact(p, pom)))
+            [best, bestPom] = [p, pom];
+        if (exact(p, bestPom))
+            break;
+    }
+    if (props.size === 0 && poms.size === 1)
+        bestPom = [...poms.values()][0];
+    return { ...(best ? { props: best } : {}), ...(bestPom ? { pom: bestPom } : {}) };
+}
+/** newPackageFromMavenData + packageIdentitiesMatch/updateParentPackage. */
+function auxPackage(props, pom, parent, vpath, realPath) {
+    const parentGroup = groupOf(parent);
+    const parentKey = `${parentGroup}:${parent.pkg.name}:${parent.pkg.version}`;
+    const sameVirtualPath = parentKey === `${props.groupId}:${props.artifactId}:${props.version}`;
+    const g = props.groupId;
+    const f = {
+        props,
+        // JavaPomProperties.PkgTypeIndicated (syft/pkg/java.go)
+        jenkins: JENKINS_GROUPS.some((j) => g.startsWith(j)) || g.includes('.jenkins.plugin'),
+        ...(pom ? { pom } : {}),
+        pkg: {
+            name: props.artifactId,
+            version: props.version,
+            type: 'java-archive',
+            purl: '',
+            licenses: licenseValues(pom?.licenses ?? []),
+            locations: [realPath],
+            foundBy: JAVA_CATALOGER,
+            metadata: { virtualPath: sameVirtualPath ? vpath : `${vpath}:${props.groupId}:${props.artifactId}` },
+        },
+    };
+    const key = (g, p) => `${g}|${p.name}|${p.version}`;
+    if (key(groupOf(f), f.pkg) === key(parentGroup, parent.pkg) ||
+        sameVirtualPath ||
+        props.artifactId === parent.pkg.name) {
+        // The pom.properties describes the archive itself: it names the main package (better than the manifest).
+        parent.pkg.name = props.artifactId;
+        parent.pkg.version = props.version;
+        parent.jenkins = f.jenkins;
+        parent.props ??= props;
+        return undefined;
+    }
+    return f;
+}
+const JENKINS_GROUPS = [
+    'io.jenkins.plugins',
+    'org.jenkins.plugins',
+    'org.jenkins-ci.plugins',
+    'io.jenkins-ci.plugins',
+    'com.cloudbees.jenkins.plugins',
+];
+/** finalizePackage: the purl, and the jenkins-plugin type syft derives from it or from the pom.properties groupId. */
+function finalize(f) {
+    f.pkg.purl = mavenPurl(f.pkg.name, f.pkg.version, groupOf(f));
+    if (f.jenkins || f.pkg.purl.includes('io.jenkins.plugins') || f.pkg.purl.includes('org.jenkins-ci.plugins'))
+        (f.pkg.metadata ??= {}).syftType = 'jenkins-plugin';
+    if (f.props)
+        Object.assign((f.pkg.metadata ??= {}), { groupId: f.props.groupId, artifactId: f.props.artifactId });
+    return f.pkg;
+}
+function javaCataloger() {
+    return {
+        name: JAVA_CATALOGER,
+        // syft's java globs, plus `**/*.zip` (zip-wrapped archives: IncludeIndexedArchives defaults to true).
+        wants: (path) => isJavaArchive(path) || path.endsWith('.zip'),
+        async catalog(files, ctx) {
+            const out = [];
+            for (const f of files) {
+                let dir;
+                const w = {
+                    realPath: f.path,
+                    ctx,
+                    archives: 0,
+                    tmp: async () => (dir ??= await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'sigstamp-jar-'))),
+                };
+                let src;
+                try {
+                    src = f.content ? bufferSource(f.content) : f.spillPath ? await fileSource(f.spillPath) : undefined;
+                    if (src)
+                        out.push(...(await parseArchive(src, f.path, w, 0, isJavaArchive(f.path))));
+                }
+                catch (e) {
+                    ctx.warn(`java: skipping ${f.path}: ${e.message}`);
+                }
+                finally {
+                    await src?.close();
+                    if (dir)
+                        await (0,promises_.rm)(dir, { recursive: true, force: true });
+                }
+            }
+            return applyCompliance(out);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/model.js
+/**
+ * The package model every cataloger produces and every SBOM writer reads (syft's shape: one model,
+ * many formats). Catalogers see only the files they asked for, from the image's squashed view.
+ */
+/** Reads a file's content whether it was kept in memory or spilled to disk. */
+async function readImageFile(f) {
+    if (f.content)
+        return f.content;
+    if (f.spillPath) {
+        const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 19));
+        return readFile(f.spillPath);
+    }
+    return Buffer.alloc(0);
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/npm.js
+
+
+const NPM_CATALOGER = 'javascript-package-cataloger';
+const MAX_PACKAGE_JSON = 16 * 1024 * 1024;
+class ShapeError extends Error {
+}
+function isObj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** encoding/json matches keys case-insensitively and the last duplicate wins; so do we. */
+function field(o, key) {
+    let out;
+    for (const [k, v] of Object.entries(o))
+        if (k === key || k.toLowerCase() === key.toLowerCase())
+            out = v;
+    return out;
+}
+/** A Go `string` field: JSON string or null, anything else fails the whole document (as json.Decode does). */
+function str(o, key) {
+    const v = field(o, key);
+    if (v === undefined || v === null)
+        return '';
+    if (typeof v !== 'string')
+        throw new ShapeError(`"${key}" is not a string`);
+    return v;
+}
+// parse_package_json.go authorPattern: "Isaac Z. Schlueter <i@izs.me> (http://blog.izs.me)".
+const AUTHOR = /^\s*(?<name>[^<(]*)(\s+<(?<email>.*)>)?(\s\((?<url>.*)\))?\s*$/;
+/** person.UnmarshalJSON: a string parsed by authorPattern, else an object decoded by mapstructure. */
+function person(v) {
+    if (v === null || typeof v === 'string') {
+        const g = AUTHOR.exec(v ?? '')?.groups ?? {};
+        return { name: g.name ?? '', email: g.email ?? '', url: g.url ?? '' };
+    }
+    if (!isObj(v))
+        throw new ShapeError('author is neither a string nor an object');
+    return { name: str(v, 'name'), email: str(v, 'email'), url: str(v, 'url') };
+}
+/** people.UnmarshalJSON: an array of persons, or one person given alone (syft#4778). */
+function people(v) {
+    if (v === undefined || v === null)
+        return [];
+    return (Array.isArray(v) ? v : [v]).map(person);
+}
+function authorString(p) {
+    return p.name + (p.email !== '' ? ` <${p.email}>` : '') + (p.url !== '' ? ` (${p.url})` : '');
+}
+/** packageJSON.licensesFromJSON: `license` as string or `{type}`, else the deprecated `licenses` array. */
+function licenses(doc) {
+    const license = field(doc, 'license');
+    const legacy = field(doc, 'licenses');
+    if (license === undefined && legacy === undefined)
+        return [];
+    if (license !== undefined) {
+        // json.Unmarshal of `null` into a string succeeds with "" (the empty value is dropped later).
+        if (license === null || typeof license === 'string')
+            return [license ?? ''];
+        if (isObj(license)) {
+            const t = field(license, 'type');
+            if (t === undefined || t === null || typeof t === 'string')
+                return [t ?? ''];
+        }
+    }
+    if (!Array.isArray(legacy))
+        return [];
+    const out = [];
+    for (const l of legacy) {
+        if (l === null) {
+            out.push('');
+            continue;
+        }
+        if (!isObj(l))
+            return [];
+        const t = field(l, 'type');
+        if (t !== undefined && t !== null && typeof t !== 'string')
+            return [];
+        out.push(t ?? '');
+    }
+    return out;
+}
+/** Type checks json.Decode would fail the whole file on (struct fields syft declares but we don't use). */
+function checkShape(doc) {
+    for (const k of ['description', 'homepage'])
+        str(doc, k);
+    const priv = field(doc, 'private');
+    if (priv !== undefined && priv !== null && typeof priv !== 'boolean')
+        throw new ShapeError('"private" is not a boolean');
+    for (const k of ['dependencies', 'devDependencies']) {
+        const deps = field(doc, k);
+        if (deps === undefined || deps === null)
+            continue;
+        if (!isObj(deps) || Object.values(deps).some((d) => d !== null && typeof d !== 'string'))
+            throw new ShapeError(`"${k}" is not a map of strings`);
+    }
+    const latest = field(doc, 'latest');
+    if (latest !== undefined &&
+        latest !== null &&
+        (!Array.isArray(latest) || latest.some((x) => typeof x !== 'string')))
+        throw new ShapeError('"latest" is not a list of strings');
+}
+function repositoryURL(doc) {
+    const repo = field(doc, 'repository');
+    if (repo === undefined || repo === null)
+        return '';
+    if (typeof repo === 'string')
+        return repo;
+    if (!isObj(repo) || Object.values(repo).some((x) => x !== null && typeof x !== 'string'))
+        throw new ShapeError('"repository" is neither a string nor a map of strings');
+    return str(repo, 'url');
+}
+/** package.go packageURL: a scoped name `@scope/name` puts `@scope` in the purl namespace. */
+function npmPurl(name, version) {
+    const slash = name.indexOf('/');
+    return slash < 0
+        ? syftPurl('npm', '', name, version)
+        : syftPurl('npm', name.slice(0, slash), name.slice(slash + 1), version);
+}
+/**
+ * The JSON values of a file, one after the other: parsePackageJSON loops json.Decoder.Decode, so a file holding
+ * several documents yields several packages (and one bad document fails the whole file).
+ */
+function jsonValues(text) {
+    const out = [];
+    let i = 0;
+    const ws = /[ \t\n\r]/; // JSON whitespace only: a BOM fails, as in encoding/json
+    while (i < text.length) {
+        while (i < text.length && ws.test(text[i]))
+            i++;
+        if (i >= text.length)
+            break;
+        let j = i;
+        let depth = 0;
+        let inString = false;
+        for (; j < text.length; j++) {
+            const c = text[j];
+            if (inString) {
+                if (c === '\\')
+                    j++;
+                else if (c === '"')
+                    inString = false;
+                if (depth === 0 && !inString)
+                    break;
+            }
+            else if (c === '"')
+                inString = true;
+            else if (c === '{' || c === '[')
+                depth++;
+            else if (c === '}' || c === ']') {
+                if (--depth <= 0)
+                    break;
+            }
+            else if (depth === 0 && (ws.test(c) || c === ',')) {
+                j--;
+                break;
+            }
+        }
+        out.push(JSON.parse(text.slice(i, j + 1)));
+        i = j + 1;
+    }
+    return out;
+}
+/** Every document of a package.json -> one package each (newPackageJSONPackage), before the compliance rules. */
+function parsePackageJson(text, path) {
+    return jsonValues(text).map((doc) => packageFromDocument(doc, path));
+}
+function packageFromDocument(doc, path) {
+    if (doc !== null && !isObj(doc))
+        throw new ShapeError('not a JSON object');
+    const o = doc ?? {};
+    checkShape(o);
+    const name = str(o, 'name');
+    const version = str(o, 'version');
+    const author = field(o, 'author');
+    const parts = [];
+    if (author !== undefined) {
+        const a = person(author);
+        if (a.name !== '' || a.email !== '' || a.url !== '')
+            parts.push(authorString(a));
+    }
+    for (const k of ['authors', 'contributors', 'maintainers']) {
+        const joined = people(field(o, k)).map(authorString).join(', ');
+        if (joined !== '')
+            parts.push(joined);
+    }
+    const supplier = parts.join(', ');
+    const metadata = {};
+    const extra = [
+        ['description', str(o, 'description')],
+        ['homepage', str(o, 'homepage')],
+        ['url', repositoryURL(o)],
+        ['private', field(o, 'private') === true ? 'true' : ''],
+    ];
+    for (const [k, v] of extra)
+        if (v !== '')
+            metadata[k] = v;
+    if (supplier !== '')
+        metadata.supplierType = 'Person';
+    return {
+        name,
+        version,
+        type: 'npm',
+        purl: npmPurl(name, version),
+        licenses: licenseValues(licenses(o)),
+        locations: [path],
+        foundBy: NPM_CATALOGER,
+        ...(supplier !== '' ? { supplier } : {}),
+        metadata,
+    };
+}
+function npmCataloger() {
+    return {
+        name: NPM_CATALOGER,
+        wants: (path, size) => baseName(path) === 'package.json' && size <= MAX_PACKAGE_JSON,
+        async catalog(files, ctx) {
+            const out = [];
+            for (const f of files) {
+                try {
+                    out.push(...parsePackageJson((await readImageFile(f)).toString('utf8'), f.path));
+                }
+                catch (e) {
+                    ctx.warn(`npm: skipping ${f.path}: ${e.message}`);
+                }
+            }
+            // syft drops nameless packages and stubs a missing version as UNKNOWN (purl keeps no version).
+            return applyCompliance(out);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/python.js
+
+
+const PYTHON_CATALOGER = 'python-installed-package-cataloger';
+const MAX_METADATA = 16 * 1024 * 1024;
+/**
+ * syft's globs, which are case-sensitive: `**\/*.egg-info` (a regular file), `**\/*dist-info/METADATA`,
+ * `**\/*egg-info/PKG-INFO`, `**\/*DIST-INFO/METADATA`, `**\/*EGG-INFO/PKG-INFO`. Note `*dist-info`, not
+ * `*.dist-info`: a directory named just `dist-info` counts too.
+ */
+function isPythonMetadataPath(path) {
+    const base = baseName(path);
+    if (base.endsWith('.egg-info'))
+        return true;
+    const parent = parentName(path);
+    if (base === 'METADATA')
+        return parent.endsWith('dist-info') || parent.endsWith('DIST-INFO');
+    if (base === 'PKG-INFO')
+        return parent.endsWith('egg-info') || parent.endsWith('EGG-INFO');
+    return false;
+}
+/**
+ * extractRFC5322Fields: headers up to the first blank line after a field; keys lose their dashes
+ * (`License-Expression` -> `LicenseExpression`), a repeated key overrides the earlier one; a line starting with a space continues the previous value as
+ * `"\n " + trimmed line`. Only RequiresDist/ProvidesExtra are plural, and we need neither.
+ */
+function parseRfc822Fields(text) {
+    const fields = new Map();
+    let key = '';
+    for (const raw of text.split('\n')) {
+        // bufio.Scanner drops a trailing \r of each line.
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.length === 0) {
+            if (fields.size > 0)
+                break;
+            continue;
+        }
+        if (line.startsWith(' ')) {
+            const prev = fields.get(key);
+            if (key === '' || prev === undefined)
+                throw new Error(`continuation with no previous key: ${line}`);
+            fields.set(key, `${prev}\n ${line.trim()}`);
+            continue;
+        }
+        const i = line.indexOf(':');
+        if (i <= 0)
+            continue; // syft logs and skips lines that are not `key: value`
+        key = line.slice(0, i).trim().replaceAll('-', '');
+        fields.set(key, line.slice(i + 1).trim());
+    }
+    return fields;
+}
+/** package.go normalize (PEP 503 name normalisation): runs of `-_.` become `-`, lower-cased. */
+function normalizePythonName(name) {
+    return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+/** spdxutil formatPersonOrOrg: "name (email)", or whichever of the two is present. */
+function personOrOrg(name, email) {
+    const n = name.trim();
+    const e = email.trim();
+    if (n !== '' && e !== '')
+        return `${n} (${e})`;
+    return n !== '' ? n : e;
+}
+/** One METADATA / PKG-INFO document -> a package, or undefined where syft emits none. */
+function parsePythonMetadata(text, path) {
+    const f = parseRfc822Fields(text);
+    // mapstructure: the exact key (the struct tag) wins, else a case-insensitive one.
+    const get = (k) => f.get(k) ?? [...f].find(([key]) => key.toLowerCase() === k.toLowerCase())?.[1] ?? '';
+    const rawName = get('Name');
+    // parse_wheel_egg.go: no name -> no package; "Python" is the interpreter's own egg-info, not a package.
+    if (rawName === '' || rawName === 'Python')
+        return undefined;
+    const name = normalizePythonName(rawName);
+    const version = get('Version');
+    const supplier = personOrOrg(get('Author'), get('AuthorEmail'));
+    // findLicenses: License-Expression and License are BOTH kept (NewFromValues(expr, license)). syft does not read
+    // `Classifier: License ::` at all; with neither field set it would read a declared License-File's text, which
+    // is a file we are not handed.
+    const licenses = licenseValues([get('LicenseExpression'), get('License')]);
+    const metadata = {};
+    const sitePackages = baseName(path).endsWith('.egg-info')
+        ? path.slice(0, path.lastIndexOf('/'))
+        : path.slice(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1));
+    metadata.sitePackagesRootPath = sitePackages === '' ? '/' : sitePackages;
+    for (const [k, v] of [
+        ['homepage', get('HomePage')],
+        ['summary', get('Summary')],
+        ['licenseFile', get('LicenseFile')],
+    ])
+        if (v !== '')
+            metadata[k] = v;
+    if (supplier !== '')
+        metadata.supplierType = 'Person';
+    return {
+        name,
+        version,
+        type: 'python',
+        purl: syftPurl('pypi', '', name, version),
+        licenses,
+        locations: [path],
+        foundBy: PYTHON_CATALOGER,
+        ...(supplier !== '' ? { supplier } : {}),
+        metadata,
+    };
+}
+function pythonCataloger() {
+    return {
+        name: PYTHON_CATALOGER,
+        wants: (path, size) => size <= MAX_METADATA && isPythonMetadataPath(path),
+        async catalog(files, ctx) {
+            const out = [];
+            for (const f of files) {
+                try {
+                    const p = parsePythonMetadata((await readImageFile(f)).toString('utf8'), f.path);
+                    if (p)
+                        out.push(p);
+                }
+                catch (e) {
+                    ctx.warn(`python: skipping ${f.path}: ${e.message}`);
+                }
+            }
+            return applyCompliance(out);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/index-lang.js
+
+
+
+
+function languageCatalogers() {
+    return [npmCataloger(), pythonCataloger(), goBinaryCataloger(), javaCataloger()];
+}
+
+
+// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
+var spdx_expression_parse = __nccwpck_require__(93326);
+// EXTERNAL MODULE: ./node_modules/spdx-license-ids/index.json
+var spdx_license_ids = __nccwpck_require__(75204);
+// EXTERNAL MODULE: ./node_modules/spdx-license-ids/deprecated.json
+var deprecated = __nccwpck_require__(3389);
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __nccwpck_require__(87091);
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/os-release.js
+/**
+ * The image's distribution (/etc/os-release), and the purl helper the OS catalogers share, because the
+ * distro is what decides a purl's namespace and its `distro=` qualifier.
+ *
+ * Behaviour follows syft v1.51.0 `syft/linux/identify_release.go` (which files, in which order) and
+ * `syft/linux/supplement_release.go` (Debian's point release from /etc/debian_version), and the purl text
+ * follows `syft/pkg/url.go` `PURLQualifiers` + anchore/packageurl-go v0.2.0 `ToString`, so that the purls
+ * we write are byte-for-byte the ones syft writes (grype and every SBOM diff compare them as strings).
+ */
+
+
+/** Checked in this order, as syft does; /etc/os-release is usually a symlink to ../usr/lib/os-release. */
+const OS_RELEASE_PATHS = ['/etc/os-release', '/usr/lib/os-release'];
+const DEBIAN_VERSION_PATH = '/etc/debian_version';
+/** syft reads at most 5 MiB of a release file (io.LimitReader in identify_release.go). */
+const MAX_RELEASE_FILE = 5 * 1024 * 1024;
+/**
+ * Asks for both os-release paths: the layer code resolves a symlink only to a file that was itself asked
+ * for, so asking for /etc/os-release alone would lose the common `-> ../usr/lib/os-release` case.
+ */
+const osReleaseSelection = {
+    wants(path, size) {
+        if (size > MAX_RELEASE_FILE)
+            return false;
+        return OS_RELEASE_PATHS.includes(path) || path === DEBIAN_VERSION_PATH;
+    },
+};
+const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Unquotes one os-release value the way the format (shell variable assignment syntax) defines it. */
+function unquote(raw) {
+    let value = raw.trim();
+    const first = value[0];
+    if (value.length >= 2 && (first === '"' || first === "'") && value.endsWith(first)) {
+        value = value.slice(1, -1);
+        // Single quotes in shell take everything literally.
+        if (first === "'")
+            return value;
+    }
+    // The escapes acobaugh/osrelease (syft's parser) expands: \" \$ \\ \`
+    return value.replace(/\\(["$\\`])/g, '$1');
+}
+/**
+ * Parses os-release text (https://www.freedesktop.org/software/systemd/man/os-release.html): KEY=value lines,
+ * `#` comments, values optionally quoted. Unknown keys are ignored; a missing ID gives `id: ''`.
+ */
+function parseOsRelease(text) {
+    const values = new Map();
+    for (const rawLine of text.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!KEY.test(key))
+            continue;
+        values.set(key, unquote(line.slice(eq + 1)));
+    }
+    const distro = { id: values.get('ID') ?? '' };
+    const set = (field, key) => {
+        const v = values.get(key);
+        if (v)
+            distro[field] = v;
+    };
+    set('versionId', 'VERSION_ID');
+    set('versionCodename', 'VERSION_CODENAME');
+    set('name', 'NAME');
+    set('prettyName', 'PRETTY_NAME');
+    const idLike = (values.get('ID_LIKE') ?? '').split(/\s+/).filter((s) => s !== '');
+    if (idLike.length > 0)
+        distro.idLike = idLike;
+    return distro;
+}
+function isEmptyDistro(d) {
+    return !d.id && !d.versionId && !d.versionCodename && !d.name && !d.prettyName && !d.idLike;
+}
+/**
+ * syft `supplementDebianVersion`: on Debian, /etc/debian_version carries the point release ("12.5")
+ * where os-release has only "12", and syft puts the point release into the purl (`distro=debian-12.5`).
+ * Only a plain number is taken ("trixie/sid" is not).
+ */
+function supplementDebianVersion(distro, debianVersion) {
+    if (distro.id.toLowerCase() !== 'debian')
+        return distro;
+    const v = debianVersion.trim();
+    if (!/^\d+(?:\.\d+)?$/.test(v))
+        return distro;
+    return { ...distro, versionId: v };
+}
+/**
+ * The image's distro from the files `osReleaseSelection` picked: the first os-release that parses to
+ * something, then Debian's point release. Undefined when the image has none (scratch, distroless static).
+ */
+async function identifyDistro(files) {
+    let distro;
+    for (const candidate of OS_RELEASE_PATHS) {
+        const f = files.find((x) => x.path === candidate);
+        if (!f)
+            continue;
+        const parsed = parseOsRelease((await readImageFile(f)).subarray(0, MAX_RELEASE_FILE).toString('utf8'));
+        if (!isEmptyDistro(parsed)) {
+            distro = parsed;
+            break;
+        }
+    }
+    if (!distro)
+        return undefined;
+    const dv = files.find((x) => x.path === DEBIAN_VERSION_PATH);
+    if (dv)
+        distro = supplementDebianVersion(distro, (await readImageFile(dv)).subarray(0, 256).toString('utf8'));
+    return distro;
+}
+// ---------------------------------------------------------------------------------------------------
+// purls
+/**
+ * Percent-encodes like Go's url.QueryEscape with "+" turned into "%20" (anchore/packageurl-go `escape`):
+ * only [A-Za-z0-9-_.~] stay as they are. So `+` -> %2B, `:` -> %3A, `@` -> %40, unlike packageurl-js,
+ * which keeps `+` and `:` in versions: syft's purls are the reference, so we encode as Go does.
+ */
+function goPurlEscape(s) {
+    return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+/** The `distro=` qualifier value: `<ID>-<VERSION_ID>` (syft `PURLQualifiers`), or just the ID. */
+function distroQualifier(distro) {
+    if (!distro)
+        return undefined;
+    const parts = [distro.id, distro.versionId].filter((p) => !!p);
+    // syft falls back to BUILD_ID when VERSION_ID is empty; the shared Distro model carries no build id.
+    return parts.length > 0 ? parts.join('-') : undefined;
+}
+/**
+ * Builds a purl as syft does for OS packages: qualifiers whose value is empty are dropped, `distro=` is
+ * added from the release when there is one, keys are sorted (packageurl-go sorts them on output), and
+ * every component is escaped as Go's QueryEscape does. packageurl-js validates the components (type,
+ * name, qualifier keys) and throws on an invalid one.
+ */
+function osPurl(type, namespace, name, version, qualifiers, distro) {
+    const q = {};
+    for (const [k, v] of Object.entries(qualifiers))
+        if (v)
+            q[k] = v;
+    const d = distroQualifier(distro);
+    if (d)
+        q['distro'] = d;
+    // Validation only: packageurl-js would lowercase deb/apk names and encode differently from syft.
+    new packageurl_js.PackageURL(type, namespace || undefined, name, version || undefined, q, undefined);
+    const segments = [
+        type,
+        ...namespace
+            .split('/')
+            .filter((s) => s !== '')
+            .map(goPurlEscape),
+    ];
+    let nameVersion = goPurlEscape(name);
+    if (version)
+        nameVersion += '@' + goPurlEscape(version);
+    segments.push(nameVersion);
+    const query = Object.keys(q)
+        .sort()
+        .map((k) => `${goPurlEscape(k)}=${goPurlEscape(q[k])}`)
+        .join('&');
+    return 'pkg:' + segments.join('/') + (query ? '?' + query : '');
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/apk.js
+/**
+ * Alpine (and Wolfi/Chainguard) packages from /lib/apk/db/installed: records of `X:value` lines separated
+ * by blank lines (https://wiki.alpinelinux.org/wiki/Apk_spec). We keep P (name), V (version), A (arch),
+ * o (origin = source package), L (license), m (maintainer).
+ *
+ * Rules follow syft v1.51.0 `syft/pkg/cataloger/alpine/parse_apk_db.go` (record/field parsing; the distro
+ * taken from /etc/apk/repositories when the image has no os-release) and `alpine/package.go` (licenses kept
+ * whole when they form a valid SPDX expression, else split on spaces; `packageURL`).
+ */
+
+
+
+
+
+const DB = '/lib/apk/db/installed';
+const REPOSITORIES = '/etc/apk/repositories';
+const MAX_DB_SIZE = 256 * 1024 * 1024;
+/** syft `maxApkDBFieldSize`: a longer line is not a field of a real database. */
+const MAX_FIELD = 10 * 1024 * 1024;
+const LICENSE_IDS = new Map([...spdx_license_ids, ...deprecated].map((id) => [id.toLowerCase(), id]));
+/**
+ * Whether `expr` is an SPDX expression. syft asks github/go-spdx, which matches license ids without
+ * regard to case; spdx-expression-parse is case-sensitive, so ids are put in their canonical case first.
+ */
+function isSpdxExpression(expr) {
+    const canonical = expr.replace(/[A-Za-z0-9.+-]+/g, (tok) => {
+        const upper = tok.toUpperCase();
+        if (upper === 'AND' || upper === 'OR' || upper === 'WITH')
+            return upper;
+        const plus = tok.endsWith('+') ? '+' : '';
+        const id = LICENSE_IDS.get((plus ? tok.slice(0, -1) : tok).toLowerCase());
+        return id ? id + plus : tok;
+    });
+    try {
+        spdx_expression_parse(canonical);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A declared license field as syft records it (`alpine/package.go`, debian `extractDeclaredLicenses`):
+ * one license when the field is a valid SPDX expression ("MPL-2.0 AND MIT"), else one per space-separated
+ * word ("MIT BSD GPL2+" -> MIT, BSD, GPL2+).
+ */
+function declaredLicenses(field) {
+    const value = field.trim();
+    if (value === '')
+        return [];
+    const list = isSpdxExpression(value) ? [value] : value.split(/\s+/);
+    return [...new Set(list.filter((l) => l !== ''))];
+}
+/**
+ * Splits the database into records. A line that is not `X:value` (one letter, a colon) is not part of any
+ * record: it is reported and dropped (syft logs and skips it too), so garbage before a record does not
+ * hide the record. Repeated keys (F/R/a/Z: the file list) keep their first value; we need none of them.
+ */
+function parseApkRecords(text, where, warn) {
+    const out = [];
+    let fields = new Map();
+    let start = 0;
+    let badLines = 0;
+    let firstBad = 0;
+    const lines = text.split('\n');
+    const flush = () => {
+        if (fields.size > 0)
+            out.push({ line: start, fields });
+        fields = new Map();
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        if (line === '') {
+            flush();
+            continue;
+        }
+        if (line.length > MAX_FIELD || !/^[A-Za-z]:/.test(line)) {
+            if (badLines++ === 0)
+                firstBad = i + 1;
+            continue;
+        }
+        const key = line[0];
+        const value = line.slice(2);
+        // syft skips fields with an empty value ("D:" on a package without dependencies).
+        if (value === '')
+            continue;
+        if (fields.size === 0)
+            start = i + 1;
+        if (!fields.has(key))
+            fields.set(key, value);
+    }
+    flush();
+    if (badLines > 0) {
+        warn(`${where}: skipped ${badLines} line(s) that are not "X:value" fields (first at line ${firstBad})`);
+    }
+    return out;
+}
+/** syft `parseReleasesFromAPKRepository`: "https://dl-cdn.alpinelinux.org/alpine/v3.16/main" -> alpine 3.16. */
+function distroFromRepositories(text) {
+    const m = /^https:\/\/.*\.alpinelinux\.org\/alpine\/v([^/]+)\/([a-zA-Z0-9_]+)$/m.exec(text);
+    return m ? { id: 'alpine', versionId: m[1], name: 'Alpine Linux' } : undefined;
+}
+/** syft `packageURL` (alpine/package.go): namespace = lower-cased distro ID; upstream = origin when it differs. */
+function apkPurl(pkg, distro) {
+    if (!distro)
+        return '';
+    const upstream = pkg.origin !== pkg.name ? pkg.origin : undefined;
+    return osPurl('apk', distro.id.toLowerCase(), pkg.name, pkg.version, { arch: pkg.arch, upstream }, distro);
+}
+function apkCataloger() {
+    return {
+        name: 'apk-db-cataloger',
+        wants(path, size) {
+            return (path === DB && size <= MAX_DB_SIZE) || (path === REPOSITORIES && size <= 1024 * 1024);
+        },
+        async catalog(files, ctx) {
+            const db = files.find((f) => f.path === DB);
+            if (!db)
+                return [];
+            let distro = ctx.distro;
+            if (!distro) {
+                // No os-release (e.g. a chroot or a stripped image): syft reads the repositories file instead.
+                const repos = files.find((f) => f.path === REPOSITORIES);
+                if (repos)
+                    distro = distroFromRepositories((await readImageFile(repos)).toString('utf8'));
+            }
+            const out = [];
+            const text = (await readImageFile(db)).toString('utf8');
+            for (const r of parseApkRecords(text, db.path, (m) => ctx.warn(m))) {
+                const f = r.fields;
+                const name = f.get('P');
+                const version = f.get('V');
+                if (!name || !version) {
+                    ctx.warn(`${db.path}: skipped the record at line ${r.line}: no ${name ? 'V' : 'P'} field`);
+                    continue;
+                }
+                const arch = f.get('A');
+                const origin = f.get('o');
+                let purl = '';
+                try {
+                    purl = apkPurl({ name, version, arch, origin }, distro);
+                }
+                catch (e) {
+                    ctx.warn(`${db.path}: no purl for ${name} ${version}: ${e.message}`);
+                }
+                const p = {
+                    name,
+                    version,
+                    type: 'apk',
+                    purl,
+                    licenses: declaredLicenses(f.get('L') ?? ''),
+                    locations: [db.path],
+                    foundBy: 'apk-db-cataloger',
+                };
+                const maintainer = f.get('m');
+                if (maintainer)
+                    p.supplier = maintainer;
+                if (arch)
+                    p.arch = arch;
+                if (origin)
+                    p.sourceName = origin;
+                const checksum = f.get('C');
+                const commit = f.get('c');
+                const metadata = {};
+                if (checksum)
+                    metadata['checksum'] = checksum;
+                if (commit)
+                    metadata['gitCommit'] = commit;
+                if (Object.keys(metadata).length > 0)
+                    p.metadata = metadata;
+                out.push(p);
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/dpkg.js
+/**
+ * Debian packages from the dpkg database: /var/lib/dpkg/status (one RFC822-style stanza per package) and,
+ * in distroless images, /var/lib/dpkg/status.d/<pkg> (one stanza per file, no Status field). Licenses come
+ * from /usr/share/doc/<pkg>/copyright.
+ *
+ * Format and rules follow syft v1.51.0 `syft/pkg/cataloger/debian/parse_dpkg_db.go` (stanzas, Source
+ * with an optional "(version)", removed-but-not-purged entries skipped), `package.go` (`packageURL`: only
+ * for Debian and its derivatives, `upstream=` = Source[@version]) and `parse_copyright.go` (licenses).
+ */
+
+
+
+const STATUS = '/var/lib/dpkg/status';
+const STATUS_D = '/var/lib/dpkg/status.d/';
+const COPYRIGHT = /^\/usr\/share\/doc\/([^/]+)\/copyright$/;
+/**
+ * Files that sit beside the per-package stanzas in distroless status.d (`<pkg>.md5sums`, maintainer
+ * scripts, …). Package names may contain dots ("python3.11"), so only these suffixes are excluded.
+ */
+const INFO_SUFFIXES = /\.(md5sums|conffiles|list|preinst|postinst|prerm|postrm|config|templates|triggers|shlibs|symbols)$/;
+/** Bounds on what we read: a status file of thousands of packages is a few MiB; copyright files are text. */
+const MAX_STATUS_SIZE = 256 * 1024 * 1024;
+const MAX_COPYRIGHT_SIZE = 8 * 1024 * 1024;
+/** dpkg states whose files are all on disk and configured (triggers may still be pending). */
+const INSTALLED_STATES = new Set(['installed', 'triggers-pending', 'triggers-awaited']);
+/**
+ * Splits a dpkg status file into stanzas (deb822: `Field: value`, continuation lines start with a space or
+ * tab, stanzas are separated by blank lines). A malformed stanza (continuation without a field, a line
+ * without a colon, a duplicate field) is reported through `warn` and left out; the others still parse.
+ */
+function parseDpkgStanzas(text, where, warn) {
+    const out = [];
+    let fields = new Map();
+    let start = 0;
+    let key;
+    let problem;
+    const finish = () => {
+        if (fields.size > 0 || problem) {
+            if (problem)
+                warn(`${where}: skipped the stanza at line ${start}: ${problem}`);
+            else
+                out.push({ line: start, fields });
+        }
+        fields = new Map();
+        key = undefined;
+        problem = undefined;
+    };
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        if (line.trim() === '') {
+            finish();
+            continue;
+        }
+        if (fields.size === 0 && !problem)
+            start = i + 1;
+        if (problem)
+            continue; // the rest of a broken stanza
+        if (line.startsWith('#'))
+            continue; // deb822 comment
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            if (key === undefined) {
+                problem = `continuation line ${i + 1} has no field before it`;
+                continue;
+            }
+            fields.set(key, `${fields.get(key)}\n${line.trim()}`);
+            continue;
+        }
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (name === '' || /\s/.test(name)) {
+            problem = `line ${i + 1} is not a "Field: value" line`;
+            continue;
+        }
+        if (fields.has(name)) {
+            problem = `duplicate field ${name} at line ${i + 1}`;
+            continue;
+        }
+        key = name;
+        fields.set(name, line.slice(colon + 1).trim());
+    }
+    finish();
+    return out;
+}
+/** syft `extractSourceVersion`: "Source: glibc (2.36-9+deb12u4)" names the source package and its version. */
+function parseSource(source) {
+    const m = /^(\S+)(?: \((.*)\))?/.exec(source.trim());
+    if (!m)
+        return { name: '' };
+    return m[2] ? { name: m[1], version: m[2] } : { name: m[1] };
+}
+/** Status "want flag state" (e.g. "install ok installed"); status.d stanzas have none and are installed. */
+function isInstalled(status) {
+    if (status === undefined)
+        return true;
+    const state = status.trim().split(/\s+/)[2];
+    return state !== undefined && INSTALLED_STATES.has(state);
+}
+// ---------------------------------------------------------------------------------------------------
+// copyright files (syft parse_copyright.go)
+const DEP5_FORMAT = /^Format:\s*https?:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\//;
+const LICENSE_FIELD = /^License: (\S*)/;
+const COMMON_LICENSE_PATH = /\/usr\/share\/common-licenses\/([0-9A-Za-z_.-]+)/;
+const LICENSE_AGREEMENT_HEADING = /^\s*(LICENSE AGREEMENT(?: FOR .+?)?)\s*$/i;
+/** syft `multiLicenseExceptions`: names that contain " and " but are one license. */
+const MULTI_LICENSE_EXCEPTIONS = ['NVIDIA Software License Agreement'];
+/** syft `ensureIsSingleLicense`: drops "A or B"/"A and B" summaries, "none", and a trailing period. */
+function singleLicense(candidate) {
+    const c = candidate.replace(/\n/g, ' ').trim();
+    for (const exception of MULTI_LICENSE_EXCEPTIONS) {
+        if (c.includes(exception))
+            return c.replace(/\.$/, '');
+    }
+    if (c.includes(' or ') || c.includes(' and '))
+        return '';
+    if (c === '' || c.toLowerCase() === 'none')
+        return '';
+    return c.replace(/\.$/, '');
+}
+/**
+ * syft's heading detection: a file that opens with a title line, a line of dashes, then (after blank lines)
+ * a sentence: that first sentence names the license ("NVIDIA Software License Agreement and …").
+ */
+class HeadingDetector {
+    state = 'heading';
+    text = '';
+    next(line) {
+        switch (this.state) {
+            case 'heading':
+                this.state = line.trim() !== '' ? 'dashes' : 'done';
+                return '';
+            case 'dashes': {
+                const t = line.trim();
+                this.state = t.length > 0 && /^-+$/.test(t) ? 'blanks' : 'done';
+                return '';
+            }
+            case 'blanks':
+                if (line.trim() === '')
+                    return '';
+                this.text = line;
+                this.state = 'capture';
+                return this.sentence();
+            case 'capture':
+                this.text += ' ' + line;
+                return this.sentence();
+            default:
+                return '';
+        }
+    }
+    sentence() {
+        const dot = this.text.indexOf('.');
+        if (dot < 0)
+            return '';
+        this.state = 'done';
+        return singleLicense(this.text.slice(0, dot + 1));
+    }
+}
+/**
+ * License names from a copyright file, sorted and deduplicated.
+ *
+ * A machine-readable file (DEP-5: the first non-blank line is the `Format:` header) is read exactly as
+ * syft v1.51.0 reads it: every `License:` field, every /usr/share/common-licenses/<name> reference, a
+ * "LICENSE AGREEMENT FOR …" heading, and the heading/dashes/first-sentence form.
+ *
+ * syft gives a free-text file (no Format header) to its full-text license classifier instead. We have no
+ * classifier, so we apply the free-text patterns syft used on such files before v1.51 (the common-licenses
+ * references, the agreement heading and the heading form) but not the `License:` pattern, whose matches
+ * in free text were junk ("#", "Permission", "This" — the reason syft stopped parsing these files).
+ */
+function parseCopyrightLicenses(text) {
+    const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+    const firstContent = lines.find((l) => l.trim() !== '');
+    if (firstContent === undefined)
+        return [];
+    const dep5 = DEP5_FORMAT.test(firstContent);
+    const found = new Set();
+    const heading = new HeadingDetector();
+    let started = false;
+    for (const line of lines) {
+        // syft skips the blank lines before the Format header entirely (they never reach the heading state).
+        if (dep5 && !started && line.trim() === '')
+            continue;
+        started = true;
+        const patterns = dep5
+            ? [LICENSE_FIELD, COMMON_LICENSE_PATH, LICENSE_AGREEMENT_HEADING]
+            : [COMMON_LICENSE_PATH, LICENSE_AGREEMENT_HEADING];
+        for (const p of patterns) {
+            const m = p.exec(line);
+            const value = m?.[1] !== undefined ? singleLicense(m[1]) : '';
+            if (value)
+                found.add(value);
+        }
+        const fromHeading = heading.next(line);
+        if (fromHeading)
+            found.add(fromHeading);
+    }
+    return [...found].sort();
+}
+// ---------------------------------------------------------------------------------------------------
+/** syft `packageURL` (debian/package.go): a deb purl only for Debian and distros that declare ID_LIKE=debian. */
+function debPurl(pkg, distro) {
+    if (!distro)
+        return '';
+    if (distro.id !== 'debian' && !(distro.idLike ?? []).includes('debian'))
+        return '';
+    let upstream;
+    if (pkg.source)
+        upstream = pkg.sourceVersion ? `${pkg.source}@${pkg.sourceVersion}` : pkg.source;
+    return osPurl('deb', distro.id, pkg.name, pkg.version, { arch: pkg.arch, upstream }, distro);
+}
+function stanzaToPackage(s, where, licensesByPkg, ctx) {
+    const f = s.fields;
+    if (!isInstalled(f.get('Status')))
+        return undefined; // e.g. "deinstall ok config-files": only conffiles left
+    const name = f.get('Package');
+    const version = f.get('Version');
+    if (!name || !version) {
+        ctx.warn(`${where}: skipped the stanza at line ${s.line}: no ${name ? 'Version' : 'Package'} field`);
+        return undefined;
+    }
+    // Neither a package name nor a version may contain whitespace (Debian Policy 5.6.1, 5.6.12).
+    if (/\s/.test(name) || /\s/.test(version)) {
+        ctx.warn(`${where}: skipped the stanza at line ${s.line}: malformed name or version "${name}" "${version}"`);
+        return undefined;
+    }
+    const arch = f.get('Architecture') || undefined;
+    const source = f.get('Source') ? parseSource(f.get('Source')) : undefined;
+    // syft: a Source without a version names the source package; the version is then the binary's own.
+    const sourceName = source?.name || undefined;
+    const licenses = [];
+    // opkg-style databases carry License inline (syft `extractDeclaredLicenses`).
+    const inline = f.get('License');
+    if (inline)
+        licenses.push(...declaredLicenses(inline));
+    for (const l of licensesByPkg.get(name) ?? [])
+        if (!licenses.includes(l))
+            licenses.push(l);
+    let purl = '';
+    try {
+        purl = debPurl({ name, version, arch, source: sourceName, sourceVersion: source?.version }, ctx.distro);
+    }
+    catch (e) {
+        ctx.warn(`${where}: no purl for ${name} ${version}: ${e.message}`);
+    }
+    const p = {
+        name,
+        version,
+        type: 'deb',
+        purl,
+        licenses,
+        locations: [where],
+        foundBy: 'dpkg-db-cataloger',
+    };
+    const maintainer = f.get('Maintainer');
+    if (maintainer)
+        p.supplier = maintainer;
+    if (arch)
+        p.arch = arch;
+    if (sourceName)
+        p.sourceName = sourceName;
+    const metadata = {};
+    if (source?.version)
+        metadata['sourceVersion'] = source.version;
+    const installedSize = f.get('Installed-Size');
+    if (installedSize)
+        metadata['installedSize'] = installedSize;
+    if (Object.keys(metadata).length > 0)
+        p.metadata = metadata;
+    return p;
+}
+function isStatusFile(path) {
+    if (path === STATUS)
+        return true;
+    if (!path.startsWith(STATUS_D))
+        return false;
+    const base = path.slice(STATUS_D.length);
+    return base !== '' && !base.includes('/') && !base.startsWith('.') && !INFO_SUFFIXES.test(base);
+}
+function dpkgCataloger() {
+    return {
+        name: 'dpkg-db-cataloger',
+        wants(path, size) {
+            if (isStatusFile(path))
+                return size <= MAX_STATUS_SIZE;
+            return COPYRIGHT.test(path) && size <= MAX_COPYRIGHT_SIZE;
+        },
+        async catalog(files, ctx) {
+            const licensesByPkg = new Map();
+            for (const f of files) {
+                const m = COPYRIGHT.exec(f.path);
+                if (!m)
+                    continue;
+                try {
+                    licensesByPkg.set(m[1], parseCopyrightLicenses((await readImageFile(f)).toString('utf8')));
+                }
+                catch (e) {
+                    ctx.warn(`${f.path}: unreadable copyright file: ${e.message}`);
+                }
+            }
+            const statusFiles = files.filter((f) => isStatusFile(f.path)).sort((a, b) => cmp(a.path, b.path));
+            const out = [];
+            for (const f of statusFiles) {
+                let text;
+                try {
+                    text = (await readImageFile(f)).toString('utf8');
+                }
+                catch (e) {
+                    ctx.warn(`${f.path}: unreadable dpkg database: ${e.message}`);
+                    continue;
+                }
+                for (const stanza of parseDpkgStanzas(text, f.path, (m) => ctx.warn(m))) {
+                    const p = stanzaToPackage(stanza, f.path, licensesByPkg, ctx);
+                    if (p)
+                        out.push(p);
+                }
+            }
+            return out;
+        },
+    };
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/rpm-header.js
+/**
+ * Reads the few tags we need from an rpm header blob, the unit every rpmdb backend (SQLite, NDB,
+ * BerkeleyDB) stores per installed package.
+ *
+ * Layout (rpm lib/header.c `hdrblobInit`/`hdrblobImport`, as knqyf263/go-rpmdb `pkg/entry.go` reads it):
+ *   il  uint32 BE   number of index entries
+ *   dl  uint32 BE   length of the data store
+ *   il × { tag int32, type uint32, offset int32, count uint32 }   all big-endian
+ *   dl bytes of data; an entry's value starts at data[offset]
+ * A v4 header opens with a region entry (tag 61/62/63) whose trailer points back at the region's
+ * entries; entries after the region ("dribble", added after install) override same-tag entries inside
+ * it. Reading every entry in order and letting a later one win gives exactly that.
+ */
+const RPMTAG = {
+    NAME: 1000,
+    VERSION: 1001,
+    RELEASE: 1002,
+    EPOCH: 1003,
+    SIZE: 1009,
+    VENDOR: 1011,
+    LICENSE: 1014,
+    ARCH: 1022,
+    SOURCERPM: 1044,
+    MODULARITYLABEL: 5096,
+};
+const TYPE_INT32 = 4;
+const TYPE_STRING = 6;
+const TYPE_STRING_ARRAY = 8;
+const TYPE_I18NSTRING = 9;
+/** rpm's headerMaxbytes (lib/header.c): no valid header is larger. */
+const HEADER_MAX_BYTES = 256 * 1024 * 1024;
+const ENTRY_SIZE = 16;
+class RpmHeaderError extends Error {
+}
+/** The tags we read, and the value types rpm stores them with (go-rpmdb `getNEVRA` rejects any other). */
+const WANTED = new Map([
+    [RPMTAG.NAME, [TYPE_STRING]],
+    [RPMTAG.VERSION, [TYPE_STRING]],
+    [RPMTAG.RELEASE, [TYPE_STRING]],
+    [RPMTAG.EPOCH, [TYPE_INT32]],
+    [RPMTAG.SIZE, [TYPE_INT32]],
+    [RPMTAG.VENDOR, [TYPE_STRING]],
+    [RPMTAG.LICENSE, [TYPE_STRING]],
+    [RPMTAG.ARCH, [TYPE_STRING]],
+    [RPMTAG.SOURCERPM, [TYPE_STRING]],
+    [RPMTAG.MODULARITYLABEL, [TYPE_STRING]],
+]);
+function readString(blob, start, end, tag) {
+    const nul = blob.indexOf(0, start);
+    if (nul < 0 || nul >= end)
+        throw new RpmHeaderError(`tag ${tag}: string runs past the data store`);
+    return blob.toString('utf8', start, nul);
+}
+/** Parses one header blob. Throws RpmHeaderError on anything out of bounds; never allocates from a length field. */
+function parseRpmHeader(blob) {
+    if (blob.length < 8)
+        throw new RpmHeaderError(`header of ${blob.length} bytes is too short`);
+    const il = blob.readUInt32BE(0);
+    const dl = blob.readUInt32BE(4);
+    if (il < 1)
+        throw new RpmHeaderError('header has no index entries');
+    const dataStart = 8 + il * ENTRY_SIZE;
+    const dataEnd = dataStart + dl;
+    if (dataEnd > HEADER_MAX_BYTES)
+        throw new RpmHeaderError(`header size ${dataEnd} exceeds rpm's limit`);
+    if (dataEnd > blob.length) {
+        throw new RpmHeaderError(`header declares ${dataEnd} bytes (il=${il}, dl=${dl}) but has ${blob.length}`);
+    }
+    const strings = new Map();
+    const ints = new Map();
+    for (let i = 0; i < il; i++) {
+        const at = 8 + i * ENTRY_SIZE;
+        const tag = blob.readInt32BE(at);
+        const type = blob.readUInt32BE(at + 4);
+        const offset = blob.readInt32BE(at + 8);
+        const count = blob.readUInt32BE(at + 12);
+        const types = WANTED.get(tag);
+        if (!types)
+            continue;
+        if (!types.includes(type))
+            throw new RpmHeaderError(`tag ${tag} has type ${type}, expected ${types.join('/')}`);
+        if (offset < 0 || offset >= dl)
+            throw new RpmHeaderError(`tag ${tag}: offset ${offset} outside ${dl}`);
+        const start = dataStart + offset;
+        switch (type) {
+            case TYPE_INT32:
+                if (count < 1 || offset % 4 !== 0 || offset + 4 > dl) {
+                    throw new RpmHeaderError(`tag ${tag}: bad int32 entry (offset ${offset}, count ${count})`);
+                }
+                ints.set(tag, blob.readInt32BE(start));
+                break;
+            case TYPE_STRING:
+            case TYPE_STRING_ARRAY:
+            case TYPE_I18NSTRING:
+                if (count < 1)
+                    throw new RpmHeaderError(`tag ${tag}: empty string entry`);
+                strings.set(tag, readString(blob, start, dataEnd, tag));
+                break;
+        }
+    }
+    // go-rpmdb maps rpm's "(none)" placeholder to empty for these tags.
+    const str = (tag, noneIsEmpty = false) => {
+        const v = strings.get(tag) ?? '';
+        return noneIsEmpty && v === '(none)' ? '' : v;
+    };
+    const h = {
+        name: str(RPMTAG.NAME),
+        version: str(RPMTAG.VERSION),
+        release: str(RPMTAG.RELEASE),
+        arch: str(RPMTAG.ARCH),
+        license: str(RPMTAG.LICENSE, true),
+        sourceRpm: str(RPMTAG.SOURCERPM, true),
+        vendor: str(RPMTAG.VENDOR, true),
+        modularityLabel: str(RPMTAG.MODULARITYLABEL),
+    };
+    const epoch = ints.get(RPMTAG.EPOCH);
+    if (epoch !== undefined)
+        h.epoch = epoch;
+    const size = ints.get(RPMTAG.SIZE);
+    if (size !== undefined)
+        h.size = size;
+    return h;
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/rpm-bdb.js
+/**
+ * rpm's BerkeleyDB backend (`Packages`, RHEL/CentOS ≤ 8, Amazon Linux 2, old SUSE): a Berkeley DB hash
+ * database whose values are rpm header blobs. We read the file as pages, without libdb.
+ *
+ * Layout (Berkeley DB dbinc/db_page.h; what knqyf263/go-rpmdb `pkg/bdb/*.go` reads):
+ *   page 0, hash metadata: magic 0x061561 at 12 (byte-swapped = big-endian file), page size at 20,
+ *     encryption algorithm at 24 (must be 0), page type at 25 (8 = hash meta), last page number at 32
+ *   hash pages (type 13, or 2 before rpm 4.6): entry count (uint16) at 20, then at 26 an index of uint16
+ *     item offsets in key/value pairs; a value item of type 3 (H_OFFPAGE, the only kind rpm's headers
+ *     produce) holds the first overflow page number at +4 and the total length at +8
+ *   overflow pages (type 7): next page number at 16, bytes used on the page at 22, data from 26
+ */
+
+const HASH_MAGIC = 0x00061561;
+const HASH_MAGIC_SWAPPED = 0x61150600;
+const PAGE_HASH_META = 8;
+const PAGE_HASH = 13;
+const PAGE_HASH_UNSORTED = 2;
+const PAGE_OVERFLOW = 7;
+const ITEM_OFFPAGE = 3;
+const PAGE_HEADER_SIZE = 26;
+const OFFPAGE_ITEM_SIZE = 12;
+const VALID_PAGE_SIZES = new Set([512, 1024, 2048, 4096, 8192, 16384, 32768, 65536]);
+function isBdbHash(buf) {
+    if (buf.length < 512)
+        return false;
+    const magic = buf.readUInt32LE(12);
+    return magic === HASH_MAGIC || magic === HASH_MAGIC_SWAPPED;
+}
+function readBdbBlobs(buf) {
+    const problems = [];
+    const blobs = [];
+    if (!isBdbHash(buf))
+        return { blobs, problems: ['not a Berkeley DB hash file (bad magic)'] };
+    const be = buf.readUInt32LE(12) === HASH_MAGIC_SWAPPED;
+    const u32 = (at) => (be ? buf.readUInt32BE(at) : buf.readUInt32LE(at));
+    const u16 = (at) => (be ? buf.readUInt16BE(at) : buf.readUInt16LE(at));
+    const pageSize = u32(20);
+    if (!VALID_PAGE_SIZES.has(pageSize))
+        return { blobs, problems: [`unexpected page size ${pageSize}`] };
+    if (buf[24] !== 0)
+        return { blobs, problems: [`encrypted database (algorithm ${buf[24]})`] };
+    if (buf[25] !== PAGE_HASH_META)
+        return { blobs, problems: [`page 0 has type ${buf[25]}, not hash metadata`] };
+    const pageCount = Math.floor(buf.length / pageSize);
+    const lastPage = u32(32);
+    if (lastPage >= pageCount) {
+        problems.push(`last page ${lastPage} lies past the end of the file (${pageCount} pages); read what is there`);
+    }
+    const lastReadable = Math.min(lastPage, pageCount - 1);
+    /** Follows one value's overflow chain; every page is inside the file and visited once. */
+    const readOverflow = (first, total) => {
+        if (total > HEADER_MAX_BYTES || total > buf.length)
+            return `value length ${total} is implausible`;
+        const out = Buffer.alloc(total);
+        let filled = 0;
+        const seen = new Set();
+        for (let pgno = first; pgno !== 0;) {
+            if (pgno >= pageCount || seen.has(pgno))
+                return `overflow chain breaks at page ${pgno}`;
+            seen.add(pgno);
+            const base = pgno * pageSize;
+            if (buf[base + 25] !== PAGE_OVERFLOW)
+                return `page ${pgno} in an overflow chain has type ${buf[base + 25]}`;
+            const next = u32(base + 16);
+            const used = next === 0 ? u16(base + 22) : pageSize - PAGE_HEADER_SIZE;
+            if (used > pageSize - PAGE_HEADER_SIZE || filled + used > total) {
+                return `overflow page ${pgno} holds more than the value's ${total} bytes`;
+            }
+            buf.copy(out, filled, base + PAGE_HEADER_SIZE, base + PAGE_HEADER_SIZE + used);
+            filled += used;
+            pgno = next;
+        }
+        return filled === total ? out : `value holds ${filled} of its ${total} bytes`;
+    };
+    for (let pgno = 0; pgno <= lastReadable; pgno++) {
+        const base = pgno * pageSize;
+        const type = buf[base + 25];
+        if (type !== PAGE_HASH && type !== PAGE_HASH_UNSORTED)
+            continue;
+        const entries = u16(base + 20);
+        if (entries % 2 !== 0 || PAGE_HEADER_SIZE + entries * 2 > pageSize) {
+            problems.push(`hash page ${pgno}: ${entries} index entries do not form key/value pairs on the page`);
+            continue;
+        }
+        // Odd index slots are the values (even ones are the keys: rpm's 4-byte package numbers).
+        for (let i = 1; i < entries; i += 2) {
+            const off = u16(base + PAGE_HEADER_SIZE + i * 2);
+            if (off < PAGE_HEADER_SIZE || off >= pageSize) {
+                problems.push(`hash page ${pgno}: item offset ${off} outside the page`);
+                continue;
+            }
+            const item = base + off;
+            // Small on-page values (H_KEYDATA) are not package headers: rpm's bookkeeping record 0 is one.
+            if (buf[item] !== ITEM_OFFPAGE)
+                continue;
+            if (off + OFFPAGE_ITEM_SIZE > pageSize) {
+                problems.push(`hash page ${pgno}: off-page item at ${off} runs past the page`);
+                continue;
+            }
+            const r = readOverflow(u32(item + 4), u32(item + 8));
+            if (typeof r === 'string')
+                problems.push(`hash page ${pgno}, item ${i}: ${r}`);
+            else
+                blobs.push(r);
+        }
+    }
+    return { blobs, problems };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/rpm-ndb.js
+/**
+ * rpm's NDB backend (`Packages.db`, SUSE since SLE 15 SP3 / openSUSE): header blobs in a flat slot file.
+ *
+ * Format (rpm lib/backend/ndb/rpmpkg.c, as knqyf263/go-rpmdb `pkg/ndb/ndb.go` documents it), little-endian:
+ *   file header (32 bytes, = the first two slots): magic "RpmP", version 0, generation, slot page count, 4×reserved
+ *   slot pages (4096 bytes each, 256 slots of 16 bytes), starting at offset 0, so the first two slots
+ *   are the file header: each slot { magic "Slot", package index (0 = free), block offset, block count }
+ *   blobs at blockOffset × 16: { magic "BlbS", package index, adler32, length } then `length` bytes of header
+ */
+
+const fourcc = (s) => s.charCodeAt(0) | (s.charCodeAt(1) << 8) | (s.charCodeAt(2) << 16) | (s.charCodeAt(3) << 24);
+const NDB_HEADER_MAGIC = fourcc('RpmP') >>> 0;
+const SLOT_MAGIC = fourcc('Slot') >>> 0;
+const BLOB_MAGIC = fourcc('BlbS') >>> 0;
+const NDB_VERSION = 0;
+const PAGE_SIZE = 4096;
+const SLOT_SIZE = 16;
+const BLOCK_SIZE = 16;
+const BLOB_HEAD_SIZE = 16;
+/** go-rpmdb's sanity limit on slot pages (2048 pages = 524,286 packages). */
+const MAX_SLOT_PAGES = 2048;
+function isNdb(buf) {
+    return buf.length >= 32 && buf.readUInt32LE(0) === NDB_HEADER_MAGIC;
+}
+/** Every package header blob in an NDB file. Views into `buf`, no copies; nothing sized from untrusted fields. */
+function readNdbBlobs(buf) {
+    const problems = [];
+    const blobs = [];
+    if (!isNdb(buf))
+        return { blobs, problems: ['not an NDB file (bad magic)'] };
+    const version = buf.readUInt32LE(4);
+    const slotPages = buf.readUInt32LE(12);
+    if (version !== NDB_VERSION)
+        return { blobs, problems: [`unsupported NDB version ${version}`] };
+    if (slotPages === 0 || slotPages > MAX_SLOT_PAGES) {
+        return { blobs, problems: [`implausible NDB slot page count ${slotPages}`] };
+    }
+    const slotsEnd = slotPages * PAGE_SIZE;
+    if (slotsEnd > buf.length) {
+        return {
+            blobs,
+            problems: [`NDB file of ${buf.length} bytes is shorter than its ${slotPages} slot pages`],
+        };
+    }
+    // The first two slot positions hold the file header.
+    for (let at = 2 * SLOT_SIZE; at + SLOT_SIZE <= slotsEnd; at += SLOT_SIZE) {
+        if (buf.readUInt32LE(at) !== SLOT_MAGIC) {
+            // The slot table itself is damaged: nothing after this point can be trusted.
+            problems.push(`bad NDB slot magic at offset ${at}; stopped reading slots`);
+            break;
+        }
+        const pkgIndex = buf.readUInt32LE(at + 4);
+        if (pkgIndex === 0)
+            continue; // free slot
+        const blkOffset = buf.readUInt32LE(at + 8);
+        const blkCount = buf.readUInt32LE(at + 12);
+        const start = blkOffset * BLOCK_SIZE;
+        if (start < slotsEnd || start + BLOB_HEAD_SIZE > buf.length) {
+            problems.push(`package ${pkgIndex}: blob offset ${start} outside the file`);
+            continue;
+        }
+        if (buf.readUInt32LE(start) !== BLOB_MAGIC) {
+            problems.push(`package ${pkgIndex}: bad blob magic at ${start}`);
+            continue;
+        }
+        if (buf.readUInt32LE(start + 4) !== pkgIndex) {
+            problems.push(`package ${pkgIndex}: the blob at ${start} belongs to package ${buf.readUInt32LE(start + 4)}`);
+            continue;
+        }
+        const len = buf.readUInt32LE(start + 12);
+        const dataStart = start + BLOB_HEAD_SIZE;
+        if (len > HEADER_MAX_BYTES ||
+            dataStart + len > buf.length ||
+            BLOB_HEAD_SIZE + len > blkCount * BLOCK_SIZE) {
+            problems.push(`package ${pkgIndex}: blob length ${len} does not fit its ${blkCount} blocks or the file`);
+            continue;
+        }
+        blobs.push(buf.subarray(dataStart, dataStart + len));
+    }
+    return { blobs, problems };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/rpm.js
+/**
+ * RPM packages from the rpm database, in any of its three backends, found where syft looks
+ * (`syft/pkg/rpm.go` RpmDBGlob: {var/lib,usr/share,usr/lib/sysimage}/rpm/{Packages,Packages.db,rpmdb.sqlite}):
+ * - rpmdb.sqlite (rpm ≥ 4.16: Fedora, RHEL 9, CBL-Mariner/Azure Linux): table Packages(hnum, blob)
+ * - Packages.db (NDB: SUSE), see rpm-ndb.ts
+ * - Packages (BerkeleyDB hash: RHEL ≤ 8, Amazon Linux 2), see rpm-bdb.ts
+ * Each holds one rpm header per package (rpm-header.ts). The backend is told by the file's magic, as
+ * knqyf263/go-rpmdb `pkg/rpmdb.go` `Open` does, not by its name.
+ *
+ * Package fields and purls follow syft v1.51.0 `syft/pkg/cataloger/redhat/parse_rpm_db.go` and
+ * `redhat/package.go` (version "[epoch:]version-release"; purl version "version-release" with epoch=
+ * and upstream=<sourcerpm> qualifiers; namespace = distro ID, rhel -> redhat, opensuse* -> opensuse).
+ */
+
+
+
+
+
+
+
+
+
+
+const DB_PATH = /^\/(?:var\/lib|usr\/share|usr\/lib\/sysimage)\/rpm\/(Packages|Packages\.db|rpmdb\.sqlite)(-wal)?$/;
+const rpm_MAX_DB_SIZE = 1024 * 1024 * 1024;
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/**
+ * rpm's SQLite database is in WAL mode; committed transactions may still sit in rpmdb.sqlite-wal. We ask
+ * for that file too and put it beside the copy, so SQLite reads what rpm would read. The copy is private
+ * because even a read-only open creates -shm/-wal files beside the database.
+ */
+async function readSqliteBlobs(db, wal) {
+    const { DatabaseSync } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 80099, 19));
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'sigstamp-rpmdb-'));
+    try {
+        const path = (0,external_node_path_.join)(dir, 'rpmdb.sqlite');
+        if (db.content)
+            await (0,promises_.writeFile)(path, db.content);
+        else if (db.spillPath)
+            await (0,promises_.copyFile)(db.spillPath, path);
+        if (wal && wal.size > 0) {
+            if (wal.content)
+                await (0,promises_.writeFile)(path + '-wal', wal.content);
+            else if (wal.spillPath)
+                await (0,promises_.copyFile)(wal.spillPath, path + '-wal');
+        }
+        const sqlite = new DatabaseSync(path, { readOnly: true });
+        try {
+            const blobs = [];
+            for (const row of sqlite.prepare('SELECT blob FROM Packages').iterate()) {
+                const b = row.blob;
+                if (b instanceof Uint8Array)
+                    blobs.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+            }
+            return { blobs, problems: [] };
+        }
+        finally {
+            sqlite.close();
+        }
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** "bash-5.1.8-1.cm2.src.rpm" -> "bash": strip the package file suffix, then "-version-release". */
+function sourceRpmName(sourceRpm) {
+    const base = sourceRpm.replace(/\.(?:no)?src\.rpm$/, '');
+    const parts = base.split('-');
+    return parts.length >= 3 ? parts.slice(0, -2).join('-') : undefined;
+}
+/** syft `toELVersion`: the epoch is shown only when the header has one. */
+function rpmVersion(h) {
+    return (h.epoch !== undefined ? `${h.epoch}:` : '') + `${h.version}-${h.release}`;
+}
+/** syft `packageURL` (redhat/package.go). */
+function rpmPurl(h, distro) {
+    let namespace = distro?.id ?? '';
+    if (namespace === 'rhel' || namespace === 'hummingbird')
+        namespace = 'redhat';
+    if (namespace.startsWith('opensuse'))
+        namespace = 'opensuse';
+    return osPurl('rpm', namespace, h.name, `${h.version}-${h.release}`, {
+        arch: h.arch,
+        epoch: h.epoch !== undefined ? String(h.epoch) : undefined,
+        upstream: h.sourceRpm,
+    }, distro);
+}
+function toPackage(h, where, ctx) {
+    let purl = '';
+    try {
+        purl = rpmPurl(h, ctx.distro);
+    }
+    catch (e) {
+        ctx.warn(`${where}: no purl for ${h.name} ${rpmVersion(h)}: ${e.message}`);
+    }
+    const p = {
+        name: h.name,
+        version: rpmVersion(h),
+        type: 'rpm',
+        purl,
+        licenses: h.license ? [h.license] : [],
+        locations: [where],
+        foundBy: 'rpm-db-cataloger',
+    };
+    if (h.vendor)
+        p.supplier = h.vendor;
+    if (h.arch)
+        p.arch = h.arch;
+    const src = h.sourceRpm ? sourceRpmName(h.sourceRpm) : undefined;
+    if (src)
+        p.sourceName = src;
+    const metadata = { version: h.version, release: h.release };
+    if (h.epoch !== undefined)
+        metadata['epoch'] = String(h.epoch);
+    if (h.sourceRpm)
+        metadata['sourceRpm'] = h.sourceRpm;
+    if (h.modularityLabel)
+        metadata['modularityLabel'] = h.modularityLabel;
+    if (h.size !== undefined)
+        metadata['size'] = String(h.size);
+    p.metadata = metadata;
+    return p;
+}
+/** Content digest, streamed for a spilled file so a large database is not read twice into memory. */
+async function rpm_digestOf(f) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (f.content || !f.spillPath)
+        hash.update(await readImageFile(f));
+    else
+        for await (const chunk of (0,external_node_fs_.createReadStream)(f.spillPath))
+            hash.update(chunk);
+    return hash.digest('hex');
+}
+async function readHead(f, n) {
+    if (!f.spillPath)
+        return Buffer.alloc(0);
+    const fh = await (0,promises_.open)(f.spillPath, 'r');
+    try {
+        const buf = Buffer.alloc(n);
+        const { bytesRead } = await fh.read(buf, 0, n, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await fh.close();
+    }
+}
+async function readBlobs(f, wal) {
+    if (f.path.endsWith('/rpmdb.sqlite')) {
+        // SQLite reads from a file: no need to load a spilled database into memory to check its magic.
+        const head = f.content ? f.content.subarray(0, 16) : await readHead(f, 16);
+        if (head.equals(SQLITE_MAGIC))
+            return readSqliteBlobs(f, wal);
+    }
+    const buf = await readImageFile(f);
+    if (buf.subarray(0, 16).equals(SQLITE_MAGIC))
+        return readSqliteBlobs({ ...f, content: buf }, wal);
+    if (isNdb(buf))
+        return readNdbBlobs(buf);
+    if (isBdbHash(buf))
+        return readBdbBlobs(buf);
+    return { blobs: [], problems: ['not an rpm database (no SQLite, NDB or Berkeley DB hash magic)'] };
+}
+function rpmCataloger() {
+    return {
+        name: 'rpm-db-cataloger',
+        wants(path, size) {
+            return DB_PATH.test(path) && size <= rpm_MAX_DB_SIZE;
+        },
+        async catalog(files, ctx) {
+            const out = [];
+            const seen = new Set();
+            const dbs = files.filter((f) => !f.path.endsWith('-wal')).sort((a, b) => (a.path < b.path ? -1 : 1));
+            for (const f of dbs) {
+                if (f.size === 0)
+                    continue;
+                let result;
+                try {
+                    // The same database reached through a symlinked directory (/var/lib/rpm -> ../../usr/lib/sysimage/rpm)
+                    // is read once.
+                    const digest = await rpm_digestOf(f);
+                    if (seen.has(digest))
+                        continue;
+                    seen.add(digest);
+                    result = await readBlobs(f, files.find((w) => w.path === f.path + '-wal'));
+                }
+                catch (e) {
+                    ctx.warn(`${f.path}: unreadable rpm database: ${e.message}`);
+                    continue;
+                }
+                for (const problem of result.problems)
+                    ctx.warn(`${f.path}: ${problem}`);
+                for (const [i, blob] of result.blobs.entries()) {
+                    let h;
+                    try {
+                        h = parseRpmHeader(blob);
+                    }
+                    catch (e) {
+                        ctx.warn(`${f.path}: skipped package header #${i + 1}: ${e.message}`);
+                        continue;
+                    }
+                    // Imported signing keys are stored as pseudo-packages (name gpg-pubkey, no arch, license "pubkey"):
+                    // not software, so left out. (syft v1.51 does list them; trivy and `dnf list` do not.)
+                    if (h.name === 'gpg-pubkey')
+                        continue;
+                    if (!h.name) {
+                        ctx.warn(`${f.path}: skipped package header #${i + 1}: it has no name`);
+                        continue;
+                    }
+                    out.push(toPackage(h, f.path, ctx));
+                }
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/catalogers/index-os.js
+
+
+
+
+function osCatalogers() {
+    return [dpkgCataloger(), apkCataloger(), rpmCataloger()];
+}
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __nccwpck_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __nccwpck_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
+var spdx = __nccwpck_require__(61290);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __nccwpck_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __nccwpck_require__(94321);
+;// CONCATENATED MODULE: ./build/src/sbom/spdx.js
+/**
+ * SPDX 2.3 JSON, written by hand (no maintained SPDX writer exists on npm). The layout follows what
+ * syft writes for an image (syft/format/common/spdxhelpers/to_format_model.go), so consumers that
+ * read syft's documents read ours: a CONTAINER root package DESCRIBED by the document and
+ * CONTAINing every package. Field rules are the JSON schema's (the authoritative one for JSON, per
+ * the SPDX maintainers in spdx/spdx-spec#813), e.g. `OPERATING_SYSTEM` with an underscore.
+ */
+
+
+
+const NOASSERTION = 'NOASSERTION';
+/** SPDX 2.3 §3.2: the id string is letters, digits, `.` and `-` only. */
+function sanitizeSpdxId(s) {
+    return s.replace(/[^A-Za-z0-9.-]/g, '-');
+}
+/** Short stable hash, so ids and refs survive re-runs over the same image unchanged. */
+function shortHash(...parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+}
+/** Percent-encodes a purl component, keeping `/` (the purl spec's oci example keeps it in repository_url). */
+function purlEncode(s) {
+    return encodeURIComponent(s).replace(/%2F/g, '/');
+}
+/**
+ * purl-spec `oci` type: name = last repository segment, lowercased; version = the manifest digest
+ * (`sha256%3A…`, as syft writes it); qualifiers in key order: arch, repository_url (no scheme), tag.
+ */
+function ociPurl(image) {
+    const name = (image.repository.split('/').pop() ?? image.repository).toLowerCase();
+    const q = [
+        ['arch', image.arch],
+        ['repository_url', `${image.registry}/${image.repository}`],
+        ['tag', image.tag],
+    ];
+    const quals = q
+        .filter((e) => !!e[1])
+        .map(([k, v]) => `${k}=${purlEncode(v)}`)
+        .join('&');
+    return `pkg:oci/${purlEncode(name)}@${encodeURIComponent(image.digest)}?${quals}`;
+}
+/** `Name <email>` -> SPDX `Person: Name (email)` (SPDX 2.3 §7.5); pre-typed values pass through. */
+function spdx_spdxSupplier(raw) {
+    const s = raw?.trim();
+    if (!s)
+        return NOASSERTION;
+    if (/^(Person|Organization|Tool):\s/.test(s))
+        return s;
+    const m = /^([^<>()]*?)\s*<([^<>@\s]+@[^<>\s]+)>\s*$/.exec(s);
+    const person = m ? (m[1] ? `${m[1]} (${m[2]})` : m[2]) : s;
+    return `Person: ${person}`;
+}
+function licenseRefs(ast, out) {
+    if ('conjunction' in ast) {
+        licenseRefs(ast.left, out);
+        licenseRefs(ast.right, out);
+    }
+    else if (ast.license.startsWith('LicenseRef-'))
+        out.add(ast.license);
+}
+/**
+ * A valid SPDX expression for `raw`, or undefined. Ids match case-insensitively (SPDX 2.3 Annex D),
+ * so `mit` becomes `MIT`; the list is the one the CycloneDX library validates against, so both
+ * documents agree on what counts as an SPDX id. DocumentRef- needs externalDocumentRefs: refused.
+ */
+function toSpdxExpression(raw) {
+    if (raw.includes('DocumentRef-'))
+        return undefined;
+    const fixed = raw.trim().replace(/[A-Za-z0-9.+-]+/g, (tok) => {
+        // Operators are case-sensitive in Annex D; spdx-expression-parse also takes `and`: write them upper case.
+        if (/^(and|or|with)$/i.test(tok))
+            return tok.toUpperCase();
+        if (tok.startsWith('LicenseRef-'))
+            return tok;
+        const plus = tok.endsWith('+') ? '+' : '';
+        const id = (0,spdx.fixupSpdxId)(plus ? tok.slice(0, -1) : tok);
+        return id ? id + plus : tok;
+    });
+    try {
+        const refs = new Set();
+        licenseRefs(spdx_expression_parse(fixed), refs);
+        return { expression: fixed, refs };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * One package's `licenseDeclared` (all its licenses AND-ed, as syft joins them), registering the
+ * LicenseRef- ids it needs in `extracted` (SPDX 2.3 §10: every LicenseRef used must be declared).
+ */
+function declaredLicense(licenses, extracted) {
+    const parts = [];
+    for (const raw of licenses) {
+        // Ecosystems that write NONE/NOASSERTION mean "nothing recorded": not a license name.
+        if (!raw.trim() || /^(NONE|NOASSERTION)$/i.test(raw.trim()))
+            continue;
+        const parsed = toSpdxExpression(raw);
+        if (parsed) {
+            for (const ref of parsed.refs)
+                if (!extracted.has(ref))
+                    extracted.set(ref, { licenseId: ref, name: ref, extractedText: NOASSERTION });
+            parts.push(/\s(AND|OR|WITH)\s/.test(parsed.expression) ? `(${parsed.expression})` : parsed.expression);
+            continue;
+        }
+        // Not an SPDX expression: a LicenseRef carrying the recorded name. Two names that sanitize alike
+        // get the hash of the raw name appended, so neither is lost.
+        let id = `LicenseRef-${sanitizeSpdxId(raw.trim())}`;
+        const seen = extracted.get(id);
+        if (seen && seen.name !== raw)
+            id = `${id}-${shortHash(raw).slice(0, 8)}`;
+        // The text itself was not read, only its name: extractedText is required, NOASSERTION says so (as syft).
+        if (!extracted.has(id))
+            extracted.set(id, { licenseId: id, name: raw, extractedText: NOASSERTION });
+        parts.push(id);
+    }
+    const unique = [...new Set(parts)];
+    return unique.length ? unique.join(' AND ') : NOASSERTION;
+}
+/** The SPDX id of a package: stable for the same package at the same place, unique in the document. */
+function packageSpdxId(p) {
+    const hash = shortHash(p.type, p.name, p.version, p.purl, ...p.locations);
+    return `SPDXRef-Package-${sanitizeSpdxId(`${p.type}-${p.name}`)}-${hash}`;
+}
+function created(opts) {
+    // SPDX 2.3 §6.9: YYYY-MM-DDThh:mm:ssZ, no fractional seconds.
+    return (opts.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function toSpdx(packages, distro, image, opts) {
+    const extracted = new Map();
+    const hex = image.digest.replace(/^sha256:/, '');
+    const rootId = sanitizeSpdxId(`SPDXRef-DocumentRoot-Image-${image.name}`);
+    const base = (opts.namespaceBase ?? 'https://spdx.org/spdxdocs/sigstamp').replace(/\/+$/, '');
+    // §6.5: unique per document version, no '#'. The digest and a UUID make it unique per run.
+    const slug = `${image.registry}/${image.repository}`.replace(/[#:]/g, '-');
+    const namespace = `${base}/${slug}/${image.digest.replace(':', '-')}/${opts.uuid ?? (0,external_node_crypto_.randomUUID)()}`;
+    const used = new Set([rootId]);
+    const pkgs = [];
+    const rels = [];
+    for (const p of packages) {
+        let id = packageSpdxId(p);
+        for (let n = 2; used.has(id); n++)
+            id = `${packageSpdxId(p)}-${n}`;
+        used.add(id);
+        pkgs.push({
+            name: p.name,
+            SPDXID: id,
+            versionInfo: p.version,
+            supplier: spdx_spdxSupplier(p.supplier),
+            downloadLocation: NOASSERTION,
+            filesAnalyzed: false,
+            sourceInfo: `acquired package info from ${p.foundBy}: ${p.locations.join(', ')}`,
+            licenseConcluded: NOASSERTION,
+            licenseDeclared: declaredLicense(p.licenses, extracted),
+            copyrightText: NOASSERTION,
+            ...(p.purl
+                ? {
+                    externalRefs: [
+                        { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl },
+                    ],
+                }
+                : {}),
+        });
+        rels.push({ spdxElementId: rootId, relatedSpdxElement: id, relationshipType: 'CONTAINS' });
+    }
+    if (distro) {
+        // syft has no OS package in SPDX (anchore/syft#3012, only in CycloneDX); trivy and apko add one.
+        const id = sanitizeSpdxId(`SPDXRef-OperatingSystem-${distro.id}-${distro.versionId ?? ''}`).replace(/-$/, '');
+        pkgs.push({
+            name: distro.id,
+            SPDXID: id,
+            ...(distro.versionId ? { versionInfo: distro.versionId } : {}),
+            supplier: NOASSERTION,
+            downloadLocation: NOASSERTION,
+            filesAnalyzed: false,
+            licenseConcluded: NOASSERTION,
+            licenseDeclared: NOASSERTION,
+            copyrightText: NOASSERTION,
+            ...(distro.prettyName ? { description: distro.prettyName } : {}),
+            primaryPackagePurpose: 'OPERATING_SYSTEM',
+        });
+        rels.push({ spdxElementId: rootId, relatedSpdxElement: id, relationshipType: 'CONTAINS' });
+    }
+    pkgs.push({
+        name: image.name,
+        SPDXID: rootId,
+        versionInfo: image.digest,
+        supplier: opts.organization ? `Organization: ${opts.organization}` : NOASSERTION,
+        downloadLocation: NOASSERTION,
+        filesAnalyzed: false,
+        checksums: [{ algorithm: 'SHA256', checksumValue: hex }],
+        licenseConcluded: NOASSERTION,
+        licenseDeclared: NOASSERTION,
+        copyrightText: NOASSERTION,
+        externalRefs: [
+            { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: ociPurl(image) },
+        ],
+        primaryPackagePurpose: 'CONTAINER',
+    });
+    rels.push({ spdxElementId: 'SPDXRef-DOCUMENT', relatedSpdxElement: rootId, relationshipType: 'DESCRIBES' });
+    const creators = [`Tool: sigstamp-${opts.toolVersion}`];
+    if (opts.organization)
+        creators.unshift(`Organization: ${opts.organization}`);
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: image.name,
+        documentNamespace: namespace,
+        creationInfo: { created: created(opts), creators },
+        packages: pkgs,
+        relationships: rels,
+        ...(extracted.size
+            ? {
+                hasExtractedLicensingInfos: [...extracted.values()].sort((a, b) => a.licenseId.localeCompare(b.licenseId)),
+            }
+            : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/cyclonedx.js
+/**
+ * CycloneDX 1.6 JSON through @cyclonedx/cyclonedx-library, imported by sub-entry (the root entry
+ * breaks inside an ncc ESM bundle). The layout follows syft's writer
+ * (syft/format/common/cyclonedxhelpers/to_format_model.go and cyclonedxutil/helpers): a `container`
+ * metadata component, `library` components, one `operating-system` component from os-release.
+ */
+
+
+
+
+
+
+
+/** Package types whose recorded supplier is a distribution maintainer: syft writes it as `publisher`. */
+const OS_TYPES = new Set(['deb', 'apk', 'rpm']);
+/**
+ * syft's license rule (cyclonedxutil/helpers/licenses.go): a single SPDX id -> `license.id`; any
+ * other name -> `license.name`; compound expressions -> one `expression` when they are all there
+ * is, else each as a `license.name` — the schema forbids mixing `expression` with `license` entries,
+ * and the library would keep only the first expression of a mixed set.
+ */
+function cdxLicenses(licenses) {
+    const named = [];
+    const expressions = [];
+    const seen = new Set();
+    for (const raw of licenses) {
+        const s = raw.trim();
+        if (!s || /^(NONE|NOASSERTION)$/i.test(s) || seen.has(s))
+            continue;
+        seen.add(s);
+        const id = (0,spdx.fixupSpdxId)(s);
+        if (id) {
+            named.push(new models.SpdxLicense(id));
+            continue;
+        }
+        const parsed = s.startsWith('LicenseRef-') ? undefined : toSpdxExpression(s);
+        if (parsed)
+            expressions.push(parsed.expression);
+        else
+            named.push(new models.NamedLicense(s));
+    }
+    if (named.length === 0 && expressions.length > 0) {
+        const joined = expressions.length === 1
+            ? expressions[0]
+            : expressions.map((e) => (/\s(AND|OR|WITH)\s/.test(e) ? `(${e})` : e)).join(' AND ');
+        return [new models.LicenseExpression(joined)];
+    }
+    return [...named, ...expressions.map((e) => new models.NamedLicense(e))];
+}
+/** syft's bom-ref: the purl plus a `package-id` qualifier, unique even when two packages share a purl. */
+function componentBomRef(p) {
+    const id = shortHash(p.type, p.name, p.version, p.purl, ...p.locations);
+    if (!p.purl)
+        return `sigstamp-package-${id}`;
+    const [main, subpath] = p.purl.split('#', 2);
+    const ref = `${main}${main.includes('?') ? '&' : '?'}package-id=${id}`;
+    return subpath === undefined ? ref : `${ref}#${subpath}`;
+}
+function component(p) {
+    const c = new models.Component(enums.ComponentType.Library, p.name, {
+        bomRef: componentBomRef(p),
+        version: p.version,
+        ...(p.purl ? { purl: p.purl } : {}),
+        licenses: new models.LicenseRepository(cdxLicenses(p.licenses)),
+    });
+    if (p.supplier) {
+        if (OS_TYPES.has(p.type))
+            c.publisher = p.supplier;
+        else
+            c.author = p.supplier;
+    }
+    // Where it was found and by whom: CycloneDX has no place for that in `evidence` that this
+    // library models, so properties, namespaced to us.
+    c.properties.add(new models.Property('sigstamp:package:foundBy', p.foundBy));
+    c.properties.add(new models.Property('sigstamp:package:type', p.type));
+    p.locations.forEach((l, i) => c.properties.add(new models.Property(`sigstamp:location:${i}:path`, l)));
+    return c;
+}
+/** syft's OS component (toOSComponent): bom-ref `os:<id>@<version>`, swid carries id and version. */
+function osComponent(d) {
+    const c = new models.Component(enums.ComponentType.OperatingSystem, d.id, {
+        bomRef: d.versionId ? `os:${d.id}@${d.versionId}` : `os:${d.id}`,
+        ...(d.versionId ? { version: d.versionId } : {}),
+        swid: new models.SWID(d.id, d.id, d.versionId ? { version: d.versionId } : {}),
+        ...(d.prettyName ? { description: d.prettyName } : {}),
+    });
+    // syft reads these back as the distro (cyclonedxutil/helpers/decoder.go reads swid, name, version).
+    if (d.idLike?.length)
+        c.properties.add(new models.Property('sigstamp:distro:idLike', d.idLike.join(' ')));
+    if (d.versionCodename)
+        c.properties.add(new models.Property('sigstamp:distro:versionCodename', d.versionCodename));
+    return c;
+}
+function toCycloneDx(packages, distro, image, opts) {
+    const purl = ociPurl(image);
+    const root = new models.Component(enums.ComponentType.Container, image.name, {
+        bomRef: purl,
+        version: image.digest,
+        purl,
+        ...(opts.organization ? { supplier: new models.OrganizationalEntity({ name: opts.organization }) } : {}),
+    });
+    const tool = new models.Component(enums.ComponentType.Application, 'sigstamp', { version: opts.toolVersion });
+    const bom = new models.Bom({
+        // The attestation predicate https://cyclonedx.org/bom requires a serialNumber (DESIGN.md).
+        serialNumber: `urn:uuid:${opts.uuid ?? (0,external_node_crypto_.randomUUID)()}`,
+        metadata: new models.Metadata({
+            timestamp: opts.created ?? new Date(),
+            tools: new models.Tools({ components: new models.ComponentRepository([tool]) }),
+            component: root,
+            ...(opts.organization
+                ? { supplier: new models.OrganizationalEntity({ name: opts.organization }) }
+                : {}),
+        }),
+    });
+    for (const p of packages)
+        bom.components.add(component(p));
+    if (distro)
+        bom.components.add(osComponent(distro));
+    const serializer = new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
+    // sortLists: the same image gives the same document, apart from serialNumber and timestamp.
+    return JSON.parse(serializer.serialize(bom, { sortLists: true }));
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(56118);
+;// CONCATENATED MODULE: ./build/src/sbom/layers.js
+/**
+ * Layers -> the squashed view of the files catalogers asked for. Each layer of one platform manifest
+ * is streamed exactly once, in order, decompressed and untarred on the fly; only wanted files (and
+ * the build info of Go executables) are kept, so memory stays bounded whatever the layer size.
+ */
+
+
+
+
+
+
+
+
+/** Every rootfs layer type of the OCI image spec (incl. the deprecated non-distributable ones) and Docker's. */
+const LAYER_MEDIA_TYPES = [
+    'application/vnd.oci.image.layer.v1.tar',
+    'application/vnd.oci.image.layer.v1.tar+gzip',
+    'application/vnd.oci.image.layer.v1.tar+zstd',
+    'application/vnd.oci.image.layer.nondistributable.v1.tar',
+    'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd',
+    'application/vnd.docker.image.rootfs.diff.tar',
+    'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+];
+const MAX_LINK_HOPS = 16;
+const MAX_WARNINGS = 200;
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+/**
+ * A symlink has no size or mode of its own worth showing a cataloger, so "is this path of interest"
+ * is asked with an empty, non-executable file; the real decision is made with the target's size
+ * and mode once the link is resolved.
+ */
+const PROBE_SIZE = 0;
+const PROBE_MODE = 0o644;
+/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
+function normaliseTarPath(name) {
+    const out = [];
+    for (const c of name.split('/')) {
+        if (c === '' || c === '.')
+            continue;
+        if (c === '..') {
+            if (out.length === 0)
+                return null;
+            out.pop();
+        }
+        else
+            out.push(c);
+    }
+    return out;
+}
+/**
+ * The squashed tree: kept files, every symlink and directory (small), each stamped with the layer that
+ * wrote it, so whiteouts can drop exactly what EARLIER layers put there.
+ */
+class View {
+    root = { kind: 'dir', layer: -1, children: new Map() };
+    spillRefs = new Map();
+    get(parts) {
+        let node = this.root;
+        for (const p of parts) {
+            if (node.kind !== 'dir')
+                return undefined;
+            const next = node.children.get(p);
+            if (!next)
+                return undefined;
+            node = next;
+        }
+        return node;
+    }
+    /** Replaces whatever is at `parts` (a whole subtree included), as a later layer's entry does. */
+    set(parts, node, layer) {
+        const parent = this.parentDir(parts, layer);
+        const name = parts[parts.length - 1];
+        if (!parent || name === undefined)
+            return;
+        const old = parent.children.get(name);
+        if (old)
+            this.release(old);
+        if (node) {
+            if (node.kind === 'file' && node.spillPath)
+                this.spillRefs.set(node.spillPath, (this.spillRefs.get(node.spillPath) ?? 0) + 1);
+            parent.children.set(name, node);
+        }
+        else
+            parent.children.delete(name);
+    }
+    /** A directory entry: keeps an existing directory's content, replaces a file or link. */
+    dir(parts, layer) {
+        if (this.get(parts)?.kind !== 'dir')
+            this.set(parts, { kind: 'dir', layer, children: new Map() }, layer);
+    }
+    /** Whiteouts: drop what EARLIER layers put at `parts` (and, for a directory, below it). */
+    removeOlder(parts, layer, keepSelf) {
+        const node = this.get(parts);
+        if (!node)
+            return;
+        if (node.kind === 'dir') {
+            for (const name of [...node.children.keys()])
+                this.removeOlder([...parts, name], layer, false);
+            // A directory this layer also wrote (or still holding this layer's files) stays.
+            if (keepSelf || node.children.size > 0 || node.layer >= layer)
+                return;
+        }
+        else if (keepSelf || node.layer >= layer)
+            return;
+        this.set(parts, undefined, layer);
+    }
+    *walk(node = this.root, prefix = '') {
+        for (const [name, child] of node.children) {
+            const path = `${prefix}/${name}`;
+            if (child.kind === 'dir')
+                yield* this.walk(child, path);
+            else
+                yield [path, child];
+        }
+    }
+    /** Follows symlinks component by component inside the image root (a chroot-style resolve). */
+    resolve(parts) {
+        const queue = [...parts];
+        const done = [];
+        let hops = 0;
+        while (queue.length > 0) {
+            const c = queue.shift();
+            if (c === '' || c === '.')
+                continue;
+            if (c === '..') {
+                done.pop();
+                continue;
+            }
+            const node = this.get([...done, c]);
+            if (node?.kind === 'symlink') {
+                if (++hops > MAX_LINK_HOPS)
+                    return 'loop';
+                if (node.target.startsWith('/'))
+                    done.length = 0;
+                queue.unshift(...node.target.split('/'));
+                continue;
+            }
+            done.push(c);
+        }
+        return { parts: done, node: this.get(done) };
+    }
+    parentDir(parts, layer) {
+        let dir = this.root;
+        for (const p of parts.slice(0, -1)) {
+            let next = dir.children.get(p);
+            if (next?.kind !== 'dir') {
+                if (next)
+                    this.release(next);
+                next = { kind: 'dir', layer, children: new Map() };
+                dir.children.set(p, next);
+            }
+            dir = next;
+        }
+        return dir;
+    }
+    release(node) {
+        if (node.kind === 'dir')
+            for (const child of node.children.values())
+                this.release(child);
+        else if (node.kind === 'file' && node.spillPath) {
+            const left = (this.spillRefs.get(node.spillPath) ?? 1) - 1;
+            if (left > 0)
+                this.spillRefs.set(node.spillPath, left);
+            else {
+                this.spillRefs.delete(node.spillPath);
+                void (0,promises_.rm)(node.spillPath, { force: true }).catch(() => undefined);
+            }
+        }
+    }
+}
+const unsupported = (mediaType) => `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
+function detectCompression(head) {
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    // RFC 8878 frame magic 28 b5 2f fd.
+    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
+        return 'zstd';
+    return 'none';
+}
+/** Reads the first bytes to pick the decompressor, then streams the whole blob through it. */
+async function openTar(source, count) {
+    const it = source[Symbol.asyncIterator]();
+    const head = [];
+    let seen = 0;
+    while (seen < 4) {
+        const r = await it.next();
+        if (r.done)
+            break;
+        head.push(r.value);
+        seen += r.value.length;
+        count(r.value.length);
+    }
+    const first = Buffer.concat(head);
+    const kind = detectCompression(first);
+    const raw = external_node_stream_.Readable.from((async function* () {
+        try {
+            yield first;
+            for (;;) {
+                const r = await it.next();
+                if (r.done)
+                    return;
+                count(r.value.length);
+                yield r.value;
+            }
+        }
+        finally {
+            // An abandoned layer must free its download (and its digest check must never half-pass).
+            await it.return?.();
+        }
+    })());
+    if (kind === 'none')
+        return raw;
+    const decoder = kind === 'gzip' ? external_node_zlib_.createGunzip() : external_node_zlib_.createZstdDecompress();
+    return (0,external_node_stream_.pipeline)(raw, decoder, () => undefined);
+}
+function waitDrain(w) {
+    return new Promise((resolve) => {
+        const done = () => {
+            w.off('drain', done);
+            w.off('close', done);
+            resolve();
+        };
+        w.on('drain', done);
+        w.on('close', done);
+    });
+}
+/**
+ * Squashes local or remote layer streams (bottom first) into the wanted files. Layers are consumed
+ * one after the other, each exactly once.
+ */
+async function squashStreams(layers, selection, opts = {}) {
+    const memoryCap = opts.memoryCap ?? 8 * 1024 * 1024;
+    const spillCap = opts.spillCap ?? 512 * 1024 * 1024;
+    const view = new View();
+    const pulled = new Set();
+    const warnings = [];
+    let dropped = 0;
+    const warn = (m) => (warnings.length < MAX_WARNINGS ? warnings.push(m) : dropped++);
+    let spillDir;
+    let spillSeq = 0;
+    let bytes = 0;
+    const cleanup = async () => {
+        if (spillDir)
+            await (0,promises_.rm)(spillDir, { recursive: true, force: true });
+    };
+    const wants = (parts, size, mode) => selection.wants(`/${parts.join('/')}`, size, mode);
+    async function readEntry(entry, parts, layer, what) {
+        const size = entry.header.size ?? 0;
+        const mode = entry.header.mode ?? 0;
+        const key = parts.join('/');
+        const wanted = wants(parts, size, mode);
+        let keep = wanted || pulled.has(key);
+        if (keep && size > spillCap) {
+            warn(`${what}: /${key} is ${size} bytes, over the ${spillCap}-byte limit; skipped`);
+            keep = false;
+        }
+        const scanner = (mode & 0o111) !== 0 ? new GoBuildInfoScanner() : undefined;
+        let content;
+        let spillPath;
+        let out;
+        let outError;
+        if (keep && size <= memoryCap)
+            content = Buffer.allocUnsafe(size);
+        else if (keep) {
+            spillDir ??= await (0,promises_.mkdtemp)((0,external_node_path_.join)(opts.tmpDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'sigstamp-sbom-'));
+            spillPath = (0,external_node_path_.join)(spillDir, `${++spillSeq}`);
+            out = (0,external_node_fs_.createWriteStream)(spillPath);
+            // Without a listener a full disk would crash the process instead of failing this run.
+            out.on('error', (err) => (outError = err));
+        }
+        let at = 0;
+        try {
+            for await (const chunk of entry) {
+                if (scanner && !scanner.done)
+                    scanner.push(chunk);
+                if (content)
+                    chunk.copy(content, at);
+                else if (out && !out.write(chunk))
+                    await waitDrain(out);
+                if (outError)
+                    throw new Error(`spilling /${key} to ${spillPath}: ${outError.message}`);
+                at += chunk.length;
+            }
+        }
+        finally {
+            if (out)
+                await new Promise((res, rej) => out.end((err) => (err ? rej(err) : res())));
+        }
+        const goBuildInfo = scanner?.result();
+        if (!keep && !goBuildInfo)
+            return view.set(parts, undefined, layer);
+        const node = { kind: 'file', layer, size, mode, wanted: keep && wanted, goBuildInfo };
+        if (keep)
+            Object.assign(node, content ? { content } : { spillPath });
+        view.set(parts, node, layer);
+    }
+    function hardLink(header, parts, layer, what) {
+        const target = normaliseTarPath(header.linkname ?? '');
+        const node = target ? view.get(target) : undefined;
+        const key = parts.join('/');
+        if (node?.kind !== 'file') {
+            view.set(parts, undefined, layer);
+            if (wants(parts, PROBE_SIZE, header.mode ?? 0))
+                warn(`${what}: hard link /${key} -> ${header.linkname}: target not in the image`);
+            return;
+        }
+        const wanted = wants(parts, node.size, node.mode);
+        const hasBytes = node.content !== undefined || node.spillPath !== undefined;
+        if ((wanted || pulled.has(key)) && !hasBytes && node.size > 0)
+            warn(`${what}: hard link /${key} -> /${target?.join('/')}: the target's content was not kept`);
+        if (!wanted && !pulled.has(key) && !node.goBuildInfo)
+            return view.set(parts, undefined, layer);
+        view.set(parts, { ...node, layer, wanted }, layer);
+    }
+    async function onEntry(entry, layer, what) {
+        const h = entry.header;
+        const parts = normaliseTarPath(h.name);
+        const consume = async () => {
+            for await (const _ of entry)
+                void _;
+        };
+        if (parts === null) {
+            warn(`${what}: entry ${JSON.stringify(h.name)} escapes the root with '..'; ignored`);
+            return consume();
+        }
+        const name = parts[parts.length - 1];
+        if (name === undefined)
+            return consume();
+        if (name === OPAQUE) {
+            view.removeOlder(parts.slice(0, -1), layer, true);
+            return consume();
+        }
+        if (name.startsWith(WHITEOUT)) {
+            view.removeOlder([...parts.slice(0, -1), name.slice(WHITEOUT.length)], layer, false);
+            return consume();
+        }
+        switch (h.type) {
+            case 'file':
+            case 'contiguous-file':
+                return readEntry(entry, parts, layer, what);
+            case 'directory':
+                view.dir(parts, layer);
+                break;
+            case 'symlink': {
+                const target = h.linkname ?? '';
+                view.set(parts, { kind: 'symlink', layer, target }, layer);
+                // Pull the target in if it is still to come: a file streamed past cannot be read again.
+                if (wants(parts, PROBE_SIZE, PROBE_MODE)) {
+                    const r = view.resolve(parts);
+                    if (r !== 'loop' && r.node === undefined)
+                        pulled.add(r.parts.join('/'));
+                }
+                break;
+            }
+            case 'link':
+                hardLink(h, parts, layer, what);
+                break;
+            default:
+                view.set(parts, undefined, layer);
+        }
+        return consume();
+    }
+    async function squashLayer(layer, n) {
+        const what = `layer ${layer.digest}`;
+        if (!LAYER_MEDIA_TYPES.includes(layer.mediaType)) {
+            if (layer.stream instanceof external_node_stream_.Readable)
+                layer.stream.destroy();
+            throw new Error(`${what}: ${unsupported(layer.mediaType)}`);
+        }
+        try {
+            const decoded = await openTar(layer.stream, (b) => (bytes += b));
+            // allowUnknownFormat: old v7 tars carry no magic; a checksum still rejects garbage.
+            const extract = tar_stream.extract({ allowUnknownFormat: true });
+            const feed = (async () => {
+                try {
+                    for await (const chunk of decoded) {
+                        if (extract.destroyed)
+                            return;
+                        if (!extract.write(chunk))
+                            await waitDrain(extract);
+                    }
+                    extract.end(undefined);
+                }
+                catch (err) {
+                    extract.destroy(err);
+                    throw err;
+                }
+            })();
+            const entries = (async () => {
+                try {
+                    for await (const entry of extract)
+                        await onEntry(entry, n, what);
+                }
+                catch (err) {
+                    // Same error to the feeder, so it does not report a mere "premature close" instead.
+                    decoded.destroy(err);
+                    throw err;
+                }
+            })();
+            const [fed, read] = await Promise.allSettled([feed, entries]);
+            // The decoder's or the digest check's error is the root cause; tar-stream then only saw an early end.
+            if (fed.status === 'rejected')
+                throw fed.reason;
+            if (read.status === 'rejected')
+                throw read.reason;
+        }
+        catch (err) {
+            const msg = err instanceof Error ? err.message : String(err);
+            throw new Error(`${what} (${layer.mediaType}): ${msg}`, { cause: err });
+        }
+    }
+    let index = 0;
+    try {
+        for await (const layer of layers)
+            await squashLayer(layer, index++);
+    }
+    catch (err) {
+        // Also when opening the next blob failed: no spill file may outlive a failed run.
+        await cleanup();
+        throw err;
+    }
+    const files = [];
+    for (const [path, node] of view.walk()) {
+        if (node.kind === 'file') {
+            if (!node.wanted && !node.goBuildInfo)
+                continue;
+            files.push({
+                path,
+                size: node.size,
+                mode: node.mode,
+                ...(node.wanted && node.content ? { content: node.content } : {}),
+                ...(node.wanted && node.spillPath ? { spillPath: node.spillPath } : {}),
+                ...(node.goBuildInfo ? { goBuildInfo: node.goBuildInfo } : {}),
+            });
+            continue;
+        }
+        const parts = path.slice(1).split('/');
+        if (!wants(parts, PROBE_SIZE, PROBE_MODE))
+            continue;
+        const r = view.resolve(parts);
+        if (r === 'loop') {
+            warn(`symlink ${path} -> ${node.target}: loop or more than ${MAX_LINK_HOPS} links; skipped`);
+            continue;
+        }
+        const t = r.node;
+        // A link to a directory: the files below it are listed under their real paths.
+        if (t?.kind === 'dir')
+            continue;
+        if (t?.kind !== 'file' || (t.content === undefined && t.spillPath === undefined)) {
+            const why = t ? 'was not kept' : 'is not in the image, or was streamed past before the link';
+            warn(`symlink ${path} -> ${node.target}: target /${r.parts.join('/')} ${why}`);
+            continue;
+        }
+        // The link is one more name for the target's bytes; its Go build info stays with the real file,
+        // so a binary is not reported twice.
+        if (wants(parts, t.size, t.mode))
+            files.push({ path, size: t.size, mode: t.mode, content: t.content, spillPath: t.spillPath });
+    }
+    if (dropped > 0)
+        warnings.push(`… and ${dropped} more warnings`);
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, warnings, bytes, cleanup };
+}
+/** Streams the layers of ONE platform manifest from the registry and squashes them. */
+async function squash(repo, manifest, selection, opts = {}) {
+    // Refuse before downloading anything: a foreign layer type later on would waste the whole pull.
+    for (const l of manifest.layers) {
+        if (!LAYER_MEDIA_TYPES.includes(l.mediaType))
+            throw new Error(`layer ${l.digest}: ${unsupported(l.mediaType)}`);
+    }
+    async function* open() {
+        for (const d of manifest.layers)
+            yield { digest: d.digest, mediaType: d.mediaType, stream: await repo.openBlob(d) };
+    }
+    return squashStreams(open(), selection, opts);
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/index.js
+
+
+
+
+/**
+ * A cataloger that reads only `ImageFile.goBuildInfo` (go-binary.ts): it must not be part of the
+ * content selection, or every executable of the image would be buffered for nothing.
+ */
+function buildInfoOnly(c) {
+    return c.buildInfoOnly === true;
+}
+function sortPackages(pkgs) {
+    const key = (p) => `${p.type}\0${p.name}\0${p.version}\0${p.purl}\0${p.locations.join('\0')}`;
+    return pkgs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+async function generateSboms(repo, platformManifest, image, catalogers, opts) {
+    const started = Date.now();
+    const contentCatalogers = catalogers.filter((c) => !buildInfoOnly(c));
+    // os-release is always read: the distro goes into the purls and into both documents.
+    const selection = {
+        wants: (path, size, mode) => osReleaseSelection.wants(path, size, mode) || contentCatalogers.some((c) => c.wants(path, size, mode)),
+    };
+    const squashed = await squash(repo, platformManifest.manifest, selection, opts);
+    const warnings = [...squashed.warnings];
+    try {
+        const distro = await identifyDistro(squashed.files);
+        const packages = [];
+        for (const c of catalogers) {
+            const only = buildInfoOnly(c);
+            const files = squashed.files.filter((f) => (only ? f.goBuildInfo !== undefined : true) && c.wants(f.path, f.size, f.mode));
+            if (files.length === 0)
+                continue;
+            const found = await c.catalog(files, { distro, warn: (m) => warnings.push(`${c.name}: ${m}`) });
+            packages.push(...found);
+        }
+        sortPackages(packages);
+        // The SBOM describes the manifest whose layers were read: for a multi-arch image, the platform's.
+        const subject = {
+            ...image,
+            digest: platformManifest.descriptor.digest,
+            arch: image.arch ?? platformManifest.descriptor.platform?.architecture,
+        };
+        return {
+            packages,
+            ...(distro ? { distro } : {}),
+            spdx: toSpdx(packages, distro, subject, opts),
+            cyclonedx: toCycloneDx(packages, distro, subject, opts),
+            warnings,
+            stats: { bytes: squashed.bytes, ms: Date.now() - started },
+        };
+    }
+    finally {
+        await squashed.cleanup();
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Which SBOM format a parsed JSON document is, by the fields each format requires. */
+function detectSbomFormat(json) {
+    if (!isObject(json))
+        return undefined;
+    if (typeof json.spdxVersion === 'string' && json.spdxVersion.startsWith('SPDX-'))
+        return 'spdx';
+    if (json.bomFormat === 'CycloneDX')
+        return 'cyclonedx';
+    return undefined;
+}
+/**
+ * Checks a bring-your-own SBOM before it is attested: the format must be recognisable and carry what
+ * the predicate types need (SPDX 2.x's required document fields; CycloneDX's serialNumber, which the
+ * `https://cyclonedx.org/bom` predicate requires). Throws an error naming every missing field.
+ */
+function validateUserSbom(json) {
+    if (!isObject(json))
+        throw new Error('the SBOM file is not a JSON object');
+    if (json['@context'] !== undefined && json.spdxVersion === undefined)
+        throw new Error('the SBOM file looks like SPDX 3 (JSON-LD); only SPDX 2.x JSON is supported');
+    const format = detectSbomFormat(json);
+    if (format === 'spdx') {
+        const version = json.spdxVersion;
+        if (!/^SPDX-2\.\d+$/.test(version))
+            throw new Error(`the SPDX SBOM has spdxVersion ${JSON.stringify(version)}; only SPDX-2.x is supported`);
+        // SPDX 2.3 JSON schema, top-level "required", and creationInfo's "created"/"creators".
+        const missing = ['SPDXID', 'dataLicense', 'name', 'documentNamespace', 'creationInfo'].filter((k) => json[k] === undefined || json[k] === '');
+        const ci = json.creationInfo;
+        if (isObject(ci)) {
+            if (typeof ci.created !== 'string')
+                missing.push('creationInfo.created');
+            if (!Array.isArray(ci.creators) || ci.creators.length === 0)
+                missing.push('creationInfo.creators');
+        }
+        if (missing.length)
+            throw new Error(`the SPDX SBOM (${version}) lacks required field(s): ${missing.join(', ')}`);
+        return { format, version };
+    }
+    if (format === 'cyclonedx') {
+        const missing = [];
+        if (typeof json.specVersion !== 'string' || !json.specVersion)
+            missing.push('specVersion');
+        if (typeof json.serialNumber !== 'string' || !json.serialNumber)
+            missing.push('serialNumber');
+        if (missing.length)
+            throw new Error(`the CycloneDX SBOM lacks required field(s): ${missing.join(', ')}` +
+                (missing.includes('serialNumber')
+                    ? ' (the https://cyclonedx.org/bom attestation needs a serialNumber)'
+                    : ''));
+        // bom-1.6.schema.json's serialNumber pattern, exactly.
+        if (!/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(json.serialNumber))
+            throw new Error(`the CycloneDX SBOM's serialNumber ${JSON.stringify(json.serialNumber)} is not a urn:uuid`);
+        return { format, version: json.specVersion };
+    }
+    throw new Error('the SBOM file is neither SPDX 2.x JSON (no "spdxVersion") nor CycloneDX JSON (no "bomFormat": "CycloneDX")');
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/for-run.js
+
+
+
+
+
+
+/**
+ * Step 2 of the pipeline: the SBOM predicates of this run — generated from the image's layers (one
+ * per platform of an index), or the user's own file — written to output-dir. All of it happens
+ * before the certificate's 10-minute window opens.
+ */
+const SPDX_PREDICATE = 'https://spdx.dev/Document';
+const CYCLONEDX_PREDICATE = 'https://cyclonedx.org/bom';
+/** Generated predicates stay well under Kyverno's 10 MB bundle limit once base64 and the envelope are added. */
+const MAX_SBOM_BYTES = 7 * 1024 * 1024;
+const TOOL_VERSION = '0.1.0';
+function platformLabel(d) {
+    const p = d.platform;
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('-') : 'image';
+}
+async function sbomsForRun(repo, subject, opts, logger) {
+    const run = { predicates: [], files: { spdx: [], cyclonedx: [] }, packages: 0, warnings: [] };
+    if (opts.sbomPath)
+        return userSbom(opts, subject, run);
+    if (opts.sbom.length === 0)
+        return run;
+    await (0,promises_.mkdir)(opts.outputDir, { recursive: true });
+    const isIndex = subject.platforms.length > 0;
+    const manifests = isIndex ? subject.platforms : [subject.descriptor];
+    const name = `${opts.image.registry}/${opts.image.repository}`;
+    for (const platform of manifests) {
+        const { manifest } = await repo.getManifest(platform.digest);
+        const sboms = await generateSboms(repo, { descriptor: platform, manifest: manifest }, {
+            name,
+            registry: opts.image.registry,
+            repository: opts.image.repository,
+            digest: platform.digest,
+            ...(opts.tags[0]?.tag ? { tag: opts.tags[0].tag } : {}),
+        }, [...osCatalogers(), ...languageCatalogers()], { toolVersion: TOOL_VERSION });
+        run.packages += sboms.packages.length;
+        run.warnings.push(...sboms.warnings);
+        logger.info(`SBOM of ${platformLabel(platform)}: ${sboms.packages.length} packages from ${(sboms.stats.bytes / 1e6).toFixed(1)} MB of layers in ${sboms.stats.ms} ms`);
+        const subjects = isIndex ? [platform, subject.descriptor] : [platform];
+        const targets = isIndex ? [subject.descriptor, platform] : [platform];
+        for (const [format, type, doc] of [
+            ['spdx', SPDX_PREDICATE, sboms.spdx],
+            ['cyclonedx', CYCLONEDX_PREDICATE, sboms.cyclonedx],
+        ]) {
+            if (!opts.sbom.includes(format))
+                continue;
+            const text = JSON.stringify(doc);
+            if (text.length > MAX_SBOM_BYTES) {
+                throw new Error(`the ${format} SBOM of ${platformLabel(platform)} is ${text.length} bytes, over the ${MAX_SBOM_BYTES}-byte limit that keeps its bundle under Kyverno's 10 MB`);
+            }
+            const path = (0,external_node_path_.join)(opts.outputDir, `sbom-${platformLabel(platform)}.${format === 'spdx' ? 'spdx' : 'cdx'}.json`);
+            await (0,promises_.writeFile)(path, text);
+            run.files[format].push(path);
+            run.predicates.push({ type, content: doc, subjects, targets });
+        }
+    }
+    for (const w of run.warnings.slice(0, 20))
+        logger.debug(`sbom: ${w}`);
+    return run;
+}
+async function userSbom(opts, subject, run) {
+    let json;
+    try {
+        json = JSON.parse(await (0,promises_.readFile)(opts.sbomPath, 'utf8'));
+    }
+    catch (err) {
+        throw new OptionsError(`input sbom-path: cannot read ${opts.sbomPath} as JSON (${err.message})`);
+    }
+    let format;
+    try {
+        format = validateUserSbom(json).format;
+    }
+    catch (err) {
+        throw new OptionsError(`input sbom-path: ${opts.sbomPath}: ${err.message}`);
+    }
+    run.files[format].push(opts.sbomPath);
+    const targets = [subject.descriptor];
+    run.predicates.push({
+        type: format === 'spdx' ? SPDX_PREDICATE : CYCLONEDX_PREDICATE,
+        content: json,
+        subjects: targets,
+        targets,
+    });
+    return run;
+}
+
 ;// CONCATENATED MODULE: ./build/src/verify/legacy-bundle.js
 
 
@@ -87217,6 +102398,7 @@ function checkStatement(st, a) {
 
 
 
+
 class VerificationFailedError extends Error {
     failures;
     constructor(failures) {
@@ -87267,6 +102449,7 @@ async function run(opts, ctx) {
             return { subject, referrers: await listReferrers(repo, subject.descriptor.digest), warnings };
         // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
         const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
+        const sboms = await sbomsForRun(repo, subject, opts, ctx.logger);
         const targets = [subject.descriptor, ...(opts.perPlatform ? subject.platforms : [])];
         if (opts.storage === 'legacy')
             await warnForeignBundles(repo, subject.descriptor.digest, warn);
@@ -87286,15 +102469,27 @@ async function run(opts, ctx) {
         ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
         const name = dockerReference(opts.image.registry, opts.image.repository);
         const subjects = targets.map((t) => imageSubject(name, t.digest));
+        // Each statement with the targets it is attached to: provenance and user predicates to every
+        // target, a platform's SBOM to that platform and to the index (what admission checks).
         const statements = [];
         if (opts.provenance !== 'none') {
             const claims = workflowClaims(identity);
-            statements.push(opts.provenance === 'v1'
-                ? statement(subjects, SLSA_V1, slsaV1(claims))
-                : statement(subjects, SLSA_V02, slsaV02(claims)));
+            statements.push({
+                statement: opts.provenance === 'v1'
+                    ? statement(subjects, SLSA_V1, slsaV1(claims))
+                    : statement(subjects, SLSA_V02, slsaV02(claims)),
+                targets,
+            });
         }
         for (const p of predicates)
-            statements.push(statement(subjects, p.type, p.content));
+            statements.push({ statement: statement(subjects, p.type, p.content), targets });
+        for (const p of sboms.predicates) {
+            statements.push({
+                statement: statement(p.subjects.map((d) => imageSubject(name, d.digest)), p.type, p.content),
+                targets: p.targets,
+            });
+        }
+        const allTargets = uniqueByDigest([...targets, ...statements.flatMap((s) => s.targets)]);
         const witnessOptions = {
             ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
             ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
@@ -87312,19 +102507,22 @@ async function run(opts, ctx) {
                     }
                     : {}),
             }))),
-            Promise.all(statements.map((s) => signStatement(session, w, s))),
+            Promise.all(statements.map(async (s) => ({
+                signed: await signStatement(session, w, s.statement),
+                targets: s.targets.map((t) => t.digest),
+            }))),
         ]).catch((err) => {
             throw explainWitnessError(err, witnessOptions);
         });
         const typesSigned = new Set([
             ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
-            ...statements.map((s) => s.predicateType),
+            ...statements.map((s) => s.statement.predicateType),
         ]);
         const published = await publish({
             repo,
             storage: opts.storage,
             chain,
-            signatures: signatures.length ? signatures : targets.map((target) => ({ target })),
+            signatures: allTargets.map((target) => signatures.find((s) => s.target.digest === target.digest) ?? { target }),
             attestations,
             supersede: supersedeRule(identity, typesSigned),
             logger: ctx.logger,
@@ -87335,11 +102533,11 @@ async function run(opts, ctx) {
         if (published.replaced)
             ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
         const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
-        const predicateTypes = statements.map((s) => s.predicateType);
+        const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
         const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
         const files = await writeOutputs(opts.outputDir, policies, [
             ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
-            ...attestations,
+            ...attestations.map((a) => a.signed),
         ]);
         const verified = opts.verify && trust ? await verifyAll(repo, published, identity, trust, opts) : [];
         const referrers = await listReferrers(repo, subject.descriptor.digest);
@@ -87349,7 +102547,7 @@ async function run(opts, ctx) {
         const rekorLogIndexes = [
             ...new Set([
                 ...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]),
-                ...attestations.map((a) => a.tlogEntry),
+                ...attestations.map((a) => a.signed.tlogEntry),
             ].flatMap((e) => (e ? [e.logIndex] : []))),
         ];
         return {
@@ -87364,6 +102562,7 @@ async function run(opts, ctx) {
                 verified,
                 files,
                 policies,
+                sboms,
             },
         };
     }
@@ -87427,6 +102626,10 @@ async function verifyAll(repo, published, identity, trust, opts) {
         throw new VerificationFailedError(failures);
     return results;
 }
+function uniqueByDigest(list) {
+    const seen = new Set();
+    return list.filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+}
 
 ;// CONCATENATED MODULE: ./build/src/report/summary.js
 
@@ -87482,6 +102685,10 @@ function signingSection(result) {
     }
     if (s.rekorLogIndexes.length)
         lines.push('', `Rekor log indexes: ${s.rekorLogIndexes.join(', ')}`);
+    if (s.sboms.predicates.length) {
+        const files = [...s.sboms.files.spdx, ...s.sboms.files.cyclonedx].map((f) => code(f)).join(', ');
+        lines.push('', `SBOMs: ${s.sboms.packages} packages cataloged from the image's layers (${files}).`);
+    }
     lines.push('', '### Verify it', '', '```sh', ...s.policies.cosign, ...(s.policies.gh ? [s.policies.gh] : []), '```');
     lines.push('', '### Admission policies for this identity', '');
     for (const p of s.policies.policies) {
@@ -87552,6 +102759,8 @@ function actionOutputs(result) {
         'attestation-refs': [...new Set(locations.filter((l) => !isSignature(l)).map((l) => l.ref))].join('\n'),
         'bundle-paths': (s?.files.bundles ?? []).join('\n'),
         'provenance-path': s?.files.provenance ?? '',
+        'sbom-spdx-path': (s?.sboms.files.spdx ?? []).join('\n'),
+        'sbom-cyclonedx-path': (s?.sboms.files.cyclonedx ?? []).join('\n'),
         subject: s?.identity.san ?? '',
         'subject-regex': policy?.subjectRegExp ?? '',
         issuer: s?.identity.issuer ?? '',

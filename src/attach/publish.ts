@@ -36,8 +36,8 @@ export interface PublishInput {
   storage: Storage;
   chain: string[];
   signatures: TargetSignatures[];
-  /** Attestations, each attached to every target (their statements name every target). */
-  attestations: SignedStatement[];
+  /** Attestations, each with the digests of the targets it is attached to. */
+  attestations: { signed: SignedStatement; targets: string[] }[];
   supersede: SupersedeRule;
   logger: Logger;
   timing?: SharedTagTiming;
@@ -73,6 +73,9 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
     out.artifacts.push(artifact);
     out.locations.push({ artifact, ref, via });
   };
+  const attestations = input.attestations
+    .filter((a) => a.targets.includes(t.target.digest))
+    .map((a) => a.signed);
   const jobs: Promise<void>[] = [];
   if (storage !== 'referrers') {
     if (t.message) {
@@ -97,13 +100,13 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
         }),
       );
     }
-    if (input.attestations.length) {
+    if (attestations.length) {
       jobs.push(
         appendToLegacyTag(
           repo,
           t.target.digest,
           'att',
-          input.attestations.map((a) => attestationLayer(a, chain)),
+          attestations.map((a) => attestationLayer(a, chain)),
           {
             ...timing,
             superseded: legacyLayerSuperseded(input.supersede, 'att'),
@@ -114,7 +117,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
             record(
               {
                 format: 'legacy-att',
-                predicateType: input.attestations[i]!.statement.predicateType,
+                predicateType: attestations[i]!.statement.predicateType,
                 digest: l.digest,
                 subject: t.target,
               },
@@ -127,7 +130,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
     }
   }
   if (storage !== 'legacy') {
-    const bundles = [...(t.statement ? [t.statement] : []), ...input.attestations];
+    const bundles = [...(t.statement ? [t.statement] : []), ...attestations];
     jobs.push(
       (async () => {
         const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);

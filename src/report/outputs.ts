@@ -15,6 +15,8 @@ export function actionOutputs(result: RunResult): Record<OutputName, string> {
     'attestation-refs': [...new Set(locations.filter((l) => !isSignature(l)).map((l) => l.ref))].join('\n'),
     'bundle-paths': (s?.files.bundles ?? []).join('\n'),
     'provenance-path': s?.files.provenance ?? '',
+    'sbom-spdx-path': (s?.sboms.files.spdx ?? []).join('\n'),
+    'sbom-cyclonedx-path': (s?.sboms.files.cyclonedx ?? []).join('\n'),
     subject: s?.identity.san ?? '',
     'subject-regex': policy?.subjectRegExp ?? '',
     issuer: s?.identity.issuer ?? '',

@@ -57,6 +57,10 @@ function signingSection(result: RunResult): string[] {
     );
   }
   if (s.rekorLogIndexes.length) lines.push('', `Rekor log indexes: ${s.rekorLogIndexes.join(', ')}`);
+  if (s.sboms.predicates.length) {
+    const files = [...s.sboms.files.spdx, ...s.sboms.files.cyclonedx].map((f) => code(f)).join(', ');
+    lines.push('', `SBOMs: ${s.sboms.packages} packages cataloged from the image's layers (${files}).`);
+  }
   lines.push(
     '',
     '### Verify it',

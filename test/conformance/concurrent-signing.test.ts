@@ -56,6 +56,8 @@ for (const [kind, start, tool] of [
                   sigstore.rekorUrl,
                   '--trusted-root',
                   sigstore.trustedRootPath,
+                  '--sbom',
+                  'none',
                   '--output-dir',
                   `${tmpdir()}/sigstamp-race-${kind}-${i}`,
                 ],

@@ -15,6 +15,8 @@ import { cosign22Verify, cosignVerify, runTool, type Identity } from '../support
 
 const SLSA = 'https://slsa.dev/provenance/v1';
 const VULN = 'https://cosign.sigstore.dev/attestation/vuln/v1';
+const SPDX = 'https://spdx.dev/Document';
+const CDX = 'https://cyclonedx.org/bom';
 const SAN = `https://github.com/${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
 
 for (const [kind, start, tool] of [
@@ -79,7 +81,7 @@ for (const [kind, start, tool] of [
       });
 
       it('cosign v3 verifies the bundle signature and attestations', async () => {
-        for (const type of [undefined, SLSA, VULN]) {
+        for (const type of [undefined, SLSA, VULN, SPDX, CDX]) {
           const r = await cosignVerify(
             'cosign3',
             sigstore,
@@ -148,7 +150,7 @@ for (const [kind, start, tool] of [
         const types = found
           .filter((f) => f.artifactType === 'application/vnd.dev.sigstore.bundle.v0.3+json')
           .map((f) => f.annotations?.['dev.sigstore.bundle.predicateType']);
-        expect(types.sort()).toEqual(['https://sigstore.dev/cosign/sign/v1', SLSA, VULN].sort());
+        expect(types.sort()).toEqual(['https://sigstore.dev/cosign/sign/v1', SLSA, VULN, SPDX, CDX].sort());
       });
     },
   );

@@ -79,10 +79,11 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('signing pipeli
       att: ((await repo.getManifest(legacyTag(digest, 'att'))).manifest as ImageManifest).layers.length,
       referrers: (await listReferrers(repo, digest)).referrers.length,
     });
-    expect(await count()).toEqual({ sig: 1, att: 1, referrers: 2 });
+    // Per run: one signature; provenance, SPDX and CycloneDX attestations; 4 bundle referrers.
+    expect(await count()).toEqual({ sig: 1, att: 3, referrers: 4 });
     sigstore.oidc.setClaims({ run_id: '501', run_attempt: '1' });
     expect((await sign(digest)).code).toBe(0);
-    expect(await count()).toEqual({ sig: 2, att: 2, referrers: 4 });
+    expect(await count()).toEqual({ sig: 2, att: 6, referrers: 8 });
   });
 
   it('refuses public-good signing for a private repository, before anything is sent to Fulcio or written', async () => {

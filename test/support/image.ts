@@ -3,7 +3,18 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
@@ -145,6 +156,79 @@ export async function buildImage(layers: Layer[], opts: BuildOptions = {}): Prom
   await run('umoci', ['gc', '--layout', layout]);
   const desc = await taggedDescriptor(layout, tag);
   return { layoutDir: layout, tag, manifestDigest: desc.digest, mediaType: desc.mediaType };
+}
+
+/**
+ * Layer 1 is a whole directory tree (a real rootfs, e.g. debianRootfs()), copied as is with owners,
+ * modes, links and device nodes; then one layer per `extraLayers` dict, as in buildImage.
+ */
+export async function buildImageFromRootfs(
+  rootfsDir: string,
+  extraLayers: Layer[] = [],
+  opts: BuildOptions = {},
+): Promise<BuiltImage> {
+  const tag = opts.tag ?? 'latest';
+  const dir = await tempDir('sigstamp-image-');
+  const layout = join(dir, 'layout');
+  const bundle = join(dir, 'bundle');
+  const ref = `${layout}:${tag}`;
+  await run('umoci', ['init', '--layout', layout]);
+  await run('umoci', ['new', '--image', ref]);
+  const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
+  await run('umoci', ['unpack', ...rootless, '--image', ref, bundle]);
+  // cp -a keeps ownership, modes, hard links and special files; `dir/.` copies the contents.
+  try {
+    await execFileAsync('cp', ['-a', `${rootfsDir}/.`, join(bundle, 'rootfs')], { maxBuffer: 1 << 20 });
+  } catch (err) {
+    const e = err as Error & { stderr?: string };
+    throw new Error(`cp -a ${rootfsDir} failed: ${e.stderr?.trim() || e.message}`, { cause: err });
+  }
+  const layers: Array<Layer | undefined> = [undefined, ...extraLayers];
+  for (const [i, layer] of layers.entries()) {
+    if (layer) await writeEntries(join(bundle, 'rootfs'), layer);
+    await run('umoci', [
+      'repack',
+      '--refresh-bundle',
+      '--history.created_by',
+      i === 0 ? `sigstamp test rootfs` : `sigstamp test layer ${i}`,
+      '--image',
+      ref,
+      bundle,
+    ]);
+  }
+  const platform = opts.platform ?? { os: 'linux', architecture: 'amd64' };
+  const configArgs = ['--os', platform.os, '--architecture', platform.architecture];
+  for (const e of opts.config?.Entrypoint ?? []) configArgs.push('--config.entrypoint', e);
+  for (const e of opts.config?.Env ?? []) configArgs.push('--config.env', e);
+  await run('umoci', ['config', '--no-history', ...configArgs, '--image', ref]);
+  await rm(bundle, { recursive: true, force: true });
+  await run('umoci', ['gc', '--layout', layout]);
+  const desc = await taggedDescriptor(layout, tag);
+  return { layoutDir: layout, tag, manifestDigest: desc.digest, mediaType: desc.mediaType };
+}
+
+/**
+ * A Layer dict holding every file, symlink and directory under `dir`, placed under `prefix` in the
+ * image (e.g. a real `npm install` tree at `/app`). Modes are kept.
+ */
+export async function layerFromDir(dir: string, prefix: string): Promise<Layer> {
+  const layer: Layer = {};
+  const walk = async (rel: string): Promise<void> => {
+    for (const ent of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${ent.name}` : ent.name;
+      const imagePath = posix.join(prefix, r);
+      const abs = join(dir, r);
+      if (ent.isSymbolicLink()) layer[imagePath] = { symlink: await readlink(abs) };
+      else if (ent.isDirectory()) {
+        layer[imagePath] = { dir: true };
+        await walk(r);
+      } else if (ent.isFile()) {
+        layer[imagePath] = { content: await readFile(abs), mode: (await stat(abs)).mode & 0o7777 };
+      }
+    }
+  };
+  await walk('');
+  return layer;
 }
 
 /** An OCI layout holding an image index over `images` (each keeps its own platform). */

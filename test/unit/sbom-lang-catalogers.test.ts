@@ -28,7 +28,7 @@ import {
 import { parseBuildInfoBlob, parseModInfo } from '../../src/sbom/catalogers/go-buildinfo.js';
 import { JAVA_LIMITS, javaCataloger } from '../../src/sbom/catalogers/java.js';
 import { archiveFilename } from '../../src/sbom/catalogers/java-meta.js';
-import { syftPurl } from '../../src/sbom/catalogers/lang-common.js';
+import { spdxSupplier, syftPurl } from '../../src/sbom/catalogers/lang-common.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sigstamp-lang-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -175,6 +175,27 @@ describe('npm (javascript-package-cataloger)', () => {
     });
   });
 
+  it('reads every JSON document of a file, fails the file on a BOM (encoding/json), formats suppliers as syft SPDX', async () => {
+    const { pkgs, warnings } = await run([
+      file('/n/node_modules/m/package.json', '{"name":"m1","version":"1"}\n{"name":"m2","version":"2"}\n'),
+      file('/n/node_modules/bom/package.json', '\ufeff{"name":"bom","version":"1"}'),
+      file(
+        '/n/node_modules/s/package.json',
+        JSON.stringify({
+          name: 's',
+          version: '1',
+          author: { name: 'Jane', email: 'j@x.io', url: 'https://x.io' },
+        }),
+      ),
+    ]);
+    expect(pkgs.map((p) => p.name)).toEqual(['m1', 'm2', 's']);
+    expect(warnings).toHaveLength(1);
+    expect(spdxSupplier(byName(pkgs, 's'))).toBe('Person: Jane (j@x.io)');
+    expect(
+      spdxSupplier({ ...byName(pkgs, 's'), supplier: 'A <a@x.io> (http://a), B <b@x.io>' }),
+    ).toBeUndefined();
+  });
+
   it('drops nameless packages, stubs a missing version as UNKNOWN (syft compliance defaults), warns on bad JSON', async () => {
     const { pkgs, warnings } = await run([
       file('/a/node_modules/x/package.json', '{"version": "1.0.0"}'),
@@ -265,6 +286,13 @@ describe('python (python-installed-package-cataloger)', () => {
     ]);
     expect(byName(pkgs, 'six').supplier).toBe('Benjamin Peterson (benjamin@python.org)');
     expect(byName(pkgs, 'argparse').metadata?.sitePackagesRootPath).toBe('/s');
+  });
+
+  it('prefers the exact-case header over a differently-cased duplicate (mapstructure)', async () => {
+    const { pkgs } = await run([
+      file('/s/dup.dist-info/METADATA', 'Name: dup\nVersion: 1.0\nVersion: 2.0\nname: other\n'),
+    ]);
+    expect(pkgs.map((p) => [p.name, p.version])).toEqual([['dup', '2.0']]);
   });
 
   it('turns a multi-line License text into sha256:<hex> as syft does without an SPDX match', async () => {

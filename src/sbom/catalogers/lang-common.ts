@@ -87,3 +87,27 @@ export function parentName(p: string): string {
   const dir = p.slice(0, Math.max(0, p.lastIndexOf('/')));
   return baseName(dir);
 }
+
+/** spdxutil/helpers/originator_supplier.go nameEmailURLPattern. */
+const NAME_EMAIL_URL = /^(?<name>[^<>()]*)( <(?<email>[^@]+@\w+\.\w+)>)?( \((?<url>.*)\))?$/;
+const looksLikeEmail = (s: string): boolean => s.includes('@') && s.slice(s.indexOf('@')).includes('.');
+
+/**
+ * The SPDX `supplier` syft writes for a package's recorded supplier (originator_supplier.go Supplier ->
+ * parseAndFormatPersonOrOrg): "Name <email> (url)" becomes `Person: Name (email)` (`Organization:` where the
+ * cataloger set metadata.supplierType, e.g. a jar's vendor); undefined when nothing usable remains.
+ */
+export function spdxSupplier(p: Package): string | undefined {
+  if (!p.supplier) return undefined;
+  const g = NAME_EMAIL_URL.exec(p.supplier)?.groups ?? {};
+  let name = (g.name ?? '').trim();
+  let email = (g.email ?? '').trim();
+  const url = (g.url ?? '').trim();
+  if (email === '') {
+    if (looksLikeEmail(url)) email = url;
+    else if (looksLikeEmail(name)) [email, name] = [name, ''];
+  }
+  const value = name !== '' && email !== '' ? `${name} (${email})` : name !== '' ? name : email;
+  if (value === '') return undefined;
+  return `${p.metadata?.supplierType === 'Organization' ? 'Organization' : 'Person'}: ${value}`;
+}

@@ -128,9 +128,47 @@ export function npmPurl(name: string, version: string): string {
     : syftPurl('npm', name.slice(0, slash), name.slice(slash + 1), version);
 }
 
-/** One package.json document -> one package (newPackageJSONPackage), before the compliance rules. */
-export function parsePackageJson(text: string, path: string): Package {
-  const doc = JSON.parse(text) as Json;
+/**
+ * The JSON values of a file, one after the other: parsePackageJSON loops json.Decoder.Decode, so a file holding
+ * several documents yields several packages (and one bad document fails the whole file).
+ */
+function jsonValues(text: string): Json[] {
+  const out: Json[] = [];
+  let i = 0;
+  const ws = /[ \t\n\r]/; // JSON whitespace only: a BOM fails, as in encoding/json
+  while (i < text.length) {
+    while (i < text.length && ws.test(text[i] as string)) i++;
+    if (i >= text.length) break;
+    let j = i;
+    let depth = 0;
+    let inString = false;
+    for (; j < text.length; j++) {
+      const c = text[j] as string;
+      if (inString) {
+        if (c === '\\') j++;
+        else if (c === '"') inString = false;
+        if (depth === 0 && !inString) break;
+      } else if (c === '"') inString = true;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') {
+        if (--depth <= 0) break;
+      } else if (depth === 0 && (ws.test(c) || c === ',')) {
+        j--;
+        break;
+      }
+    }
+    out.push(JSON.parse(text.slice(i, j + 1)) as Json);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Every document of a package.json -> one package each (newPackageJSONPackage), before the compliance rules. */
+export function parsePackageJson(text: string, path: string): Package[] {
+  return jsonValues(text).map((doc) => packageFromDocument(doc, path));
+}
+
+function packageFromDocument(doc: Json, path: string): Package {
   if (doc !== null && !isObj(doc)) throw new ShapeError('not a JSON object');
   const o: Obj = doc ?? {};
   checkShape(o);
@@ -177,7 +215,7 @@ export function npmCataloger(): Cataloger {
       const out: Package[] = [];
       for (const f of files) {
         try {
-          out.push(parsePackageJson((await readImageFile(f)).toString('utf8'), f.path));
+          out.push(...parsePackageJson((await readImageFile(f)).toString('utf8'), f.path));
         } catch (e) {
           ctx.warn(`npm: skipping ${f.path}: ${(e as Error).message}`);
         }

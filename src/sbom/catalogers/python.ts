@@ -25,8 +25,7 @@ export function isPythonMetadataPath(path: string): boolean {
 
 /**
  * extractRFC5322Fields: headers up to the first blank line after a field; keys lose their dashes
- * (`License-Expression` -> `LicenseExpression`) and are matched case-insensitively (mapstructure), a repeated
- * singular key overrides the earlier one; a line starting with a space continues the previous value as
+ * (`License-Expression` -> `LicenseExpression`), a repeated key overrides the earlier one; a line starting with a space continues the previous value as
  * `"\n " + trimmed line`. Only RequiresDist/ProvidesExtra are plural, and we need neither.
  */
 export function parseRfc822Fields(text: string): Map<string, string> {
@@ -47,7 +46,7 @@ export function parseRfc822Fields(text: string): Map<string, string> {
     }
     const i = line.indexOf(':');
     if (i <= 0) continue; // syft logs and skips lines that are not `key: value`
-    key = line.slice(0, i).trim().replaceAll('-', '').toLowerCase();
+    key = line.slice(0, i).trim().replaceAll('-', '');
     fields.set(key, line.slice(i + 1).trim());
   }
   return fields;
@@ -69,7 +68,9 @@ function personOrOrg(name: string, email: string): string {
 /** One METADATA / PKG-INFO document -> a package, or undefined where syft emits none. */
 export function parsePythonMetadata(text: string, path: string): Package | undefined {
   const f = parseRfc822Fields(text);
-  const get = (k: string): string => f.get(k.toLowerCase()) ?? '';
+  // mapstructure: the exact key (the struct tag) wins, else a case-insensitive one.
+  const get = (k: string): string =>
+    f.get(k) ?? [...f].find(([key]) => key.toLowerCase() === k.toLowerCase())?.[1] ?? '';
   const rawName = get('Name');
   // parse_wheel_egg.go: no name -> no package; "Python" is the interpreter's own egg-info, not a package.
   if (rawName === '' || rawName === 'Python') return undefined;
