@@ -2,7 +2,8 @@
 // API), a real image, a loopback Sigstore (GitHub-shaped OIDC issuer, Fulcio, Rekor), sigstamp's
 // bundled Action run as the runner runs it, then the published result checked by tools nobody here
 // wrote (cosign v3, cosign v2.2, oras). Exits non-zero on any failed check. Grows with the product.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customSigstoreInputs, runAction } from '../test/support/action.js';
@@ -10,6 +11,18 @@ import { buildImage, pushImage } from '../test/support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../test/support/registry.js';
 import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../test/support/sigstore/index.js';
 import { cosign22Verify, cosignVerify, runTool } from '../test/support/verifiers.js';
+import { toolPath } from '../test/support/tools.js';
+
+function runShell(script: string, path: string): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(
+      'sh',
+      [script],
+      { env: { PATH: path, HOME: tmpdir() }, maxBuffer: 64 << 20 },
+      (err, _out, stderr) => resolve({ code: err ? 1 : 0, stderr }),
+    ),
+  );
+}
 
 const step = (s: string) => process.stdout.write(`\n\x1b[1m== ${s}\x1b[0m\n`);
 function check(ok: boolean, what: string, detail = ''): void {
@@ -21,6 +34,8 @@ function check(ok: boolean, what: string, detail = ''): void {
 }
 
 const SLSA = 'https://slsa.dev/provenance/v1';
+const SPDX = 'https://spdx.dev/Document';
+const CDX = 'https://cyclonedx.org/bom';
 const VULN = 'https://cosign.sigstore.dev/attestation/vuln/v1';
 
 async function demo(registry: TestRegistry, sigstore: LoopbackSigstore, work: string): Promise<void> {
@@ -73,10 +88,22 @@ async function demo(registry: TestRegistry, sigstore: LoopbackSigstore, work: st
   step('job summary ($GITHUB_STEP_SUMMARY)');
   process.stdout.write(run.summary);
 
+  step('the verify commands sigstamp printed, run as printed (cosign = v3.1.2)');
+  const commands = run.outputs['policy-paths']!.split('\n').find((p) => p.endsWith('verify-commands.sh'))!;
+  process.stdout.write((await readFile(commands, 'utf8')).replace(/^/gm, '  | '));
+  const bin = await mkdtemp(join(tmpdir(), 'sigstamp-demo-bin-'));
+  await symlink(toolPath('cosign3'), join(bin, 'cosign'));
+  const printed = await runShell(commands, `${bin}:${process.env.PATH}`);
+  check(
+    printed.code === 0,
+    `verify-commands.sh: ${(printed.stderr.match(/^Verification for /gm) ?? []).length} verifications passed`,
+    printed.stderr,
+  );
+
   step('verified by the real tools, with the regex sigstamp printed');
   const id = { regexp: run.outputs['subject-regex']!, issuer: run.outputs.issuer! };
   process.stdout.write(`  identity regex: ${id.regexp}\n  issuer:         ${id.issuer}\n`);
-  for (const type of [undefined, SLSA, VULN]) {
+  for (const type of [undefined, SLSA, VULN, SPDX, CDX]) {
     const what = type ?? 'image signature';
     const v3 = await cosignVerify(
       'cosign3',

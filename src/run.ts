@@ -306,10 +306,11 @@ async function writeOutputs(
     policyFiles.push(path);
   }
   const commands = join(dir, 'verify-commands.sh');
-  await writeFile(
-    commands,
-    ['#!/bin/sh', 'set -e', ...policies.cosign, ...(policies.gh ? [policies.gh] : [])].join('\n') + '\n',
-  );
+  // gh is optional where this script runs; cosign is what every consumer's check reduces to.
+  const gh = policies.gh ? [`if command -v gh >/dev/null 2>&1; then ${policies.gh}; fi`] : [];
+  await writeFile(commands, ['#!/bin/sh', 'set -e', ...policies.cosign, ...gh].join('\n') + '\n', {
+    mode: 0o755,
+  });
   policyFiles.push(commands);
   return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
 }

@@ -99540,7 +99540,12 @@ function javaCataloger() {
         wants: (path) => isJavaArchive(path) || path.endsWith('.zip'),
         async catalog(files, ctx) {
             const out = [];
+            // syft resolves links and reports an archive once, at its real path: a link to an archive we
+            // read anyway (Debian's versioned jar names, /usr/share/maven-repo) adds nothing.
+            const real = new Set(files.filter((f) => !f.linkTarget).map((f) => f.path));
             for (const f of files) {
+                if (f.linkTarget && real.has(f.linkTarget))
+                    continue;
                 let dir;
                 const w = {
                     realPath: f.path,
@@ -101989,7 +101994,14 @@ async function squashStreams(layers, selection, opts = {}) {
         // The link is one more name for the target's bytes; its Go build info stays with the real file,
         // so a binary is not reported twice.
         if (wants(parts, t.size, t.mode))
-            files.push({ path, size: t.size, mode: t.mode, content: t.content, spillPath: t.spillPath });
+            files.push({
+                path,
+                size: t.size,
+                mode: t.mode,
+                content: t.content,
+                spillPath: t.spillPath,
+                linkTarget: `/${r.parts.join('/')}`,
+            });
     }
     if (dropped > 0)
         warnings.push(`… and ${dropped} more warnings`);
@@ -102602,7 +102614,11 @@ async function writeOutputs(dir, policies, signed) {
         policyFiles.push(path);
     }
     const commands = (0,external_node_path_.join)(dir, 'verify-commands.sh');
-    await (0,promises_.writeFile)(commands, ['#!/bin/sh', 'set -e', ...policies.cosign, ...(policies.gh ? [policies.gh] : [])].join('\n') + '\n');
+    // gh is optional where this script runs; cosign is what every consumer's check reduces to.
+    const gh = policies.gh ? [`if command -v gh >/dev/null 2>&1; then ${policies.gh}; fi`] : [];
+    await (0,promises_.writeFile)(commands, ['#!/bin/sh', 'set -e', ...policies.cosign, ...gh].join('\n') + '\n', {
+        mode: 0o755,
+    });
     policyFiles.push(commands);
     return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
 }

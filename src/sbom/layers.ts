@@ -485,7 +485,14 @@ export async function squashStreams(
     // The link is one more name for the target's bytes; its Go build info stays with the real file,
     // so a binary is not reported twice.
     if (wants(parts, t.size, t.mode))
-      files.push({ path, size: t.size, mode: t.mode, content: t.content, spillPath: t.spillPath });
+      files.push({
+        path,
+        size: t.size,
+        mode: t.mode,
+        content: t.content,
+        spillPath: t.spillPath,
+        linkTarget: `/${r.parts.join('/')}`,
+      });
   }
   if (dropped > 0) warnings.push(`… and ${dropped} more warnings`);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -48,6 +48,8 @@ export interface ImageFile {
   content?: Buffer;
   /** A temporary file holding the content (large archives whose central directory sits at the end). */
   spillPath?: string;
+  /** Set when this path is a symlink: the real path of the file it resolves to (same bytes). */
+  linkTarget?: string;
   /** For a file detected as a Go binary while streaming: the bytes from the build-info magic on. */
   goBuildInfo?: Buffer;
 }

@@ -278,7 +278,11 @@ export function javaCataloger(): Cataloger {
     wants: (path) => isJavaArchive(path) || path.endsWith('.zip'),
     async catalog(files: ImageFile[], ctx: CatalogContext): Promise<Package[]> {
       const out: Package[] = [];
+      // syft resolves links and reports an archive once, at its real path: a link to an archive we
+      // read anyway (Debian's versioned jar names, /usr/share/maven-repo) adds nothing.
+      const real = new Set(files.filter((f) => !f.linkTarget).map((f) => f.path));
       for (const f of files) {
+        if (f.linkTarget && real.has(f.linkTarget)) continue;
         let dir: string | undefined;
         const w: Walk = {
           realPath: f.path,
