@@ -2,24 +2,11 @@
 // Nothing here needs a container daemon or privileges.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import {
-  cp,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  readlink,
-  rm,
-  stat,
-  symlink,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
-import { onExitCleanup } from './process.js';
 import { toolPath } from './tools.js';
+import { TempDirs } from './temp.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -46,22 +33,12 @@ export interface BuildOptions {
   platform?: { os: string; architecture: string };
 }
 
-const tempDirs = new Set<string>();
-onExitCleanup(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  tempDirs.add(dir);
-  return dir;
-}
+const temps = new TempDirs();
+const tempDir = (prefix: string) => temps.make(prefix);
 
 /** Removes every layout built so far (also done on process exit, for runs that forget). */
 export async function cleanupImages(): Promise<void> {
-  const dirs = [...tempDirs];
-  tempDirs.clear();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  await temps.removeAll();
 }
 
 async function run(tool: string, args: string[]): Promise<string> {
@@ -298,7 +275,7 @@ export async function pushImage(img: BuiltImage, dest: string, opts: PushOptions
   await run('skopeo', [...args, `oci:${img.layoutDir}:${img.tag}`, `docker://${dest}`]);
   const digest = (await readFile(digestFile, 'utf8')).trim();
   await rm(dir, { recursive: true, force: true });
-  tempDirs.delete(dir);
+  temps.forget(dir);
   return digest;
 }
 

@@ -2,14 +2,13 @@
 // root), cache the tree as a tarball next to the tool cache (outside the repo), then only extract.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildImageFromRootfs, layerFromDir, type BuiltImage } from './image.js';
-import { onExitCleanup } from './process.js';
 import { toolCacheDir, toolPath } from './tools.js';
+import { TempDirs } from './temp.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -22,22 +21,12 @@ export const APP_PACKAGE = { name: 'sigstamp-conformance-app', version: '1.0.0',
 /** npm packages of the app layer (chalk pulls a small real dependency tree). */
 export const NPM_PACKAGES = ['left-pad@1.3.0', 'is-number@7.0.0', 'chalk@4.1.2'];
 
-const tempDirs = new Set<string>();
-onExitCleanup(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  tempDirs.add(dir);
-  return dir;
-}
+const temps = new TempDirs();
+const tempDir = (prefix: string) => temps.make(prefix);
 
 /** Removes every extracted rootfs / npm tree made so far (also done on process exit). */
 export async function cleanupRootfs(): Promise<void> {
-  const dirs = [...tempDirs];
-  tempDirs.clear();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  await temps.removeAll();
 }
 
 async function run(cmd: string, args: string[], timeout = 15 * 60_000): Promise<string> {
@@ -86,7 +75,7 @@ export async function debianRootfs(): Promise<string> {
     await run('tar', ['--numeric-owner', '-C', target, '-cf', partial, '.']);
     await rename(partial, tarball);
     await rm(build, { recursive: true, force: true });
-    tempDirs.delete(build);
+    temps.forget(build);
   }
   const dir = await tempDir('sigstamp-rootfs-');
   await run('tar', ['--numeric-owner', '-p', '-C', dir, '-xf', tarball]);
