@@ -95283,6 +95283,7 @@ class Repository {
     base;
     auth;
     maxManifestBytes;
+    uploads = new Map();
     constructor(registry, name, base, auth, maxManifestBytes) {
         this.registry = registry;
         this.name = name;
@@ -95393,14 +95394,18 @@ class Repository {
      */
     async putManifestWithBlobs(reference, bytes, mediaType, blobs) {
         for (let attempt = 0;; attempt++) {
-            await Promise.all(blobs.map((b) => this.pushBlob(b.data, b.mediaType, { force: attempt > 0 })));
+            // Usually the other writer's upload just has to finish: wait and PUT again; upload our copy
+            // again only every other attempt, so retrying writers do not keep re-racing each other.
+            if (attempt % 2 === 0) {
+                await Promise.all(blobs.map((b) => this.pushBlob(b.data, b.mediaType, { force: attempt > 0 })));
+            }
             try {
                 return await this.putManifest(reference, bytes, mediaType);
             }
             catch (err) {
-                if (!(err instanceof BlobUnknownError) || attempt >= 3)
+                if (!(err instanceof BlobUnknownError) || attempt >= 6)
                     throw err;
-                await new Promise((r) => setTimeout(r, 100 * 2 ** attempt + Math.random() * 200));
+                await new Promise((r) => setTimeout(r, 150 * 2 ** Math.min(attempt, 4) + Math.random() * 300));
             }
         }
     }
@@ -95443,6 +95448,17 @@ class Repository {
     /** Uploads a blob unless it already exists: one PUT when small, PATCH chunks when large. */
     async pushBlob(data, mediaType, opts = {}) {
         const digest = digestOf(data);
+        // One upload per blob at a time from this process: concurrent uploads of one digest are what
+        // makes distribution briefly report it unknown (see BlobUnknownError).
+        const key = `${digest}${opts.force ? ' force' : ''}`;
+        const inFlight = this.uploads.get(key);
+        if (inFlight)
+            return { ...(await inFlight), mediaType };
+        const upload = this.uploadBlob(data, digest, mediaType, opts).finally(() => this.uploads.delete(key));
+        this.uploads.set(key, upload);
+        return upload;
+    }
+    async uploadBlob(data, digest, mediaType, opts) {
         const descriptor = { mediaType, digest, size: data.length };
         if (!opts.force && (await this.blobExists(digest)))
             return descriptor;

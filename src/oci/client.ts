@@ -88,6 +88,8 @@ export class RegistryClient {
 
 /** One repository of one registry: the distribution API's `/v2/<name>/…` endpoints. */
 export class Repository {
+  private readonly uploads = new Map<string, Promise<Descriptor>>();
+
   constructor(
     readonly registry: string,
     readonly name: string,
@@ -234,12 +236,16 @@ export class Repository {
     blobs: { data: Buffer; mediaType: string }[],
   ): Promise<PutManifestResult> {
     for (let attempt = 0; ; attempt++) {
-      await Promise.all(blobs.map((b) => this.pushBlob(b.data, b.mediaType, { force: attempt > 0 })));
+      // Usually the other writer's upload just has to finish: wait and PUT again; upload our copy
+      // again only every other attempt, so retrying writers do not keep re-racing each other.
+      if (attempt % 2 === 0) {
+        await Promise.all(blobs.map((b) => this.pushBlob(b.data, b.mediaType, { force: attempt > 0 })));
+      }
       try {
         return await this.putManifest(reference, bytes, mediaType);
       } catch (err) {
-        if (!(err instanceof BlobUnknownError) || attempt >= 3) throw err;
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt + Math.random() * 200));
+        if (!(err instanceof BlobUnknownError) || attempt >= 6) throw err;
+        await new Promise((r) => setTimeout(r, 150 * 2 ** Math.min(attempt, 4) + Math.random() * 300));
       }
     }
   }
@@ -293,6 +299,22 @@ export class Repository {
     opts: { chunkSize?: number; force?: boolean } = {},
   ): Promise<Descriptor> {
     const digest = digestOf(data);
+    // One upload per blob at a time from this process: concurrent uploads of one digest are what
+    // makes distribution briefly report it unknown (see BlobUnknownError).
+    const key = `${digest}${opts.force ? ' force' : ''}`;
+    const inFlight = this.uploads.get(key);
+    if (inFlight) return { ...(await inFlight), mediaType };
+    const upload = this.uploadBlob(data, digest, mediaType, opts).finally(() => this.uploads.delete(key));
+    this.uploads.set(key, upload);
+    return upload;
+  }
+
+  private async uploadBlob(
+    data: Buffer,
+    digest: string,
+    mediaType: string,
+    opts: { chunkSize?: number; force?: boolean },
+  ): Promise<Descriptor> {
     const descriptor = { mediaType, digest, size: data.length };
     if (!opts.force && (await this.blobExists(digest))) return descriptor;
     let location = await this.startUpload();
