@@ -1,0 +1,153 @@
+// The whole job, side by side, on the same image, registry and loopback Sigstore, in one run:
+//   sigstamp (the bundled Action): signature + SPDX + CycloneDX + SLSA provenance, both storage formats,
+//     read back and verified;
+//   the pipeline users run today: syft (SPDX), syft (CycloneDX), cosign sign, cosign attest for each
+//     of the three predicates (cosign v2.6.4, legacy storage), as consecutive workflow steps.
+// Each side gets its own repository (same image bytes), 3 runs, medians of wall time and peak RSS.
+//   ~/.cache/sigstamp/bin/node24 --import tsx bench/e2e.ts
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { customSigstoreInputs, tagPushContext } from '../test/support/action.js';
+import { pushImage } from '../test/support/image.js';
+import { startDistribution } from '../test/support/registry.js';
+import { buildSbomTestImage } from '../test/support/rootfs.js';
+import { startSigstore } from '../test/support/sigstore/index.js';
+import { toolPath } from '../test/support/tools.js';
+import { measure, median, type Sample } from './measure.js';
+
+const RUNS = 3;
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'sigstamp-bench-e2e-'));
+  process.stdout.write('building the image (debootstrap on the first run, cached after) …\n');
+  const [registry, sigstore, built] = await Promise.all([
+    startDistribution(),
+    startSigstore(),
+    buildSbomTestImage(),
+  ]);
+  const syft = toolPath('syft');
+  const cosign = toolPath('cosign2');
+  const baseEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    SYFT_CHECK_FOR_APP_UPDATE: 'false',
+    SYFT_REGISTRY_INSECURE_USE_HTTP: 'true',
+    TUF_ROOT: join(work, 'no-tuf'),
+  };
+  const results: Record<string, Sample[]> = { sigstamp: [], pipeline: [] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // Fresh repositories per run, so neither side finds the other's (or its own earlier) signatures.
+      const a = `${registry.host}/bench/sigstamp-${run}`;
+      const b = `${registry.host}/bench/cosign-${run}`;
+      const [da, db] = await Promise.all([
+        pushImage(built.image, `${a}:v1.2.3`),
+        pushImage(built.image, `${b}:v1.2.3`),
+      ]);
+      const out = join(work, `run-${run}`);
+      await mkdir(out, { recursive: true });
+
+      const inputs = {
+        image: a,
+        digest: da,
+        'output-dir': join(out, 'sigstamp'),
+        ...customSigstoreInputs(sigstore),
+      };
+      const actionEnv = {
+        ...baseEnv,
+        ...tagPushContext(),
+        RUNNER_TEMP: out,
+        GITHUB_OUTPUT: join(out, 'gh-output'),
+        GITHUB_STEP_SUMMARY: join(out, 'gh-summary'),
+        ACTIONS_ID_TOKEN_REQUEST_URL: sigstore.oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: sigstore.oidc.requestToken,
+        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      };
+      await writeFile(actionEnv.GITHUB_OUTPUT, '');
+      await writeFile(actionEnv.GITHUB_STEP_SUMMARY, '');
+      results.sigstamp!.push(
+        await measure(process.execPath, [join(here, '..', 'dist', 'index.js')], actionEnv, out),
+      );
+      const provenance = JSON.parse(
+        await readFile(join(out, 'sigstamp', 'provenance.intoto.json'), 'utf8'),
+      ) as { predicate: unknown };
+      await writeFile(join(out, 'provenance.json'), JSON.stringify(provenance.predicate));
+
+      // The pipeline: each step its own process, as workflow steps are; wall times add up, RSS is the max.
+      const token = await sigstore.oidc.mint();
+      const ref = `${b}@${db}`;
+      const cosignEnv = { ...baseEnv, ...sigstore.legacyEnv };
+      const keyless = [
+        '--yes',
+        '--fulcio-url',
+        sigstore.fulcioUrl,
+        '--rekor-url',
+        sigstore.rekorUrl,
+        '--identity-token',
+        token,
+        '--insecure-skip-verify',
+      ];
+      const steps: Array<[string, string[]]> = [
+        [syft, [`registry:${ref}`, '-q', '-o', `spdx-json=${join(out, 'sbom.spdx.json')}`]],
+        [syft, [`registry:${ref}`, '-q', '-o', `cyclonedx-json@1.6=${join(out, 'sbom.cdx.json')}`]],
+        [cosign, ['sign', ...keyless, ref]],
+        [
+          cosign,
+          ['attest', ...keyless, '--type', 'spdxjson', '--predicate', join(out, 'sbom.spdx.json'), ref],
+        ],
+        [
+          cosign,
+          ['attest', ...keyless, '--type', 'cyclonedx', '--predicate', join(out, 'sbom.cdx.json'), ref],
+        ],
+        [
+          cosign,
+          [
+            'attest',
+            ...keyless,
+            '--type',
+            'slsaprovenance1',
+            '--predicate',
+            join(out, 'provenance.json'),
+            ref,
+          ],
+        ],
+      ];
+      const samples: Sample[] = [];
+      for (const [cmd, args] of steps) samples.push(await measure(cmd, args, cosignEnv, out));
+      results.pipeline!.push({
+        ms: samples.reduce((s, x) => s + x.ms, 0),
+        rssMb: Math.max(...samples.map((x) => x.rssMb)),
+        stdout: '',
+      });
+      process.stdout.write(
+        `run ${run + 1}: sigstamp ${Math.round(results.sigstamp!.at(-1)!.ms)} ms, pipeline ${Math.round(results.pipeline!.at(-1)!.ms)} ms\n`,
+      );
+    }
+  } finally {
+    await Promise.all([registry.stop(), sigstore.stop()]);
+  }
+  const row = (name: string) => ({
+    name,
+    ms: median(results[name]!.map((s) => s.ms)),
+    rssMb: median(results[name]!.map((s) => s.rssMb)),
+  });
+  const s = row('sigstamp');
+  const p = row('pipeline');
+  const lines = [
+    'case                                         wall ms (median)  peak RSS MB',
+    `sigstamp (sign+SPDX+CDX+SLSA, both formats)  ${String(Math.round(s.ms)).padStart(16)}  ${s.rssMb.toFixed(1).padStart(11)}`,
+    `syft x2 + cosign sign + cosign attest x3     ${String(Math.round(p.ms)).padStart(16)}  ${p.rssMb.toFixed(1).padStart(11)}`,
+    `ratio pipeline / sigstamp: time ${(p.ms / s.ms).toFixed(2)}x, peak RSS ${(p.rssMb / s.rssMb).toFixed(2)}x`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  await mkdir(join(here, 'results'), { recursive: true });
+  await writeFile(
+    join(here, 'results', `e2e-${new Date().toISOString().slice(0, 10)}.json`),
+    JSON.stringify({ runs: RUNS, sigstamp: s, pipeline: p, samples: results }, null, 2) + '\n',
+  );
+}
+
+await main();
