@@ -95639,7 +95639,10 @@ async function updateSharedTag(repo, tag, update, timing) {
 function isTransient(err) {
     const name = err.name;
     const status = err.status;
-    return (name === 'TransportError' || (status !== undefined && (status >= 500 || status === 429 || status === 408)));
+    // BlobUnknownError: a concurrent upload of the same blob was committing; the next attempt re-uploads.
+    return (name === 'TransportError' ||
+        name === 'BlobUnknownError' ||
+        (status !== undefined && (status >= 500 || status === 429 || status === 408)));
 }
 
 ;// CONCATENATED MODULE: ./build/src/oci/referrers.js

@@ -131,7 +131,10 @@ export async function updateSharedTag<T>(
 function isTransient(err: unknown): boolean {
   const name = (err as Error).name;
   const status = (err as { status?: number }).status;
+  // BlobUnknownError: a concurrent upload of the same blob was committing; the next attempt re-uploads.
   return (
-    name === 'TransportError' || (status !== undefined && (status >= 500 || status === 429 || status === 408))
+    name === 'TransportError' ||
+    name === 'BlobUnknownError' ||
+    (status !== undefined && (status >= 500 || status === 429 || status === 408))
   );
 }
