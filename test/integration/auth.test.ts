@@ -197,42 +197,24 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
         SIGSTAMP_REGISTRY_USERNAME: token.username!,
         SIGSTAMP_REGISTRY_PASSWORD: token.password!,
       });
-      const ok = await exec(
-        NODE,
-        [
-          cli,
-          'run',
-          '--verbose',
-          '--sign',
-          'false',
-          '--provenance',
-          'none',
-          '--sbom',
-          'none',
-          '--image',
-          `${token.host}/team/app:1`,
-        ],
-        { env },
-      );
-      const failed = await exec(
-        NODE,
-        [
-          cli,
-          'run',
-          '--verbose',
-          '--sign',
-          'false',
-          '--provenance',
-          'none',
-          '--sbom',
-          'none',
-          '--image',
-          `${token.host}/team/app:1`,
-        ],
-        {
-          env: { ...env, SIGSTAMP_REGISTRY_PASSWORD: `${token.password}x` },
-        },
-      ).then(
+      // Resolve only (nothing to sign): the registry credential is the secret under test.
+      const args = [
+        cli,
+        'run',
+        '--verbose',
+        '--sign',
+        'false',
+        '--provenance',
+        'none',
+        '--sbom',
+        'none',
+        '--image',
+        `${token.host}/team/app:1`,
+      ];
+      const ok = await exec(NODE, args, { env });
+      const failed = await exec(NODE, args, {
+        env: { ...env, SIGSTAMP_REGISTRY_PASSWORD: `${token.password}x` },
+      }).then(
         () => ({ stdout: '', stderr: 'unexpected success' }),
         (e: { stdout: string; stderr: string }) => e,
       );

@@ -123,16 +123,7 @@ export async function buildImage(layers: Layer[], opts: BuildOptions = {}): Prom
       bundle,
     ]);
   }
-  const platform = opts.platform ?? { os: 'linux', architecture: 'amd64' };
-  const configArgs = ['--os', platform.os, '--architecture', platform.architecture];
-  for (const e of opts.config?.Entrypoint ?? []) configArgs.push('--config.entrypoint', e);
-  for (const e of opts.config?.Env ?? []) configArgs.push('--config.env', e);
-  await run('umoci', ['config', '--no-history', ...configArgs, '--image', ref]);
-  await rm(bundle, { recursive: true, force: true });
-  // Each repack/config rewrote manifest and config; drop the superseded blobs.
-  await run('umoci', ['gc', '--layout', layout]);
-  const desc = await taggedDescriptor(layout, tag);
-  return { layoutDir: layout, tag, manifestDigest: desc.digest, mediaType: desc.mediaType };
+  return finishImage(layout, tag, ref, bundle, opts);
 }
 
 /**
@@ -173,15 +164,7 @@ export async function buildImageFromRootfs(
       bundle,
     ]);
   }
-  const platform = opts.platform ?? { os: 'linux', architecture: 'amd64' };
-  const configArgs = ['--os', platform.os, '--architecture', platform.architecture];
-  for (const e of opts.config?.Entrypoint ?? []) configArgs.push('--config.entrypoint', e);
-  for (const e of opts.config?.Env ?? []) configArgs.push('--config.env', e);
-  await run('umoci', ['config', '--no-history', ...configArgs, '--image', ref]);
-  await rm(bundle, { recursive: true, force: true });
-  await run('umoci', ['gc', '--layout', layout]);
-  const desc = await taggedDescriptor(layout, tag);
-  return { layoutDir: layout, tag, manifestDigest: desc.digest, mediaType: desc.mediaType };
+  return finishImage(layout, tag, ref, bundle, opts);
 }
 
 /**
@@ -287,4 +270,23 @@ export async function pushIndex(
 ): Promise<string> {
   const tag = dest.includes('@') ? 'latest' : (/:([^:/]+)$/.exec(dest)?.[1] ?? 'latest');
   return pushImage(await buildIndex(images, { tag }), dest, opts);
+}
+
+/** Sets the platform and config, drops the unpacked bundle and the blobs each repack superseded. */
+async function finishImage(
+  layout: string,
+  tag: string,
+  ref: string,
+  bundle: string,
+  opts: BuildOptions,
+): Promise<BuiltImage> {
+  const platform = opts.platform ?? { os: 'linux', architecture: 'amd64' };
+  const configArgs = ['--os', platform.os, '--architecture', platform.architecture];
+  for (const e of opts.config?.Entrypoint ?? []) configArgs.push('--config.entrypoint', e);
+  for (const e of opts.config?.Env ?? []) configArgs.push('--config.env', e);
+  await run('umoci', ['config', '--no-history', ...configArgs, '--image', ref]);
+  await rm(bundle, { recursive: true, force: true });
+  await run('umoci', ['gc', '--layout', layout]);
+  const desc = await taggedDescriptor(layout, tag);
+  return { layoutDir: layout, tag, manifestDigest: desc.digest, mediaType: desc.mediaType };
 }
