@@ -5,11 +5,11 @@ import { dockerReference, simpleSigningPayload } from './attach/cosign-legacy.js
 import { BUNDLE_ARTIFACT_TYPE, MAX_BUNDLE_BYTES } from './attach/bundle-referrer.js';
 import { IMAGE_SIGNATURE, supersedeRule } from './attach/supersede.js';
 import { imageSubject, statement, type Statement } from './intoto.js';
-import { RegistryClient } from './oci/client.js';
+import { RegistryClient, type Repository } from './oci/client.js';
 import { listReferrers, type ReferrerList } from './oci/referrers.js';
 import { hasWork, type Options } from './options.js';
 import { escapeRegExp } from './policy/identity.js';
-import { readPredicateFile, type Predicate } from './predicates.js';
+import { readPredicateFile } from './predicates.js';
 import { SLSA_V02, SLSA_V1, slsaV02, slsaV1, workflowClaims } from './provenance/slsa.js';
 import { certificateIdentity, type CertificateIdentity } from './sigstore/certificate.js';
 import { SigningSession } from './sigstore/session.js';
@@ -263,7 +263,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
 }
 
 async function warnForeignBundles(
-  repo: import('./oci/client.js').Repository,
+  repo: Repository,
   digest: string,
   warn: (m: string) => void,
 ): Promise<void> {
@@ -320,7 +320,7 @@ async function loadTrust(opts: Options): Promise<Trust> {
 }
 
 async function verifyAll(
-  repo: import('./oci/client.js').Repository,
+  repo: Repository,
   published: PublishResult,
   identity: CertificateIdentity,
   trust: Trust,
@@ -341,8 +341,6 @@ async function verifyAll(
   if (failures.length) throw new VerificationFailedError(failures);
   return results;
 }
-
-export type { Predicate };
 
 function uniqueByDigest(list: Descriptor[]): Descriptor[] {
   const seen = new Set<string>();
