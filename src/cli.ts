@@ -9,6 +9,8 @@ import { summaryMarkdown, summaryText } from './report/summary.js';
 import { actionOutputs } from './report/outputs.js';
 import { listReferrers, pushReferrer } from './oci/referrers.js';
 import { formatReference, parseReference } from './oci/reference.js';
+import { Transport } from './http/transport.js';
+import { buildTrustedRoot, gatherTrustSources } from './sigstore/trusted-root.js';
 
 /**
  * The CLI entry (`sigstamp`): the Action's inputs as `--name` flags or SIGSTAMP_NAME variables (a
@@ -21,6 +23,12 @@ const USAGE = `usage:
   sigstamp referrers REF [--artifact-type TYPE] [--json]            list what refers to an image
   sigstamp attach REF --artifact-type TYPE --file PATH [--media-type T] [--annotation k=v …]
                                                                     attach a file as an OCI referrer
+  sigstamp trusted-root --fulcio-url URL [--rekor-url URL] [--tsa-url URL] [--out FILE]
+                        [--fulcio-chain PEM] [--rekor-public-key PEM] [--tsa-chain PEM]
+                        [--rekor-start-time RFC3339]
+                                                                    write the trusted_root.json of a private
+                                                                    Sigstore (the trusted-root input), asking
+                                                                    each service unless its PEM file is given
 options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
 ${Object.entries(INPUTS)
   .map(
@@ -39,6 +47,11 @@ const CLI_FLAGS = {
   'media-type': { type: 'string' },
   file: { type: 'string' },
   annotation: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'fulcio-chain': { type: 'string' },
+  'rekor-public-key': { type: 'string' },
+  'tsa-chain': { type: 'string' },
+  'rekor-start-time': { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -137,6 +150,52 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     } finally {
       await client.close();
+    }
+  }
+  if (command === 'trusted-root') {
+    const file = async (flag: 'fulcio-chain' | 'rekor-public-key' | 'tsa-chain') => {
+      const path = cliValue(flag);
+      if (!path) return undefined;
+      try {
+        return await readFile(path, 'utf8');
+      } catch (err) {
+        throw new OptionsError(`--${flag} ${path}: ${(err as Error).message}`);
+      }
+    };
+    const start = cliValue('rekor-start-time');
+    const rekorStartTime = start ? new Date(start) : undefined;
+    if (rekorStartTime && Number.isNaN(rekorStartTime.getTime()))
+      throw new OptionsError(
+        `--rekor-start-time "${start}": expected an RFC 3339 time, e.g. 2026-01-01T00:00:00Z`,
+      );
+    const pems = {
+      fulcioChainPem: await file('fulcio-chain'),
+      rekorPublicKeyPem: await file('rekor-public-key'),
+      tsaChainPem: await file('tsa-chain'),
+    };
+    const transport = new Transport({ log: (m) => logger.debug(m), env });
+    try {
+      const sources = await gatherTrustSources(transport, {
+        fulcioUrl: raw['fulcio-url'],
+        rekorUrl: raw['rekor-url'],
+        tsaUrl: raw['tsa-url'],
+        ...Object.fromEntries(Object.entries(pems).filter(([, v]) => v !== undefined)),
+        ...(rekorStartTime ? { rekorStartTime } : {}),
+      });
+      const json = `${JSON.stringify(buildTrustedRoot(sources), null, 2)}\n`;
+      const out = cliValue('out');
+      if (out) {
+        await writeFile(out, json);
+        logger.info(
+          `wrote ${out}: Fulcio ${sources.fulcio.url}` +
+            (sources.rekor ? `, Rekor ${sources.rekor.url}` : ', no Rekor') +
+            (sources.tsa ? `, TSA ${sources.tsa.url}` : ', no TSA') +
+            ' — review it, then give it to sigstamp (trusted-root) and cosign (--trusted-root)',
+        );
+      } else process.stdout.write(json);
+      return 0;
+    } finally {
+      await transport.close();
     }
   }
   throw new OptionsError(`unknown command "${command}"\n${USAGE}`);

@@ -102388,9 +102388,23 @@ async function verifyPublished(repo, artifacts, opts) {
             return { ...a, location, ok: true };
         }
         catch (err) {
-            return { ...a, location, ok: false, error: err.message };
+            return { ...a, location, ok: false, error: explainVerifyError(err) };
         }
     }));
+}
+/**
+ * @sigstore/verify's messages, with what a private Sigstore's operator does about them.
+ * The checkpoint one is the trap of a self-run Rekor: sigstore-js accepts a checkpoint only when
+ * its signer name (Rekor's --rekor_server.hostname, the OS host name by default) is part of the
+ * log's baseUrl in the trusted root (verify/tlog/checkpoint.js).
+ */
+function explainVerifyError(err) {
+    const message = err.message ?? String(err);
+    if (message.includes('no signatures found in checkpoint'))
+        return (`${message} — the Rekor checkpoint is signed under a name that is not part of the Rekor URL in ` +
+            'the trusted root: start Rekor with --rekor_server.hostname set to the host name of its URL, ' +
+            'or give the trusted root the URL under that name');
+    return message;
 }
 /** Verifies a DSSE bundle and returns its in-toto statement. */
 function verifyBundle(verifier, bundle, policy) {
@@ -102813,7 +102827,223 @@ function kyvernoPolicyPath(result) {
     return preferred ? (s.files.policies.find((f) => f.endsWith(`/${preferred.filename}`)) ?? '') : '';
 }
 
+;// CONCATENATED MODULE: ./build/src/sigstore/trusted-root.js
+
+
+
+
+/**
+ * The trust material of a private Sigstore as one `trusted_root.json` — what sigstamp's
+ * `trusted-root` input, `cosign --trusted-root`, sigstore-go and @sigstore/verify read — built from
+ * the services themselves (Fulcio's `/api/v2/trustBundle`, Rekor's `/api/v1/log/publicKey`, the
+ * TSA's `/api/v1/timestamp/certchain`) or from PEM files an operator hands over.
+ *
+ * The layout follows `cosign trusted-root create` (sigstore-go root.NewTrustedRoot(...).MarshalJSON()),
+ * the reference: protobuf JSON of dev.sigstore.trustroot.v1.TrustedRoot, media type version 0.1;
+ * a Fulcio chain leaf-side first with validFor.start = the root's notBefore; a TSA chain
+ * [signing certificate, …, root] with validFor.start = the signing certificate's notBefore; a Rekor
+ * key with logId.keyId = sha256(DER SPKI). Written by hand because no npm library creates trusted
+ * roots (sigstore-js only reads them); the result is parsed back through @sigstore/verify before
+ * it is returned, so a file this module writes is one the verifiers load.
+ */
+const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot+json;version=0.1';
+/** protobuf Timestamp JSON as Go writes it: whole seconds carry no fraction. */
+const rfc3339 = (d) => d.toISOString().replace('.000Z', 'Z');
+const trusted_root_trimSlash = (url) => url.replace(/\/+$/, '');
+/**
+ * The timestamping endpoint of a `tsa-url`: sigstore-js (TimestampAuthority.createTimestamp) posts
+ * to `<url>/api/v1/timestamp` when the URL has no path, and to the URL itself otherwise.
+ */
+function tsaEndpoint(url) {
+    const trimmed = trusted_root_trimSlash(url);
+    return new URL(trimmed).pathname === '/' ? `${trimmed}/api/v1/timestamp` : trimmed;
+}
+function trusted_root_pemCertificates(pem, what) {
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0)
+        throw new Error(`${what}: no PEM certificate found`);
+    return blocks.map((b, i) => {
+        try {
+            return new external_node_crypto_.X509Certificate(b);
+        }
+        catch (err) {
+            throw new Error(`${what}: certificate ${i + 1} does not parse (${err.message})`);
+        }
+    });
+}
+/** A chain must be ordered leaf-side first, each certificate issued by the next, ending self-signed. */
+function checkChain(certs, what) {
+    certs.forEach((cert, i) => {
+        const issuer = certs[i + 1] ?? cert;
+        if (!cert.checkIssued(issuer) || !cert.verify(issuer.publicKey)) {
+            throw new Error(i + 1 < certs.length
+                ? `${what}: certificate ${i + 1} (${cert.subject.replace(/\n/g, ', ')}) is not issued by certificate ${i + 2}; give the chain leaf-side first, ending with the root`
+                : `${what}: the last certificate (${cert.subject.replace(/\n/g, ', ')}) is not a self-signed root; append the root`);
+        }
+    });
+}
+/** sigstore-go's keyDetails naming for a log key (root.TransparencyLog → PublicKeyDetails). */
+function keyDetails(spki) {
+    const key = (0,external_node_crypto_.createPublicKey)({ key: spki, format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType === 'ed25519')
+        return 'PKIX_ED25519';
+    if (key.asymmetricKeyType === 'rsa')
+        return 'PKIX_RSA_PKCS1V15_2048_SHA256';
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === 'secp384r1')
+        return 'PKIX_ECDSA_P384_SHA_384';
+    if (curve === 'secp521r1')
+        return 'PKIX_ECDSA_P521_SHA_512';
+    if (curve === 'prime256v1')
+        return 'PKIX_ECDSA_P256_SHA_256';
+    throw new Error(`Rekor public key: unsupported key type ${key.asymmetricKeyType ?? '?'} ${curve ?? ''}`);
+}
+/** "O=…, CN=…" of the chain's root, as cosign fills `subject` from the root certificate. */
+function trusted_root_authority(certs, uri, start) {
+    const root = certs[certs.length - 1];
+    const field = (name) => new RegExp(`(?:^|\\n)${name}=([^\\n]*)`).exec(root.subject)?.[1];
+    const organization = field('O');
+    const commonName = field('CN');
+    return {
+        subject: { ...(organization ? { organization } : {}), ...(commonName ? { commonName } : {}) },
+        uri,
+        certChain: { certificates: certs.map((c) => ({ rawBytes: c.raw.toString('base64') })) },
+        validFor: { start: rfc3339(start) },
+    };
+}
+function buildTrustedRoot(sources) {
+    const certificateAuthorities = sources.fulcio.chainsPem.map((chainPem, i) => {
+        const what = `Fulcio CA chain${sources.fulcio.chainsPem.length > 1 ? ` ${i + 1}` : ''}`;
+        const certs = trusted_root_pemCertificates(chainPem, what);
+        checkChain(certs, what);
+        const root = certs[certs.length - 1];
+        return trusted_root_authority(certs, trusted_root_trimSlash(sources.fulcio.url), new Date(root.validFrom));
+    });
+    if (certificateAuthorities.length === 0)
+        throw new Error('Fulcio returned no CA chain');
+    const tlogs = [];
+    if (sources.rekor) {
+        let spki;
+        try {
+            spki = (0,external_node_crypto_.createPublicKey)(sources.rekor.publicKeyPem).export({ format: 'der', type: 'spki' });
+        }
+        catch (err) {
+            throw new Error(`Rekor public key: not a PEM public key (${err.message})`);
+        }
+        tlogs.push({
+            baseUrl: trusted_root_trimSlash(sources.rekor.url),
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: spki.toString('base64'),
+                keyDetails: keyDetails(spki),
+                validFor: { start: rfc3339(sources.rekor.startTime ?? new Date(0)) },
+            },
+            logId: { keyId: (0,external_node_crypto_.createHash)('sha256').update(spki).digest('base64') },
+        });
+    }
+    const timestampAuthorities = [];
+    if (sources.tsa) {
+        const certs = trusted_root_pemCertificates(sources.tsa.chainPem, 'TSA chain');
+        checkChain(certs, 'TSA chain');
+        const leaf = certs[0];
+        // cosign parseTSASpec refuses a chain whose first certificate is a CA: it must be the signer.
+        if (leaf.ca || certs.length < 2)
+            throw new Error('TSA chain: must start with the timestamp signing certificate and end with its root');
+        timestampAuthorities.push(trusted_root_authority(certs, tsaEndpoint(sources.tsa.url), new Date(leaf.validFrom)));
+    }
+    const json = {
+        mediaType: TRUSTED_ROOT_MEDIA_TYPE,
+        tlogs,
+        certificateAuthorities,
+        timestampAuthorities,
+    };
+    // What verifiers will do with the file: parse it and turn it into trust material.
+    (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON(json));
+    return json;
+}
+/** Caps on what the services may send: a CA bundle or key is a few KiB. */
+const MAX_TRUST_RESPONSE = 1 << 20;
+async function getText(transport, url, what) {
+    const res = await transport.send({ method: 'GET', url, headers: { accept: '*/*' } });
+    const body = (await readBody(res, MAX_TRUST_RESPONSE, what)).toString('utf8');
+    if (res.status !== 200) {
+        throw new Error(`${what}: GET ${url} answered ${res.status}; check the URL (${body.slice(0, 200)})`);
+    }
+    return body;
+}
+/**
+ * Reads the trust material from the running services: what an operator of a private Sigstore runs
+ * once, reviews, and commits next to the workflow (the file is public material: certificates and
+ * public keys).
+ */
+async function fetchTrustSources(transport, urls) {
+    const fulcio = trusted_root_trimSlash(urls.fulcioUrl);
+    let chainsPem = [];
+    if (!urls.skipFulcio) {
+        const bundleText = await getText(transport, `${fulcio}/api/v2/trustBundle`, 'Fulcio trust bundle');
+        try {
+            const bundle = JSON.parse(bundleText);
+            chainsPem = (bundle.chains ?? []).map((c) => (c.certificates ?? []).join('\n'));
+        }
+        catch {
+            throw new Error(`Fulcio trust bundle from ${fulcio}: not JSON; is ${fulcio} a Fulcio?`);
+        }
+    }
+    const sources = { fulcio: { url: fulcio, chainsPem } };
+    if (urls.rekorUrl) {
+        const rekor = trusted_root_trimSlash(urls.rekorUrl);
+        sources.rekor = {
+            url: rekor,
+            publicKeyPem: await getText(transport, `${rekor}/api/v1/log/publicKey`, 'Rekor public key'),
+            ...(urls.rekorStartTime ? { startTime: urls.rekorStartTime } : {}),
+        };
+    }
+    if (urls.tsaUrl) {
+        // sigstore/timestamp-authority serves the chain under its endpoint: /api/v1/timestamp/certchain.
+        sources.tsa = {
+            url: trusted_root_trimSlash(urls.tsaUrl),
+            chainPem: await getText(transport, `${tsaEndpoint(urls.tsaUrl)}/certchain`, 'TSA certificate chain'),
+        };
+    }
+    return sources;
+}
+/** Each service's material from its file when one is given, else from the service itself. */
+async function gatherTrustSources(transport, o) {
+    if (!o.fulcioUrl)
+        throw new Error('--fulcio-url is required: the trusted root names the Fulcio it trusts');
+    if ((o.rekorPublicKeyPem && !o.rekorUrl) || (o.tsaChainPem && !o.tsaUrl))
+        throw new Error('--rekor-public-key needs --rekor-url and --tsa-chain needs --tsa-url');
+    const fetched = await fetchTrustSources(transport, {
+        fulcioUrl: o.fulcioUrl,
+        ...(o.rekorUrl && !o.rekorPublicKeyPem ? { rekorUrl: o.rekorUrl } : {}),
+        ...(o.tsaUrl && !o.tsaChainPem ? { tsaUrl: o.tsaUrl } : {}),
+        ...(o.rekorStartTime ? { rekorStartTime: o.rekorStartTime } : {}),
+        skipFulcio: Boolean(o.fulcioChainPem),
+    });
+    return {
+        fulcio: o.fulcioChainPem
+            ? { url: trusted_root_trimSlash(o.fulcioUrl), chainsPem: [o.fulcioChainPem] }
+            : fetched.fulcio,
+        ...(o.rekorUrl
+            ? {
+                rekor: o.rekorPublicKeyPem
+                    ? {
+                        url: trusted_root_trimSlash(o.rekorUrl),
+                        publicKeyPem: o.rekorPublicKeyPem,
+                        ...(o.rekorStartTime ? { startTime: o.rekorStartTime } : {}),
+                    }
+                    : fetched.rekor,
+            }
+            : {}),
+        ...(o.tsaUrl
+            ? { tsa: o.tsaChainPem ? { url: trusted_root_trimSlash(o.tsaUrl), chainPem: o.tsaChainPem } : fetched.tsa }
+            : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli.js
+
+
 
 
 
@@ -102834,6 +103064,12 @@ const USAGE = `usage:
   sigstamp referrers REF [--artifact-type TYPE] [--json]            list what refers to an image
   sigstamp attach REF --artifact-type TYPE --file PATH [--media-type T] [--annotation k=v …]
                                                                     attach a file as an OCI referrer
+  sigstamp trusted-root --fulcio-url URL [--rekor-url URL] [--tsa-url URL] [--out FILE]
+                        [--fulcio-chain PEM] [--rekor-public-key PEM] [--tsa-chain PEM]
+                        [--rekor-start-time RFC3339]
+                                                                    write the trusted_root.json of a private
+                                                                    Sigstore (the trusted-root input), asking
+                                                                    each service unless its PEM file is given
 options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
 ${Object.entries(INPUTS)
     .map(([name, spec]) => `  --${name.padEnd(31)} ${spec.description}${'default' in spec ? ` [${spec.default}]` : ''}`)
@@ -102848,6 +103084,11 @@ const CLI_FLAGS = {
     'media-type': { type: 'string' },
     file: { type: 'string' },
     annotation: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'fulcio-chain': { type: 'string' },
+    'rekor-public-key': { type: 'string' },
+    'tsa-chain': { type: 'string' },
+    'rekor-start-time': { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -102940,6 +103181,53 @@ async function main(argv, env = process.env) {
         }
         finally {
             await client.close();
+        }
+    }
+    if (command === 'trusted-root') {
+        const file = async (flag) => {
+            const path = cliValue(flag);
+            if (!path)
+                return undefined;
+            try {
+                return await (0,promises_.readFile)(path, 'utf8');
+            }
+            catch (err) {
+                throw new OptionsError(`--${flag} ${path}: ${err.message}`);
+            }
+        };
+        const start = cliValue('rekor-start-time');
+        const rekorStartTime = start ? new Date(start) : undefined;
+        if (rekorStartTime && Number.isNaN(rekorStartTime.getTime()))
+            throw new OptionsError(`--rekor-start-time "${start}": expected an RFC 3339 time, e.g. 2026-01-01T00:00:00Z`);
+        const pems = {
+            fulcioChainPem: await file('fulcio-chain'),
+            rekorPublicKeyPem: await file('rekor-public-key'),
+            tsaChainPem: await file('tsa-chain'),
+        };
+        const transport = new Transport({ log: (m) => logger.debug(m), env });
+        try {
+            const sources = await gatherTrustSources(transport, {
+                fulcioUrl: raw['fulcio-url'],
+                rekorUrl: raw['rekor-url'],
+                tsaUrl: raw['tsa-url'],
+                ...Object.fromEntries(Object.entries(pems).filter(([, v]) => v !== undefined)),
+                ...(rekorStartTime ? { rekorStartTime } : {}),
+            });
+            const json = `${JSON.stringify(buildTrustedRoot(sources), null, 2)}\n`;
+            const out = cliValue('out');
+            if (out) {
+                await (0,promises_.writeFile)(out, json);
+                logger.info(`wrote ${out}: Fulcio ${sources.fulcio.url}` +
+                    (sources.rekor ? `, Rekor ${sources.rekor.url}` : ', no Rekor') +
+                    (sources.tsa ? `, TSA ${sources.tsa.url}` : ', no TSA') +
+                    ' — review it, then give it to sigstamp (trusted-root) and cosign (--trusted-root)');
+            }
+            else
+                process.stdout.write(json);
+            return 0;
+        }
+        finally {
+            await transport.close();
         }
     }
     throw new OptionsError(`unknown command "${command}"\n${USAGE}`);

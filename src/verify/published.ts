@@ -116,10 +116,27 @@ export async function verifyPublished(
         }
         return { ...a, location, ok: true };
       } catch (err) {
-        return { ...a, location, ok: false, error: (err as Error).message };
+        return { ...a, location, ok: false, error: explainVerifyError(err) };
       }
     }),
   );
+}
+
+/**
+ * @sigstore/verify's messages, with what a private Sigstore's operator does about them.
+ * The checkpoint one is the trap of a self-run Rekor: sigstore-js accepts a checkpoint only when
+ * its signer name (Rekor's --rekor_server.hostname, the OS host name by default) is part of the
+ * log's baseUrl in the trusted root (verify/tlog/checkpoint.js).
+ */
+function explainVerifyError(err: unknown): string {
+  const message = (err as Error).message ?? String(err);
+  if (message.includes('no signatures found in checkpoint'))
+    return (
+      `${message} — the Rekor checkpoint is signed under a name that is not part of the Rekor URL in ` +
+      'the trusted root: start Rekor with --rekor_server.hostname set to the host name of its URL, ' +
+      'or give the trusted root the URL under that name'
+    );
+  return message;
 }
 
 /** Verifies a DSSE bundle and returns its in-toto statement. */

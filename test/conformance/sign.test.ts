@@ -1,17 +1,21 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { bundleFromJSON } from '@sigstore/bundle';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, customSigstoreInputs, type ActionRun } from '../support/action.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
-import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
+import { leafCertificate } from '../support/sigstore/index.js';
+import { DEFAULT_REPO, type LoopbackSigstore, type SigstoreUnderTest } from '../support/sigstore/index.js';
+import { SIGSTORES } from '../support/sigstores.js';
 import { toolGate } from '../support/tools.js';
 import { cosign22Verify, cosignVerify, runTool, type Identity } from '../support/verifiers.js';
 
 // The whole signing job through the bundled Action, then every real verifier on what it published:
 // cosign v3 (bundles), cosign v3 in legacy mode and cosign v2.2 (the .sig/.att tags), cosign v2.6,
-// oras. Against both registry kinds: referrers API (olareg) and fallback tag (docker-registry).
+// oras. Against both registry kinds — referrers API (olareg) and fallback tag (docker-registry) —
+// and both Sigstores: the loopback stand-ins and the real Fulcio, Rekor and TSA.
 
 const SLSA = 'https://slsa.dev/provenance/v1';
 const VULN = 'https://cosign.sigstore.dev/attestation/vuln/v1';
@@ -19,15 +23,18 @@ const SPDX = 'https://spdx.dev/Document';
 const CDX = 'https://cyclonedx.org/bom';
 const SAN = `https://github.com/${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
 
-for (const [kind, start, tool] of [
+const REGISTRIES = [
   ['distribution', () => startDistribution(), 'docker-registry'],
   ['olareg', () => startOlareg(), 'olareg'],
-] as const) {
-  describe.skipIf(!toolGate(tool, 'skopeo', 'umoci', 'cosign2', 'cosign3', 'cosign22', 'oras'))(
-    `signing on ${kind}, checked by the real verifiers`,
-    () => {
+] as const;
+
+for (const [kind, start, tool] of REGISTRIES)
+  for (const sigstoreKind of SIGSTORES) {
+    describe.skipIf(
+      !toolGate(tool, 'skopeo', 'umoci', 'cosign2', 'cosign3', 'cosign22', 'oras', ...sigstoreKind.tools),
+    )(`signing on ${kind} with ${sigstoreKind.name}, checked by the real verifiers`, () => {
       let registry: TestRegistry;
-      let sigstore: LoopbackSigstore;
+      let sigstore: SigstoreUnderTest;
       let digest: string;
       let unsigned: string;
       let ref: string;
@@ -35,7 +42,7 @@ for (const [kind, start, tool] of [
       let id: Identity;
 
       beforeAll(async () => {
-        [registry, sigstore] = await Promise.all([start(), startSigstore()]);
+        [registry, sigstore] = await Promise.all([start(), sigstoreKind.start()]);
         ref = `${registry.host}/${DEFAULT_REPO}`;
         digest = await pushImage(await buildImage([{ '/etc/app.conf': 'signed\n' }]), `${ref}:v1.2.3`);
         unsigned = await pushImage(
@@ -65,9 +72,17 @@ for (const [kind, start, tool] of [
         await Promise.all([registry?.stop(), sigstore?.stop()]);
       });
 
-      it('the Action succeeds, with one certificate for every signature, and sets its outputs', () => {
+      it('the Action succeeds, with one certificate for every signature, and sets its outputs', async () => {
         expect(run.code, run.stdout + run.stderr).toBe(0);
-        expect(sigstore.fulcio.requests).toBe(1);
+        if (sigstore.kind === 'stand-in') expect((sigstore as LoopbackSigstore).fulcio.requests).toBe(1);
+        const bundles = await Promise.all(
+          run.outputs['bundle-paths']!.split('\n').map(async (p) => JSON.parse(await readFile(p, 'utf8'))),
+        );
+        const leaves = new Set(
+          bundles.map((b) => Buffer.from(leafCertificate(bundleFromJSON(b)).rawData).toString('base64')),
+        );
+        expect(bundles.length).toBeGreaterThanOrEqual(5);
+        expect(leaves.size).toBe(1);
         expect(run.outputs.digest).toBe(digest);
         expect(run.outputs.subject).toBe(SAN);
         expect(run.outputs.issuer).toBe(sigstore.issuer);
@@ -152,6 +167,5 @@ for (const [kind, start, tool] of [
           .map((f) => f.annotations?.['dev.sigstore.bundle.predicateType']);
         expect(types.sort()).toEqual(['https://sigstore.dev/cosign/sign/v1', SLSA, VULN, SPDX, CDX].sort());
       });
-    },
-  );
-}
+    });
+  }

@@ -325,7 +325,7 @@ const cosignSuite = (tool: string, newBundleVerbs: boolean) => () => {
       'cosign-root.json',
       `--fulcio=url=${s.fulcioUrl},certificate-chain=${s.fulcioChainPath}`,
       `--rekor=url=${s.rekorUrl},public-key=${s.rekorPublicKeyPath},start-time=${start}`,
-      `--tsa=url=${s.tsaUrl},certificate-chain=${s.tsaChainPath}`,
+      `--tsa=url=${s.tsaUrl}/api/v1/timestamp,certificate-chain=${s.tsaChainPath}`,
     ]);
     const theirs = JSON.parse(await readFile(join(s.dir, 'cosign-root.json'), 'utf8')) as unknown;
     expect(JSON.parse(await readFile(s.trustedRootPath, 'utf8'))).toEqual(theirs);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoopbackSigstore } from './sigstore/index.js';
+import type { SigstoreUnderTest } from './sigstore/index.js';
 
 /**
  * Runs the bundled Action (`node dist/index.js`) the way the runner does: inputs as INPUT_<NAME>
@@ -42,7 +42,7 @@ export function tagPushContext(owner = 'acme', repo = 'app', tag = 'v1.2.3'): Re
 
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { sigstore?: LoopbackSigstore; env?: Record<string, string>; idToken?: boolean } = {},
+  opts: { sigstore?: SigstoreUnderTest; env?: Record<string, string>; idToken?: boolean } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
   const outputFile = join(dir, 'output');
@@ -86,7 +86,7 @@ export async function runAction(
 }
 
 /** The inputs that point the Action at a loopback Sigstore. */
-export function customSigstoreInputs(s: LoopbackSigstore): Record<string, string> {
+export function customSigstoreInputs(s: SigstoreUnderTest): Record<string, string> {
   return {
     sigstore: 'custom',
     'fulcio-url': s.fulcioUrl,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { toolPath } from './tools.js';
-import type { LoopbackSigstore } from './sigstore/index.js';
+import type { SigstoreUnderTest } from './sigstore/index.js';
 
 /** The real verifiers, run as users run them, against loopback registries and trust material. */
 
@@ -34,7 +34,7 @@ export interface Identity {
 /** cosign v2.6 / v3 with a trusted_root.json (`mode: legacy` makes v3 read the .sig/.att tags only). */
 export function cosignVerify(
   tool: 'cosign2' | 'cosign3',
-  s: LoopbackSigstore,
+  s: SigstoreUnderTest,
   ref: string,
   id: Identity,
   opts: { attestationType?: string; legacy?: boolean } = {},
@@ -64,7 +64,7 @@ export function cosignVerify(
  */
 export function cosignEnvVerify(
   tool: 'cosign2' | 'cosign22',
-  s: LoopbackSigstore,
+  s: SigstoreUnderTest,
   ref: string,
   id: Identity,
   attestationType?: string,
@@ -85,7 +85,7 @@ export function cosignEnvVerify(
 }
 
 export function cosign22Verify(
-  s: LoopbackSigstore,
+  s: SigstoreUnderTest,
   ref: string,
   id: Identity,
   attestationType?: string,

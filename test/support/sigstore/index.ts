@@ -24,7 +24,7 @@ export {
   toLegacyRfc3161Timestamp,
   verifyBundle,
 } from './bundles.js';
-export type { FulcioStandIn, OidcIssuer, RekorStandIn, TrustedRootJson, TsaStandIn };
+export type { FulcioStandIn, OidcIssuer, OidcIssuerOptions, RekorStandIn, TrustedRootJson, TsaStandIn };
 
 export interface SigstoreOptions {
   tsa?: boolean;
@@ -33,22 +33,31 @@ export interface SigstoreOptions {
   serverUrl?: string;
 }
 
-export interface LoopbackSigstore extends TrustFiles {
+/**
+ * What tests and verifiers need of a Sigstore, whether the stand-ins here or the real services
+ * (test/support/real-sigstore): its URLs, its trust material, and the OIDC issuer behind it.
+ */
+export interface SigstoreUnderTest extends TrustFiles {
+  kind: 'stand-in' | 'real';
   oidc: OidcIssuer;
-  fulcio: FulcioStandIn;
-  rekor: RekorStandIn;
-  tsa?: TsaStandIn;
   /** The parsed trusted_root.json (protobuf JSON form: TrustedRoot.fromJSON accepts it). */
   trustedRoot: TrustedRootJson;
   fulcioUrl: string;
   rekorUrl: string;
-  /** The RFC 3161 endpoint (sigstore-js TSAWitness wants the base URL: tsa.url). */
+  /** The TSA's base URL (the tsa-url input); the trusted root names <base>/api/v1/timestamp. */
   tsaUrl?: string;
   /** The OIDC issuer URL: `iss` of every token, `--certificate-oidc-issuer` for cosign. */
   issuer: string;
   /** Directory holding the trust files; removed by stop(). */
   dir: string;
   stop(): Promise<void>;
+}
+
+export interface LoopbackSigstore extends SigstoreUnderTest {
+  kind: 'stand-in';
+  fulcio: FulcioStandIn;
+  rekor: RekorStandIn;
+  tsa?: TsaStandIn;
 }
 
 export async function startSigstore(opts: SigstoreOptions = {}): Promise<LoopbackSigstore> {
@@ -72,8 +81,13 @@ export async function startSigstore(opts: SigstoreOptions = {}): Promise<Loopbac
 
     const inputs = { fulcio, rekor, tsa };
     const trustedRoot = buildTrustedRoot(inputs);
-    const files = await writeTrustFiles(dir, trustedRoot, inputs);
+    const files = await writeTrustFiles(dir, trustedRoot, {
+      fulcioChainPem: fulcio.chainPem.join(''),
+      rekorPublicKeyPem: rekor.publicKeyPem,
+      ...(tsa ? { tsaChainPem: tsa.chainPem.join('') } : {}),
+    });
     return {
+      kind: 'stand-in',
       ...files,
       oidc,
       fulcio,
@@ -82,7 +96,7 @@ export async function startSigstore(opts: SigstoreOptions = {}): Promise<Loopbac
       trustedRoot,
       fulcioUrl: fulcio.url,
       rekorUrl: rekor.url,
-      tsaUrl: tsa ? `${tsa.url}/api/v1/timestamp` : undefined,
+      tsaUrl: tsa?.url,
       issuer: oidc.issuer,
       dir,
       stop: stopAll,

@@ -1,0 +1,274 @@
+import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toTrustMaterial } from '@sigstore/verify';
+import { readBody, type Transport } from '../http/transport.js';
+
+/**
+ * The trust material of a private Sigstore as one `trusted_root.json` — what sigstamp's
+ * `trusted-root` input, `cosign --trusted-root`, sigstore-go and @sigstore/verify read — built from
+ * the services themselves (Fulcio's `/api/v2/trustBundle`, Rekor's `/api/v1/log/publicKey`, the
+ * TSA's `/api/v1/timestamp/certchain`) or from PEM files an operator hands over.
+ *
+ * The layout follows `cosign trusted-root create` (sigstore-go root.NewTrustedRoot(...).MarshalJSON()),
+ * the reference: protobuf JSON of dev.sigstore.trustroot.v1.TrustedRoot, media type version 0.1;
+ * a Fulcio chain leaf-side first with validFor.start = the root's notBefore; a TSA chain
+ * [signing certificate, …, root] with validFor.start = the signing certificate's notBefore; a Rekor
+ * key with logId.keyId = sha256(DER SPKI). Written by hand because no npm library creates trusted
+ * roots (sigstore-js only reads them); the result is parsed back through @sigstore/verify before
+ * it is returned, so a file this module writes is one the verifiers load.
+ */
+
+export const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot+json;version=0.1';
+
+export interface TrustedRootJson {
+  mediaType: string;
+  tlogs: Array<{
+    baseUrl: string;
+    hashAlgorithm: 'SHA2_256';
+    publicKey: { rawBytes: string; keyDetails: string; validFor: { start: string; end?: string } };
+    logId: { keyId: string };
+  }>;
+  certificateAuthorities: CertAuthorityJson[];
+  /** Omitted, as protobuf JSON omits an empty repeated field (what cosign writes without --ctfe). */
+  ctlogs?: never[];
+  timestampAuthorities: CertAuthorityJson[];
+}
+
+export interface CertAuthorityJson {
+  subject: { organization?: string; commonName?: string };
+  uri: string;
+  certChain: { certificates: Array<{ rawBytes: string }> };
+  validFor: { start: string; end?: string };
+}
+
+export interface TrustSources {
+  /** Fulcio: its URL and one or more CA chains (PEM, leaf-side first, ending with the root). */
+  fulcio: { url: string; chainsPem: string[] };
+  /** Rekor v1: its URL, its public key (PEM) and since when the key signs (default: the epoch). */
+  rekor?: { url: string; publicKeyPem: string; startTime?: Date };
+  /**
+   * RFC 3161 TSA: its URL (the `tsa-url` input: a base URL or the full endpoint) and its chain (PEM,
+   * signing certificate first, ending with the root). The trusted root names the endpoint,
+   * `<base>/api/v1/timestamp`, as the public-good trusted roots do.
+   */
+  tsa?: { url: string; chainPem: string };
+}
+
+/** protobuf Timestamp JSON as Go writes it: whole seconds carry no fraction. */
+const rfc3339 = (d: Date): string => d.toISOString().replace('.000Z', 'Z');
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+/**
+ * The timestamping endpoint of a `tsa-url`: sigstore-js (TimestampAuthority.createTimestamp) posts
+ * to `<url>/api/v1/timestamp` when the URL has no path, and to the URL itself otherwise.
+ */
+export function tsaEndpoint(url: string): string {
+  const trimmed = trimSlash(url);
+  return new URL(trimmed).pathname === '/' ? `${trimmed}/api/v1/timestamp` : trimmed;
+}
+
+export function pemCertificates(pem: string, what: string): X509Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new Error(`${what}: no PEM certificate found`);
+  return blocks.map((b, i) => {
+    try {
+      return new X509Certificate(b);
+    } catch (err) {
+      throw new Error(`${what}: certificate ${i + 1} does not parse (${(err as Error).message})`);
+    }
+  });
+}
+
+/** A chain must be ordered leaf-side first, each certificate issued by the next, ending self-signed. */
+function checkChain(certs: X509Certificate[], what: string): void {
+  certs.forEach((cert, i) => {
+    const issuer = certs[i + 1] ?? cert;
+    if (!cert.checkIssued(issuer) || !cert.verify(issuer.publicKey)) {
+      throw new Error(
+        i + 1 < certs.length
+          ? `${what}: certificate ${i + 1} (${cert.subject.replace(/\n/g, ', ')}) is not issued by certificate ${i + 2}; give the chain leaf-side first, ending with the root`
+          : `${what}: the last certificate (${cert.subject.replace(/\n/g, ', ')}) is not a self-signed root; append the root`,
+      );
+    }
+  });
+}
+
+/** sigstore-go's keyDetails naming for a log key (root.TransparencyLog → PublicKeyDetails). */
+function keyDetails(spki: Buffer): string {
+  const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+  if (key.asymmetricKeyType === 'ed25519') return 'PKIX_ED25519';
+  if (key.asymmetricKeyType === 'rsa') return 'PKIX_RSA_PKCS1V15_2048_SHA256';
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (curve === 'secp384r1') return 'PKIX_ECDSA_P384_SHA_384';
+  if (curve === 'secp521r1') return 'PKIX_ECDSA_P521_SHA_512';
+  if (curve === 'prime256v1') return 'PKIX_ECDSA_P256_SHA_256';
+  throw new Error(`Rekor public key: unsupported key type ${key.asymmetricKeyType ?? '?'} ${curve ?? ''}`);
+}
+
+/** "O=…, CN=…" of the chain's root, as cosign fills `subject` from the root certificate. */
+function authority(certs: X509Certificate[], uri: string, start: Date): CertAuthorityJson {
+  const root = certs[certs.length - 1] as X509Certificate;
+  const field = (name: string) => new RegExp(`(?:^|\\n)${name}=([^\\n]*)`).exec(root.subject)?.[1];
+  const organization = field('O');
+  const commonName = field('CN');
+  return {
+    subject: { ...(organization ? { organization } : {}), ...(commonName ? { commonName } : {}) },
+    uri,
+    certChain: { certificates: certs.map((c) => ({ rawBytes: c.raw.toString('base64') })) },
+    validFor: { start: rfc3339(start) },
+  };
+}
+
+export function buildTrustedRoot(sources: TrustSources): TrustedRootJson {
+  const certificateAuthorities = sources.fulcio.chainsPem.map((chainPem, i) => {
+    const what = `Fulcio CA chain${sources.fulcio.chainsPem.length > 1 ? ` ${i + 1}` : ''}`;
+    const certs = pemCertificates(chainPem, what);
+    checkChain(certs, what);
+    const root = certs[certs.length - 1] as X509Certificate;
+    return authority(certs, trimSlash(sources.fulcio.url), new Date(root.validFrom));
+  });
+  if (certificateAuthorities.length === 0) throw new Error('Fulcio returned no CA chain');
+
+  const tlogs: TrustedRootJson['tlogs'] = [];
+  if (sources.rekor) {
+    let spki: Buffer;
+    try {
+      spki = createPublicKey(sources.rekor.publicKeyPem).export({ format: 'der', type: 'spki' });
+    } catch (err) {
+      throw new Error(`Rekor public key: not a PEM public key (${(err as Error).message})`);
+    }
+    tlogs.push({
+      baseUrl: trimSlash(sources.rekor.url),
+      hashAlgorithm: 'SHA2_256',
+      publicKey: {
+        rawBytes: spki.toString('base64'),
+        keyDetails: keyDetails(spki),
+        validFor: { start: rfc3339(sources.rekor.startTime ?? new Date(0)) },
+      },
+      logId: { keyId: createHash('sha256').update(spki).digest('base64') },
+    });
+  }
+
+  const timestampAuthorities: CertAuthorityJson[] = [];
+  if (sources.tsa) {
+    const certs = pemCertificates(sources.tsa.chainPem, 'TSA chain');
+    checkChain(certs, 'TSA chain');
+    const leaf = certs[0] as X509Certificate;
+    // cosign parseTSASpec refuses a chain whose first certificate is a CA: it must be the signer.
+    if (leaf.ca || certs.length < 2)
+      throw new Error('TSA chain: must start with the timestamp signing certificate and end with its root');
+    timestampAuthorities.push(authority(certs, tsaEndpoint(sources.tsa.url), new Date(leaf.validFrom)));
+  }
+
+  const json: TrustedRootJson = {
+    mediaType: TRUSTED_ROOT_MEDIA_TYPE,
+    tlogs,
+    certificateAuthorities,
+    timestampAuthorities,
+  };
+  // What verifiers will do with the file: parse it and turn it into trust material.
+  toTrustMaterial(TrustedRoot.fromJSON(json));
+  return json;
+}
+
+/** Caps on what the services may send: a CA bundle or key is a few KiB. */
+const MAX_TRUST_RESPONSE = 1 << 20;
+
+async function getText(transport: Transport, url: string, what: string): Promise<string> {
+  const res = await transport.send({ method: 'GET', url, headers: { accept: '*/*' } });
+  const body = (await readBody(res, MAX_TRUST_RESPONSE, what)).toString('utf8');
+  if (res.status !== 200) {
+    throw new Error(`${what}: GET ${url} answered ${res.status}; check the URL (${body.slice(0, 200)})`);
+  }
+  return body;
+}
+
+/**
+ * Reads the trust material from the running services: what an operator of a private Sigstore runs
+ * once, reviews, and commits next to the workflow (the file is public material: certificates and
+ * public keys).
+ */
+export async function fetchTrustSources(
+  transport: Transport,
+  urls: {
+    fulcioUrl: string;
+    rekorUrl?: string;
+    tsaUrl?: string;
+    rekorStartTime?: Date;
+    /** The Fulcio chain comes from elsewhere: do not ask Fulcio. */
+    skipFulcio?: boolean;
+  },
+): Promise<TrustSources> {
+  const fulcio = trimSlash(urls.fulcioUrl);
+  let chainsPem: string[] = [];
+  if (!urls.skipFulcio) {
+    const bundleText = await getText(transport, `${fulcio}/api/v2/trustBundle`, 'Fulcio trust bundle');
+    try {
+      const bundle = JSON.parse(bundleText) as { chains?: Array<{ certificates?: string[] }> };
+      chainsPem = (bundle.chains ?? []).map((c) => (c.certificates ?? []).join('\n'));
+    } catch {
+      throw new Error(`Fulcio trust bundle from ${fulcio}: not JSON; is ${fulcio} a Fulcio?`);
+    }
+  }
+  const sources: TrustSources = { fulcio: { url: fulcio, chainsPem } };
+  if (urls.rekorUrl) {
+    const rekor = trimSlash(urls.rekorUrl);
+    sources.rekor = {
+      url: rekor,
+      publicKeyPem: await getText(transport, `${rekor}/api/v1/log/publicKey`, 'Rekor public key'),
+      ...(urls.rekorStartTime ? { startTime: urls.rekorStartTime } : {}),
+    };
+  }
+  if (urls.tsaUrl) {
+    // sigstore/timestamp-authority serves the chain under its endpoint: /api/v1/timestamp/certchain.
+    sources.tsa = {
+      url: trimSlash(urls.tsaUrl),
+      chainPem: await getText(transport, `${tsaEndpoint(urls.tsaUrl)}/certchain`, 'TSA certificate chain'),
+    };
+  }
+  return sources;
+}
+
+export interface TrustSourceOptions {
+  fulcioUrl?: string;
+  rekorUrl?: string;
+  tsaUrl?: string;
+  /** PEM files given instead of asking the service (offline, or a reviewed copy). */
+  fulcioChainPem?: string;
+  rekorPublicKeyPem?: string;
+  tsaChainPem?: string;
+  rekorStartTime?: Date;
+}
+
+/** Each service's material from its file when one is given, else from the service itself. */
+export async function gatherTrustSources(transport: Transport, o: TrustSourceOptions): Promise<TrustSources> {
+  if (!o.fulcioUrl) throw new Error('--fulcio-url is required: the trusted root names the Fulcio it trusts');
+  if ((o.rekorPublicKeyPem && !o.rekorUrl) || (o.tsaChainPem && !o.tsaUrl))
+    throw new Error('--rekor-public-key needs --rekor-url and --tsa-chain needs --tsa-url');
+  const fetched = await fetchTrustSources(transport, {
+    fulcioUrl: o.fulcioUrl,
+    ...(o.rekorUrl && !o.rekorPublicKeyPem ? { rekorUrl: o.rekorUrl } : {}),
+    ...(o.tsaUrl && !o.tsaChainPem ? { tsaUrl: o.tsaUrl } : {}),
+    ...(o.rekorStartTime ? { rekorStartTime: o.rekorStartTime } : {}),
+    skipFulcio: Boolean(o.fulcioChainPem),
+  });
+  return {
+    fulcio: o.fulcioChainPem
+      ? { url: trimSlash(o.fulcioUrl), chainsPem: [o.fulcioChainPem] }
+      : fetched.fulcio,
+    ...(o.rekorUrl
+      ? {
+          rekor: o.rekorPublicKeyPem
+            ? {
+                url: trimSlash(o.rekorUrl),
+                publicKeyPem: o.rekorPublicKeyPem,
+                ...(o.rekorStartTime ? { startTime: o.rekorStartTime } : {}),
+              }
+            : fetched.rekor!,
+        }
+      : {}),
+    ...(o.tsaUrl
+      ? { tsa: o.tsaChainPem ? { url: trimSlash(o.tsaUrl), chainPem: o.tsaChainPem } : fetched.tsa! }
+      : {}),
+  };
+}

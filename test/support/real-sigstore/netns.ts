@@ -1,0 +1,144 @@
+// Running a service in a network namespace of its own, reachable on 127.0.0.1 through a unix socket.
+//
+// Why: Rekor (cmd/rekor-server/app/serve.go), the timestamp authority (pkg/server/prometheus.go)
+// and Fulcio (cmd/app/serve.go, `:<metrics-port>`) serve Prometheus metrics on every interface, and
+// Rekor and the TSA on ":2112", a port no flag changes; the TSA exits when it is taken. (Fulcio's
+// duplex mode would bind metrics on loopback, but v1.8.8 panics in it: a duplicate gRPC metrics
+// registration.) Servers we start must listen on loopback only. In a namespace of its own each
+// service has a private loopback where those listeners reach nobody; a socat inside relays a unix
+// socket (the filesystem is shared) to the service's port, and a relay in this process serves that
+// socket on 127.0.0.1:<free port>. Host ports the service must call (Fulcio → the OIDC issuer) are
+// relayed the other way, under the same port number, so URLs read the same inside and out.
+//
+// `unshare --pid --fork --kill-child` makes the script PID 1 of a PID namespace that dies with the
+// unshare process: stopping it (even SIGKILL) takes every process inside down with it.
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { createConnection, createServer, type Server } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startProcess, type ManagedProcess } from '../process.js';
+
+export interface NamespacedService {
+  /** http://127.0.0.1:PORT, relayed to the service inside the namespace. */
+  url: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Serves a unix socket on 127.0.0.1:<free port>, byte for byte. */
+export async function relayUnixSocket(socketPath: string): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer((client) => {
+    const upstream = createConnection(socketPath);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', drop);
+    upstream.on('error', drop);
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('relay: no TCP address');
+  return {
+    port: address.port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Serves 127.0.0.1:`port` of this namespace on a unix socket, for a namespaced service to call. */
+async function exposeHostPort(port: number, socketPath: string): Promise<() => Promise<void>> {
+  const server: Server = createServer((inner) => {
+    const host = createConnection(port, '127.0.0.1');
+    const drop = () => {
+      inner.destroy();
+      host.destroy();
+    };
+    inner.on('error', drop);
+    host.on('error', drop);
+    inner.pipe(host).pipe(inner);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, resolve);
+  });
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/**
+ * Starts `script` (sh) as PID 1 of fresh network and PID namespaces, with loopback up, the
+ * service's `port` relayed out and each of `hostPorts` relayed in. Resolves once the service
+ * answers `readyPath` through the relay.
+ */
+export async function startNamespaced(opts: {
+  name: string;
+  /** Where the relay sockets go (a private temp directory; unix socket paths stay under 108 bytes). */
+  dir: string;
+  script: string;
+  /** The service's HTTP port inside the namespace. */
+  port: number;
+  hostPorts?: number[];
+  env: NodeJS.ProcessEnv;
+  readyPath: string;
+  readyTimeoutMs?: number;
+}): Promise<NamespacedService> {
+  const slug = opts.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const socketPath = join(opts.dir, `${slug}.sock`);
+  const closers: Array<() => Promise<void>> = [];
+  const relaysIn: string[] = [];
+  for (const port of opts.hostPorts ?? []) {
+    const sock = join(opts.dir, `${slug}-in-${port}.sock`);
+    closers.push(await exposeHostPort(port, sock));
+    relaysIn.push(`socat TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${sock} &`);
+  }
+  const script = [
+    'ip link set lo up',
+    `socat UNIX-LISTEN:${socketPath},fork,unlink-early TCP:127.0.0.1:${opts.port} &`,
+    ...relaysIn,
+    opts.script,
+  ].join('\n');
+  // Unprivileged users get the namespaces through a user namespace mapping them to root inside.
+  const asUser = userInfo().uid === 0 ? [] : ['--map-root-user'];
+  const proc = await startProcess(
+    'unshare',
+    [...asUser, '--net', '--pid', '--fork', '--kill-child', 'sh', '-euc', script],
+    // HOME: Rekor and the TSA look for config files there (viper) and fail without one.
+    { env: { PATH: process.env.PATH ?? '', HOME: opts.dir, ...opts.env } },
+  );
+  const stop = async () => {
+    await proc.stop();
+    await Promise.all(closers.map((c) => c()));
+  };
+  try {
+    const relay = await relayUnixSocket(socketPath);
+    closers.push(relay.close);
+    const url = `http://127.0.0.1:${relay.port}`;
+    const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+    let last = 'no answer';
+    for (;;) {
+      if (!proc.running()) throw new Error(`${opts.name} exited before it was ready`);
+      if (existsSync(socketPath)) {
+        try {
+          const res = await fetch(`${url}${opts.readyPath}`, { signal: AbortSignal.timeout(2_000) });
+          await res.arrayBuffer();
+          if (res.ok) break;
+          last = `HTTP ${res.status}`;
+        } catch (err) {
+          last = (err as Error).message;
+        }
+      }
+      if (Date.now() > deadline)
+        throw new Error(`${opts.name} not ready after ${opts.readyTimeoutMs ?? 60_000} ms (${last})`);
+      await sleep(200);
+    }
+    return { url, process: proc, stop };
+  } catch (err) {
+    const output = proc.output();
+    await stop();
+    throw new Error(`${(err as Error).message}\n--- ${opts.name} output ---\n${output}`);
+  }
+}
