@@ -153,6 +153,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
   }
   if (command === 'trusted-root') {
+    if (!raw['fulcio-url'])
+      throw new OptionsError(
+        'trusted-root: --fulcio-url is required: the trusted root names the Fulcio it trusts',
+      );
     const file = async (flag: 'fulcio-chain' | 'rekor-public-key' | 'tsa-chain') => {
       const path = cliValue(flag);
       if (!path) return undefined;
@@ -182,6 +186,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         ...Object.fromEntries(Object.entries(pems).filter(([, v]) => v !== undefined)),
         ...(rekorStartTime ? { rekorStartTime } : {}),
       });
+      for (const w of sources.warnings ?? []) logger.warn(w);
       const json = `${JSON.stringify(buildTrustedRoot(sources), null, 2)}\n`;
       const out = cliValue('out');
       if (out) {

@@ -102992,6 +102992,9 @@ async function fetchTrustSources(transport, urls) {
     const sources = { fulcio: { url: fulcio, chainsPem } };
     if (urls.rekorUrl) {
         const rekor = trusted_root_trimSlash(urls.rekorUrl);
+        const warning = await checkpointNameWarning(transport, rekor);
+        if (warning)
+            sources.warnings = [warning];
         sources.rekor = {
             url: rekor,
             publicKeyPem: await getText(transport, `${rekor}/api/v1/log/publicKey`, 'Rekor public key'),
@@ -103007,6 +103010,21 @@ async function fetchTrustSources(transport, urls) {
     }
     return sources;
 }
+/**
+ * sigstore-js accepts a Rekor checkpoint only when its signer name — Rekor's --rekor_server.hostname,
+ * the OS host name by default — is part of the log's baseUrl in the trusted root
+ * (@sigstore/verify tlog/checkpoint.js). A self-run Rekor often gets this wrong, and then every
+ * verification fails with "no signatures found in checkpoint": say so while the root is made.
+ */
+async function checkpointNameWarning(transport, rekor) {
+    const info = JSON.parse(await getText(transport, `${rekor}/api/v1/log`, 'Rekor log info'));
+    const names = [...(info.signedTreeHead ?? '').matchAll(/^\u2014 (\S+) \S+$/gmu)].map((m) => m[1] ?? '');
+    if (names.length === 0 || names.some((n) => rekor.includes(n)))
+        return undefined;
+    return (`Rekor at ${rekor} signs its checkpoints as "${names.join('", "')}", which is not part of that URL: ` +
+        'sigstore-js verifiers (sigstamp, gh attestation) will reject every entry. Start Rekor with ' +
+        '--rekor_server.hostname set to the host name of the URL clients use, or give that URL here.');
+}
 /** Each service's material from its file when one is given, else from the service itself. */
 async function gatherTrustSources(transport, o) {
     if (!o.fulcioUrl)
@@ -103021,6 +103039,7 @@ async function gatherTrustSources(transport, o) {
         skipFulcio: Boolean(o.fulcioChainPem),
     });
     return {
+        ...(fetched.warnings ? { warnings: fetched.warnings } : {}),
         fulcio: o.fulcioChainPem
             ? { url: trusted_root_trimSlash(o.fulcioUrl), chainsPem: [o.fulcioChainPem] }
             : fetched.fulcio,
@@ -103184,6 +103203,8 @@ async function main(argv, env = process.env) {
         }
     }
     if (command === 'trusted-root') {
+        if (!raw['fulcio-url'])
+            throw new OptionsError('trusted-root: --fulcio-url is required: the trusted root names the Fulcio it trusts');
         const file = async (flag) => {
             const path = cliValue(flag);
             if (!path)
@@ -103213,6 +103234,8 @@ async function main(argv, env = process.env) {
                 ...Object.fromEntries(Object.entries(pems).filter(([, v]) => v !== undefined)),
                 ...(rekorStartTime ? { rekorStartTime } : {}),
             });
+            for (const w of sources.warnings ?? [])
+                logger.warn(w);
             const json = `${JSON.stringify(buildTrustedRoot(sources), null, 2)}\n`;
             const out = cliValue('out');
             if (out) {

@@ -52,6 +52,8 @@ export interface TrustSources {
    * `<base>/api/v1/timestamp`, as the public-good trusted roots do.
    */
   tsa?: { url: string; chainPem: string };
+  /** What the services revealed that will make verification fail, for the operator to fix. */
+  warnings?: string[];
 }
 
 /** protobuf Timestamp JSON as Go writes it: whole seconds carry no fraction. */
@@ -213,6 +215,8 @@ export async function fetchTrustSources(
   const sources: TrustSources = { fulcio: { url: fulcio, chainsPem } };
   if (urls.rekorUrl) {
     const rekor = trimSlash(urls.rekorUrl);
+    const warning = await checkpointNameWarning(transport, rekor);
+    if (warning) sources.warnings = [warning];
     sources.rekor = {
       url: rekor,
       publicKeyPem: await getText(transport, `${rekor}/api/v1/log/publicKey`, 'Rekor public key'),
@@ -227,6 +231,25 @@ export async function fetchTrustSources(
     };
   }
   return sources;
+}
+
+/**
+ * sigstore-js accepts a Rekor checkpoint only when its signer name — Rekor's --rekor_server.hostname,
+ * the OS host name by default — is part of the log's baseUrl in the trusted root
+ * (@sigstore/verify tlog/checkpoint.js). A self-run Rekor often gets this wrong, and then every
+ * verification fails with "no signatures found in checkpoint": say so while the root is made.
+ */
+async function checkpointNameWarning(transport: Transport, rekor: string): Promise<string | undefined> {
+  const info = JSON.parse(await getText(transport, `${rekor}/api/v1/log`, 'Rekor log info')) as {
+    signedTreeHead?: string;
+  };
+  const names = [...(info.signedTreeHead ?? '').matchAll(/^\u2014 (\S+) \S+$/gmu)].map((m) => m[1] ?? '');
+  if (names.length === 0 || names.some((n) => rekor.includes(n))) return undefined;
+  return (
+    `Rekor at ${rekor} signs its checkpoints as "${names.join('", "')}", which is not part of that URL: ` +
+    'sigstore-js verifiers (sigstamp, gh attestation) will reject every entry. Start Rekor with ' +
+    '--rekor_server.hostname set to the host name of the URL clients use, or give that URL here.'
+  );
 }
 
 export interface TrustSourceOptions {
@@ -253,6 +276,7 @@ export async function gatherTrustSources(transport: Transport, o: TrustSourceOpt
     skipFulcio: Boolean(o.fulcioChainPem),
   });
   return {
+    ...(fetched.warnings ? { warnings: fetched.warnings } : {}),
     fulcio: o.fulcioChainPem
       ? { url: trimSlash(o.fulcioUrl), chainsPem: [o.fulcioChainPem] }
       : fetched.fulcio,

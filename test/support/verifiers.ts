@@ -37,7 +37,7 @@ export function cosignVerify(
   s: SigstoreUnderTest,
   ref: string,
   id: Identity,
-  opts: { attestationType?: string; legacy?: boolean } = {},
+  opts: { attestationType?: string; legacy?: boolean; timestampOnly?: boolean } = {},
 ): Promise<ToolRun> {
   const args = [
     opts.attestationType ? 'verify-attestation' : 'verify',
@@ -50,6 +50,8 @@ export function cosignVerify(
     id.issuer,
     '--insecure-ignore-sct',
     ...(opts.legacy ? ['--new-bundle-format=false'] : []),
+    // A signature timestamped but never logged: what sigstamp prints for TSA-only signing.
+    ...(opts.timestampOnly ? ['--insecure-ignore-tlog', '--use-signed-timestamps'] : []),
     '--output',
     'json',
     ref,
