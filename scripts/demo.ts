@@ -1,7 +1,9 @@
 // The demo: the main job end to end on loopback — real registries (with and without the referrers
-// API), a real image, a loopback Sigstore (GitHub-shaped OIDC issuer, Fulcio, Rekor), sigstamp's
-// bundled Action run as the runner runs it, then the published result checked by tools nobody here
-// wrote (cosign v3, cosign v2.2, oras). Exits non-zero on any failed check. Grows with the product.
+// API), a real image, a private Sigstore of the real services (Fulcio, Rekor on Trillian + MariaDB,
+// the timestamp authority) trusting a GitHub-shaped loopback OIDC issuer, sigstamp's bundled Action
+// run as the runner runs it, then the published result checked by tools nobody here wrote (cosign v3,
+// cosign v2.2, oras). `--stand-ins` uses the in-process Sigstore stand-ins instead (no MariaDB, no
+// namespaces). Exits non-zero on any failed check. Grows with the product.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,8 @@ import { join } from 'node:path';
 import { customSigstoreInputs, runAction } from '../test/support/action.js';
 import { buildImage, pushImage } from '../test/support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../test/support/registry.js';
-import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../test/support/sigstore/index.js';
+import { startRealSigstore } from '../test/support/real-sigstore/index.js';
+import { DEFAULT_REPO, startSigstore, type SigstoreUnderTest } from '../test/support/sigstore/index.js';
 import { cosign22Verify, cosignVerify, runTool } from '../test/support/verifiers.js';
 import { toolPath } from '../test/support/tools.js';
 
@@ -38,7 +41,7 @@ const SPDX = 'https://spdx.dev/Document';
 const CDX = 'https://cyclonedx.org/bom';
 const VULN = 'https://cosign.sigstore.dev/attestation/vuln/v1';
 
-async function demo(registry: TestRegistry, sigstore: LoopbackSigstore, work: string): Promise<void> {
+async function demo(registry: TestRegistry, sigstore: SigstoreUnderTest, work: string): Promise<void> {
   step(
     `registry: ${registry.referrersApi ? 'olareg (OCI referrers API)' : 'docker-registry (no referrers API: fallback tag)'} at ${registry.host}`,
   );
@@ -74,6 +77,7 @@ async function demo(registry: TestRegistry, sigstore: LoopbackSigstore, work: st
       predicates: `${VULN}=${vuln}`,
       'output-dir': join(work, registry.kind),
       ...customSigstoreInputs(sigstore),
+      ...(sigstore.tsaUrl ? { 'tsa-url': sigstore.tsaUrl } : {}),
     },
     { sigstore },
   );
@@ -128,9 +132,15 @@ async function demo(registry: TestRegistry, sigstore: LoopbackSigstore, work: st
 }
 
 const work = await mkdtemp(join(tmpdir(), 'sigstamp-demo-'));
-const [sigstore, ...registries] = await Promise.all([startSigstore(), startDistribution(), startOlareg()]);
+const standIns = process.argv.includes('--stand-ins');
+const [sigstore, ...registries] = await Promise.all([
+  standIns ? startSigstore({ tsa: true }) : startRealSigstore(),
+  startDistribution(),
+  startOlareg(),
+]);
 step(
-  `loopback Sigstore: OIDC issuer ${sigstore.issuer}, Fulcio ${sigstore.fulcioUrl}, Rekor ${sigstore.rekorUrl}`,
+  `${standIns ? 'loopback Sigstore stand-ins' : 'private Sigstore (real Fulcio, Rekor, TSA)'}: OIDC issuer ${sigstore.issuer}, ` +
+    `Fulcio ${sigstore.fulcioUrl}, Rekor ${sigstore.rekorUrl}, TSA ${sigstore.tsaUrl ?? '-'}`,
 );
 try {
   for (const registry of registries) await demo(registry, sigstore, work);

@@ -75,7 +75,12 @@ function trustAnnotations(
 ): Annotations {
   const a: Annotations = { [Annotation.certificate]: chain[0]!, [Annotation.chain]: chain.slice(1).join('') };
   if (entry) a[Annotation.bundle] = rekorBundleAnnotation(entry);
-  if (timestamp)
+  // The RFC 3161 timestamp goes on a legacy layer only when there is no Rekor entry to date it.
+  // cosign v2 verifies every timestamp annotation it finds and fails ("no TSA root certificate(s)
+  // provided") unless it was given the TSA chain, which cosign v2.2 — the generation older Kyverno
+  // releases embed — cannot take from a trusted root: with Rekor the entry suffices, and the bundle
+  // referrer keeps the timestamp for verifiers that read trusted roots.
+  else if (timestamp)
     a[Annotation.rfc3161] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.toString('base64') });
   return a;
 }
