@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
+import tarStream from 'tar-stream';
 import { toolPath } from './tools.js';
 import { TempDirs } from './temp.js';
 
@@ -21,9 +22,17 @@ export interface BuiltImage {
   mediaType: string;
 }
 
-/** A file's content (mode 0644), a file with an explicit mode, a symlink, or an empty directory. */
+/**
+ * A file's content (mode 0644), a file with an explicit mode, a symlink, an empty directory, or the
+ * deletion of what an earlier layer put there (umoci writes the `.wh.<name>` whiteout).
+ */
 export type LayerEntry =
-  string | Buffer | { content: string | Buffer; mode: number } | { symlink: string } | { dir: true };
+  | string
+  | Buffer
+  | { content: string | Buffer; mode: number }
+  | { symlink: string }
+  | { dir: true }
+  | { delete: true };
 export type Layer = Record<string, LayerEntry>;
 
 export interface BuildOptions {
@@ -79,6 +88,10 @@ async function writeEntries(rootfs: string, layer: Layer): Promise<void> {
     if (!path.startsWith('/') || rel === '' || rel.startsWith('..'))
       throw new Error(`bad image path ${path}`);
     const target = join(rootfs, rel);
+    if (typeof entry === 'object' && 'delete' in entry) {
+      await rm(target, { recursive: true });
+      continue;
+    }
     await mkdir(dirname(target), { recursive: true });
     if (typeof entry === 'string' || Buffer.isBuffer(entry)) {
       await rm(target, { recursive: true, force: true });
@@ -189,6 +202,35 @@ export async function layerFromDir(dir: string, prefix: string): Promise<Layer> 
   };
   await walk('');
   return layer;
+}
+
+/**
+ * Appends a layer made verbatim from `entries` (`umoci raw add-layer`): for what umoci's own diff
+ * never writes, such as an opaque-directory marker (`dir/.wh..wh..opq`).
+ */
+export async function addRawLayer(
+  img: BuiltImage,
+  entries: Array<{ name: string; content?: string | Buffer; type?: 'file' | 'directory' }>,
+): Promise<BuiltImage> {
+  const pack = tarStream.pack();
+  const chunks: Buffer[] = [];
+  pack.on('data', (c: unknown) => void chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve, reject) => {
+    pack.on('end', resolve);
+    pack.on('error', reject);
+  });
+  for (const e of entries) {
+    if (e.type === 'directory') pack.entry({ name: e.name, type: 'directory', mode: 0o755 });
+    else pack.entry({ name: e.name, mode: 0o644 }, e.content ?? '');
+  }
+  pack.finalize();
+  await done;
+  const file = join(await tempDir('sigstamp-rawlayer-'), 'layer.tar');
+  await writeFile(file, Buffer.concat(chunks));
+  await run('umoci', ['raw', 'add-layer', '--image', `${img.layoutDir}:${img.tag}`, file]);
+  await run('umoci', ['gc', '--layout', img.layoutDir]);
+  const desc = await taggedDescriptor(img.layoutDir, img.tag);
+  return { ...img, manifestDigest: desc.digest, mediaType: desc.mediaType };
 }
 
 /** An OCI layout holding an image index over `images` (each keeps its own platform). */

@@ -1,0 +1,203 @@
+// The SBOM of images as they come out of a registry, through the CLI users run: the shared package
+// databases (apk, rpm sqlite/NDB/BerkeleyDB, distroless and deinstall dpkg) laid into images, and an
+// image whose upper layers delete files (whiteouts), replace a directory (an opaque marker), remove a
+// package and rewrite the dpkg status. Each SBOM must list exactly what the squashed image holds.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRawLayer, buildImage, pushImage, type Layer } from '../support/image.js';
+import { startDistribution, type TestRegistry } from '../support/registry.js';
+import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
+import { toolGate } from '../support/tools.js';
+
+const execFileAsync = promisify(execFile);
+const FIXTURES = path.resolve(process.cwd(), '..', 'shared', 'fixtures');
+
+interface SpdxPackage {
+  name: string;
+  versionInfo?: string;
+  primaryPackagePurpose?: string;
+  externalRefs?: Array<{ referenceType: string; referenceLocator: string }>;
+}
+
+/** Where each ecosystem's database lives in a real image, and the os-release that goes with it. */
+const LAYOUT: Record<string, { dbDir: string; osRelease: string }> = {
+  'apk/': { dbDir: '/', osRelease: 'ID=alpine\nVERSION_ID=3.16.2\n' },
+  'rpm/cbl-mariner-2.0-sqlite': { dbDir: '/var/lib/rpm', osRelease: 'ID=mariner\nVERSION_ID="2.0"\n' },
+  'rpm/centos8-libuuid-bdb': { dbDir: '/var/lib/rpm', osRelease: 'ID="centos"\nVERSION_ID="8"\n' },
+  'rpm/sle15-bci-ndb': { dbDir: '/usr/lib/sysimage/rpm', osRelease: 'ID="sles"\nVERSION_ID="15.3"\n' },
+  'dpkg/': { dbDir: '/', osRelease: 'ID=debian\nVERSION_ID="11"\n' },
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** `name version arch` rows of the SPDX packages (not the image itself, not its OS). */
+function spdxRows(doc: { packages: SpdxPackage[] }, withArch: boolean): string[] {
+  return doc.packages
+    .filter(
+      (p) =>
+        !p.primaryPackagePurpose ||
+        p.primaryPackagePurpose === 'LIBRARY' ||
+        p.primaryPackagePurpose === 'APPLICATION',
+    )
+    .filter((p) => p.externalRefs?.some((r) => r.referenceType === 'purl'))
+    .map((p) => {
+      const purl = p.externalRefs!.find((r) => r.referenceType === 'purl')!.referenceLocator;
+      const arch = /[?&]arch=([^&]+)/.exec(purl)?.[1] ?? '';
+      return withArch ? `${p.name} ${p.versionInfo ?? ''} ${arch}` : `${p.name} ${p.versionInfo ?? ''}`;
+    })
+    .sort();
+}
+
+/** The expected.tsv rows in the same shape (rpm versions as `[epoch:]version-release`). */
+function expectedRows(eco: string, tsv: string): string[] {
+  return tsv
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const f = line.split('\t');
+      if (eco === 'apk') return `${f[0]} ${f[1]} ${f[2]}`;
+      if (eco === 'rpm') return `${f[0]} ${f[1] ? `${f[1]}:` : ''}${f[2]}-${f[3]} ${f[4]}`;
+      return `${f[0]} ${f[1]}`;
+    })
+    .sort();
+}
+
+/** `sigstamp run` as a user outside GitHub runs it, SBOM only (attested: signing needs a Sigstore). */
+async function sbomOf(
+  sigstore: LoopbackSigstore,
+  ref: string,
+  digest: string,
+  dir: string,
+): Promise<{ packages: SpdxPackage[] }> {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      path.join(process.cwd(), 'dist', 'cli', 'index.js'),
+      'run',
+      '--image',
+      ref,
+      '--digest',
+      digest,
+      '--sign',
+      'false',
+      '--provenance',
+      'none',
+      '--sbom',
+      'spdx',
+      '--output-dir',
+      dir,
+      '--sigstore',
+      'custom',
+      '--fulcio-url',
+      sigstore.fulcioUrl,
+      '--rekor-url',
+      sigstore.rekorUrl,
+      '--trusted-root',
+      sigstore.trustedRootPath,
+      '--json',
+    ],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        SIGSTAMP_IDENTITY_TOKEN: await sigstore.oidc.mint(),
+      },
+      maxBuffer: 64 << 20,
+    },
+  ).catch((err: Error & { stderr?: string }) => {
+    throw new Error(`sigstamp run failed: ${err.stderr ?? err.message}`);
+  });
+  const outputs = JSON.parse(stdout) as Record<string, string>;
+  return JSON.parse(await readFile(outputs['sbom-spdx-path']!, 'utf8')) as { packages: SpdxPackage[] };
+}
+
+describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
+  'SBOMs of images pulled from a registry',
+  () => {
+    let registry: TestRegistry;
+    let sigstore: LoopbackSigstore;
+    let work: string;
+    beforeAll(async () => {
+      [registry, sigstore] = await Promise.all([startDistribution(), startSigstore()]);
+      work = await mkdtemp(path.join(tmpdir(), 'sigstamp-sbomimg-'));
+    });
+    afterAll(async () => {
+      await Promise.all([registry?.stop(), sigstore?.stop()]);
+      await rm(work, { recursive: true, force: true });
+    });
+
+    const cases = existsSync(FIXTURES)
+      ? ['apk', 'dpkg', 'rpm'].flatMap((eco) =>
+          readdirSync(path.join(FIXTURES, eco)).map((name) => [eco, name] as const),
+        )
+      : [];
+    if (!existsSync(FIXTURES) && process.env.CI === 'true')
+      throw new Error(`package-database fixtures missing at ${FIXTURES} (required in CI)`);
+
+    it('has every fixture database', () => expect(cases.length).toBeGreaterThanOrEqual(11));
+
+    it.each(cases)('%s/%s laid into an image yields exactly expected.tsv', async (eco, name) => {
+      const dir = path.join(FIXTURES, eco, name);
+      const layout = LAYOUT[`${eco}/${name}`] ?? LAYOUT[`${eco}/`]!;
+      const layer: Layer = { '/etc/os-release': layout.osRelease };
+      for (const file of walk(dir)) {
+        const rel = path.relative(dir, file).split(path.sep).join('/');
+        if (rel === 'expected.tsv') continue;
+        layer[path.posix.join(layout.dbDir, rel)] = readFileSync(file);
+      }
+      const repo = `${registry.host}/fixtures/${eco}-${name}`;
+      const digest = await pushImage(await buildImage([layer]), `${repo}:test`);
+      const doc = await sbomOf(sigstore, repo, digest, path.join(work, `${eco}-${name}`));
+      expect(spdxRows(doc, eco !== 'dpkg')).toEqual(
+        expectedRows(eco, readFileSync(path.join(dir, 'expected.tsv'), 'utf8')),
+      );
+    });
+
+    it('catalogs the squashed view: whiteouts, an opaque directory, a removed package, a rewritten status', async () => {
+      const status = (names: string[]) =>
+        names
+          .map(
+            (n) =>
+              `Package: ${n}\nStatus: install ok installed\nPriority: optional\nArchitecture: amd64\nVersion: 1.0-1\nDescription: ${n}\n`,
+          )
+          .join('\n');
+      const npm = (name: string, version: string) => JSON.stringify({ name, version, license: 'MIT' });
+      const dist = (name: string, version: string) =>
+        `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`;
+      const lower: Layer = {
+        '/etc/os-release': 'ID=debian\nVERSION_ID="12"\n',
+        '/var/lib/dpkg/status': status(['keep-a', 'removed-b', 'keep-c']),
+        '/usr/share/doc/removed-b/copyright': 'License: GPL-2\n',
+        '/app/node_modules/left-pad/package.json': npm('left-pad', '1.3.0'),
+        '/app/node_modules/kept/package.json': npm('kept', '2.0.0'),
+        '/opt/py/site-packages/oldpkg-1.0.dist-info/METADATA': dist('oldpkg', '1.0'),
+      };
+      // umoci writes `.wh.` whiteouts for what this layer deletes; the status loses removed-b.
+      const upper: Layer = {
+        '/var/lib/dpkg/status': status(['keep-a', 'keep-c']),
+        '/usr/share/doc/removed-b': { delete: true },
+        '/app/node_modules/left-pad': { delete: true },
+      };
+      // An opaque directory: everything earlier layers put under site-packages is gone, then refilled.
+      const image = await addRawLayer(await buildImage([lower, upper]), [
+        { name: 'opt/py/site-packages/', type: 'directory' },
+        { name: 'opt/py/site-packages/.wh..wh..opq' },
+        { name: 'opt/py/site-packages/newpkg-2.0.dist-info/METADATA', content: dist('newpkg', '2.0') },
+      ]);
+      const repo = `${registry.host}/fixtures/squash`;
+      const digest = await pushImage(image, `${repo}:test`);
+      const doc = await sbomOf(sigstore, repo, digest, path.join(work, 'squash'));
+      expect(spdxRows(doc, false)).toEqual(['keep-a 1.0-1', 'keep-c 1.0-1', 'kept 2.0.0', 'newpkg 2.0']);
+    });
+  },
+);
