@@ -7,6 +7,8 @@ import { readdir, readFile, realpath, writeFile, lstat, mkdtemp } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/oci/client.js';
 import { parseReference } from '../../src/oci/reference.js';
@@ -17,9 +19,11 @@ import { generateSboms, type GeneratedSboms } from '../../src/sbom/index.js';
 import { pushImage } from '../support/image.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import { APP_PACKAGE, buildSbomTestImage, type SbomTestImage } from '../support/rootfs.js';
-import { findTool, toolGate, toolPath } from '../support/tools.js';
+import { findTool, toolData, toolGate, toolPath } from '../support/tools.js';
 
 const execFileAsync = promisify(execFile);
+// ajv-formats is CommonJS with a default export; under NodeNext its call signature hides behind .default.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const REPO = 'sbom/debian';
 const SYFT_ENV = {
   ...process.env,
@@ -344,6 +348,22 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci', 'debootstrap', '
       for (const k of onlyOurs) console.log(`  only sigstamp: ${k} — ${reason(k, 'sigstamp')}`);
       for (const k of onlySyft) console.log(`  only syft:     ${k} — ${reason(k, 'syft')}`);
       expect(ratio).toBeGreaterThanOrEqual(0.99);
+    });
+
+    it('the SPDX document validates against the official SPDX 2.3 JSON schema', async () => {
+      // spdx/spdx-spec's 2.3 schema as syft v1.51.0 vendors it (TOOL_DATA in .ci/tools.env).
+      const schema = JSON.parse(await readFile(toolData('syft', 'spdx-schema-2.3.json'), 'utf8')) as {
+        title: string;
+      };
+      expect(schema.title).toBe('SPDX 2.3');
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+      const validate = ajv.compile(schema);
+      expect(validate(sboms.spdx), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+      // The schema has teeth: a package without its required SPDXID is refused.
+      const broken = structuredClone(sboms.spdx) as { packages: Array<Record<string, unknown>> };
+      delete broken.packages[1]!.SPDXID;
+      expect(validate(broken)).toBe(false);
     });
 
     it('syft convert reads our SPDX and CycloneDX documents', async () => {

@@ -1,8 +1,8 @@
 // Locating the external tools the integration tests drive (registries, skopeo, umoci, oras, …).
 // .ci/install-tools puts the pinned Go tools in one cache dir; apt tools live on PATH.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The cache .ci/install-tools fills; SIGSTAMP_CACHE overrides it just as it does for the installer. */
@@ -39,6 +39,13 @@ export function findTool(name: string): string | undefined {
 export function toolPath(name: string): string {
   const path = findTool(name);
   if (!path) throw new Error(`tool ${name} not found — run bash .ci/install-tools`);
+  return path;
+}
+
+/** A file install-tools copied next to a Go tool's binary (TOOL_DATA in .ci/tools.env). */
+export function toolData(tool: string, file: string): string {
+  const path = join(dirname(realpathSync(toolPath(tool))), file);
+  if (!existsSync(path)) throw new Error(`${path} not found — run bash .ci/install-tools`);
   return path;
 }
 

@@ -1,6 +1,7 @@
 // SPDX 2.3 and CycloneDX 1.6 documents: CycloneDX against the official schemas the cyclonedx library
-// ships, SPDX against the SPDX 2.3 JSON schema's rules (no npm package ships spdx-schema.json), both
-// read back by syft when it is installed; plus generateSboms end to end and the bring-your-own checks.
+// ships, SPDX against the SPDX 2.3 JSON schema's rules, closed (the official schema itself, which no
+// npm package ships, is applied in test/conformance/sbom.test.ts from syft's module), both read back by
+// syft when it is installed; plus generateSboms end to end and the bring-your-own checks.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -198,9 +199,9 @@ describe('CycloneDX 1.6', () => {
 });
 
 /**
- * The SPDX 2.3 JSON schema (spdx/spdx-spec v2.3 schemas/spdx-schema.json) is not shipped by any npm
- * package, and a file fetched from GitHub may not be committed: these are its rules for every
- * object we write — required fields, enums, and additionalProperties: false with its property names.
+ * The SPDX 2.3 JSON schema's rules (spdx/spdx-spec v2.3 schemas/spdx-schema.json) for every object
+ * we write — required fields, enums, and additionalProperties: false with its property names — here
+ * without the Go-built tools; the official file is applied in the conformance suite.
  */
 const closed = (props: Record<string, object>, required: string[] = []) => ({
   type: 'object',

@@ -10,15 +10,14 @@
 import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { Transport } from '../../../src/http/transport.js';
 import { buildTrustedRoot, fetchTrustSources } from '../../../src/sigstore/trusted-root.js';
 import { onExitCleanup } from '../process.js';
 import { startOidcIssuer, type OidcIssuerOptions } from '../sigstore/oidc.js';
 import { writeTrustFiles } from '../sigstore/trusted-root.js';
 import type { SigstoreUnderTest } from '../sigstore/index.js';
-import { toolPath } from '../tools.js';
+import { toolData, toolPath } from '../tools.js';
 import { startMariaDb } from './mariadb.js';
 import { startNamespaced, type NamespacedService } from './netns.js';
 
@@ -41,11 +40,6 @@ export interface RealSigstore extends SigstoreUnderTest {
   kind: 'real';
   /** Process ids of everything started, for the stack script's report. */
   pids: Record<string, number>;
-}
-
-/** A file install-tools copied next to a tool's binary (TOOL_DATA in .ci/tools.env). */
-function toolData(tool: string, file: string): string {
-  return join(dirname(realpathSync(toolPath(tool))), file);
 }
 
 /**
