@@ -5,6 +5,8 @@ import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 import { consoleLogger } from './log.js';
 import { OptionsError, parseOptions, splitList } from './options.js';
 import { clientFor, run } from './run.js';
+import { resolveSubject } from './subject.js';
+import { sbomsForRun } from './sbom/for-run.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
 import { actionOutputs } from './report/outputs.js';
 import { listReferrers, pushReferrer } from './oci/referrers.js';
@@ -20,6 +22,9 @@ import { buildTrustedRoot, gatherTrustSources } from './sigstore/trusted-root.js
 
 const USAGE = `usage:
   sigstamp [run] --image REPO[:TAG] [--digest sha256:…] [options]     sign, attest, attach, verify, report
+  sigstamp sbom REF [--sbom spdx,cyclonedx] [--output-dir DIR] [--json]
+                                                                    write the image's SBOMs (one per platform
+                                                                    of an index), without signing anything
   sigstamp referrers REF [--artifact-type TYPE] [--json]            list what refers to an image
   sigstamp attach REF --artifact-type TYPE --file PATH [--media-type T] [--annotation k=v …]
                                                                     attach a file as an OCI referrer
@@ -102,6 +107,32 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const summaryFile = cliValue('summary-file');
     if (summaryFile) await writeFile(summaryFile, summaryMarkdown(result));
     return 0;
+  }
+  if (command === 'sbom') {
+    const target = positionals[1];
+    if (!target)
+      throw new OptionsError('sbom needs an image reference, e.g. sbom ghcr.io/owner/app@sha256:…');
+    const opts = parseOptions(
+      { ...raw, image: target, sign: 'false', provenance: 'none', 'output-dir': raw['output-dir'] ?? '.' },
+      env,
+    );
+    if (opts.sbom.length === 0) throw new OptionsError('sbom: --sbom none leaves nothing to do');
+    const client = clientFor(opts, { logger, env });
+    try {
+      const repo = client.repository(opts.image);
+      const subject = await resolveSubject(repo, opts.image, opts.digest, opts.tags);
+      const sboms = await sbomsForRun(repo, subject, opts, logger);
+      for (const w of sboms.warnings) logger.warn(w);
+      const files = [...sboms.files.spdx, ...sboms.files.cyclonedx];
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ digest: subject.descriptor.digest, packages: sboms.packages, ...sboms.files }, null, 2)}\n`
+          : files.map((f) => `${f}\n`).join(''),
+      );
+      return 0;
+    } finally {
+      await client.close();
+    }
   }
   if (command === 'referrers' || command === 'attach') {
     const target = positionals[1];

@@ -94365,7 +94365,12 @@ var external_node_path_ = __nccwpck_require__(76760);
 var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./build/src/version.js
+/** sigstamp's version, as package.json states it (test/unit/version.test.ts keeps the two equal). */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./build/src/http/transport.js
+
 
 
 class TransportError extends Error {
@@ -94452,7 +94457,7 @@ class Transport {
         this.retries = opts.retries ?? 4;
         this.backoffMs = opts.backoffMs ?? 500;
         this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
-        this.userAgent = opts.userAgent ?? 'sigstamp';
+        this.userAgent = opts.userAgent ?? `sigstamp/${VERSION}`;
         this.log = opts.log ?? (() => { });
         const env = opts.env ?? process.env;
         this.direct = new undici/* Agent */.g6({ connections: 16 });
@@ -102169,6 +102174,7 @@ function validateUserSbom(json) {
 
 
 
+
 /**
  * Step 2 of the pipeline: the SBOM predicates of this run — generated from the image's layers (one
  * per platform of an index), or the user's own file — written to output-dir. All of it happens
@@ -102178,7 +102184,6 @@ const SPDX_PREDICATE = 'https://spdx.dev/Document';
 const CYCLONEDX_PREDICATE = 'https://cyclonedx.org/bom';
 /** Generated predicates stay well under Kyverno's 10 MB bundle limit once base64 and the envelope are added. */
 const MAX_SBOM_BYTES = 7 * 1024 * 1024;
-const TOOL_VERSION = '0.1.0';
 function platformLabel(d) {
     const p = d.platform;
     return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('-') : 'image';
@@ -102201,7 +102206,7 @@ async function sbomsForRun(repo, subject, opts, logger) {
             repository: opts.image.repository,
             digest: platform.digest,
             ...(opts.tags[0]?.tag ? { tag: opts.tags[0].tag } : {}),
-        }, [...osCatalogers(), ...languageCatalogers()], { toolVersion: TOOL_VERSION });
+        }, [...osCatalogers(), ...languageCatalogers()], { toolVersion: VERSION });
         run.packages += sboms.packages.length;
         run.warnings.push(...sboms.warnings);
         logger.info(`SBOM of ${platformLabel(platform)}: ${sboms.packages.length} packages from ${(sboms.stats.bytes / 1e6).toFixed(1)} MB of layers in ${sboms.stats.ms} ms`);
@@ -103078,6 +103083,8 @@ async function gatherTrustSources(transport, o) {
 
 
 
+
+
 /**
  * The CLI entry (`sigstamp`): the Action's inputs as `--name` flags or SIGSTAMP_NAME variables (a
  * flag wins), so it runs in any CI with an OIDC token. Secrets are best passed by environment:
@@ -103085,6 +103092,9 @@ async function gatherTrustSources(transport, o) {
  */
 const USAGE = `usage:
   sigstamp [run] --image REPO[:TAG] [--digest sha256:…] [options]     sign, attest, attach, verify, report
+  sigstamp sbom REF [--sbom spdx,cyclonedx] [--output-dir DIR] [--json]
+                                                                    write the image's SBOMs (one per platform
+                                                                    of an index), without signing anything
   sigstamp referrers REF [--artifact-type TYPE] [--json]            list what refers to an image
   sigstamp attach REF --artifact-type TYPE --file PATH [--media-type T] [--annotation k=v …]
                                                                     attach a file as an OCI referrer
@@ -103159,6 +103169,30 @@ async function main(argv, env = process.env) {
         if (summaryFile)
             await (0,promises_.writeFile)(summaryFile, summaryMarkdown(result));
         return 0;
+    }
+    if (command === 'sbom') {
+        const target = positionals[1];
+        if (!target)
+            throw new OptionsError('sbom needs an image reference, e.g. sbom ghcr.io/owner/app@sha256:…');
+        const opts = parseOptions({ ...raw, image: target, sign: 'false', provenance: 'none', 'output-dir': raw['output-dir'] ?? '.' }, env);
+        if (opts.sbom.length === 0)
+            throw new OptionsError('sbom: --sbom none leaves nothing to do');
+        const client = clientFor(opts, { logger, env });
+        try {
+            const repo = client.repository(opts.image);
+            const subject = await resolveSubject(repo, opts.image, opts.digest, opts.tags);
+            const sboms = await sbomsForRun(repo, subject, opts, logger);
+            for (const w of sboms.warnings)
+                logger.warn(w);
+            const files = [...sboms.files.spdx, ...sboms.files.cyclonedx];
+            process.stdout.write(values.json
+                ? `${JSON.stringify({ digest: subject.descriptor.digest, packages: sboms.packages, ...sboms.files }, null, 2)}\n`
+                : files.map((f) => `${f}\n`).join(''));
+            return 0;
+        }
+        finally {
+            await client.close();
+        }
     }
     if (command === 'referrers' || command === 'attach') {
         const target = positionals[1];

@@ -1,6 +1,7 @@
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { VERSION } from '../version.js';
 
 /**
  * HTTP for registries: timeouts, retries with backoff and jitter, redirects that never carry
@@ -141,7 +142,7 @@ export class Transport {
     this.retries = opts.retries ?? 4;
     this.backoffMs = opts.backoffMs ?? 500;
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
-    this.userAgent = opts.userAgent ?? 'sigstamp';
+    this.userAgent = opts.userAgent ?? `sigstamp/${VERSION}`;
     this.log = opts.log ?? (() => {});
     const env = opts.env ?? process.env;
     this.direct = new Agent({ connections: 16 });

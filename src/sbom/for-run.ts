@@ -5,6 +5,7 @@ import type { Descriptor, ImageManifest } from '../oci/types.js';
 import { OptionsError, type Options } from '../options.js';
 import type { Subject } from '../subject.js';
 import type { Logger } from '../log.js';
+import { VERSION } from '../version.js';
 import { languageCatalogers } from './catalogers/index-lang.js';
 import { osCatalogers } from './catalogers/index-os.js';
 import { generateSboms, validateUserSbom } from './index.js';
@@ -35,8 +36,6 @@ export interface SbomRun {
   packages: number;
   warnings: string[];
 }
-
-const TOOL_VERSION = '0.1.0';
 
 function platformLabel(d: Descriptor): string {
   const p = d.platform;
@@ -69,7 +68,7 @@ export async function sbomsForRun(
         ...(opts.tags[0]?.tag ? { tag: opts.tags[0].tag } : {}),
       },
       [...osCatalogers(), ...languageCatalogers()],
-      { toolVersion: TOOL_VERSION },
+      { toolVersion: VERSION },
     );
     run.packages += sboms.packages.length;
     run.warnings.push(...sboms.warnings);
