@@ -101563,44 +101563,77 @@ function toCycloneDx(packages, distro, image, opts) {
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(56118);
-;// CONCATENATED MODULE: ./build/src/sbom/layers.js
+;// CONCATENATED MODULE: ./build/src/sbom/layer-stream.js
+/** A layer blob as a tar stream: the compression picked from its first bytes, not its media type. */
+
+
+function detectCompression(head) {
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    // RFC 8878 frame magic 28 b5 2f fd.
+    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
+        return 'zstd';
+    return 'none';
+}
+/** Reads the first bytes to pick the decompressor, then streams the whole blob through it. */
+async function openTar(source, count) {
+    const it = source[Symbol.asyncIterator]();
+    const head = [];
+    let seen = 0;
+    while (seen < 4) {
+        const r = await it.next();
+        if (r.done)
+            break;
+        head.push(r.value);
+        seen += r.value.length;
+        count(r.value.length);
+    }
+    const first = Buffer.concat(head);
+    const kind = detectCompression(first);
+    const raw = external_node_stream_.Readable.from((async function* () {
+        try {
+            yield first;
+            for (;;) {
+                const r = await it.next();
+                if (r.done)
+                    return;
+                count(r.value.length);
+                yield r.value;
+            }
+        }
+        finally {
+            // An abandoned layer must free its download (and its digest check must never half-pass).
+            await it.return?.();
+        }
+    })());
+    if (kind === 'none')
+        return raw;
+    // 256 KiB output chunks instead of zlib's 16 KiB: each chunk costs a threadpool round trip and a
+    // main-thread callback, which at 16 KiB was the largest item of a profile over a 224 MB layer.
+    const chunkSize = 256 * 1024;
+    const decoder = kind === 'gzip' ? external_node_zlib_.createGunzip({ chunkSize }) : external_node_zlib_.createZstdDecompress({ chunkSize });
+    return (0,external_node_stream_.pipeline)(raw, decoder, () => undefined);
+}
+function waitDrain(w) {
+    return new Promise((resolve) => {
+        const done = () => {
+            w.off('drain', done);
+            w.off('close', done);
+            resolve();
+        };
+        w.on('drain', done);
+        w.on('close', done);
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/sbom/squash-view.js
 /**
- * Layers -> the squashed view of the files catalogers asked for. Each layer of one platform manifest
- * is streamed exactly once, in order, decompressed and untarred on the fly; only wanted files (and
- * the build info of Go executables) are kept, so memory stays bounded whatever the layer size.
+ * The squashed tree of an image's layers: kept files, every symlink and directory (small), each
+ * stamped with the layer that wrote it, so whiteouts drop exactly what EARLIER layers put there.
  */
 
-
-
-
-
-
-
-
-/** Every rootfs layer type of the OCI image spec (incl. the deprecated non-distributable ones) and Docker's. */
-const LAYER_MEDIA_TYPES = [
-    'application/vnd.oci.image.layer.v1.tar',
-    'application/vnd.oci.image.layer.v1.tar+gzip',
-    'application/vnd.oci.image.layer.v1.tar+zstd',
-    'application/vnd.oci.image.layer.nondistributable.v1.tar',
-    'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd',
-    'application/vnd.docker.image.rootfs.diff.tar',
-    'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-];
 const MAX_LINK_HOPS = 16;
-const MAX_WARNINGS = 200;
-const WHITEOUT = '.wh.';
-const OPAQUE = '.wh..wh..opq';
-/**
- * A symlink has no size or mode of its own worth showing a cataloger, so "is this path of interest"
- * is asked with an empty, non-executable file; the real decision is made with the target's size
- * and mode once the link is resolved.
- */
-const PROBE_SIZE = 0;
-const PROBE_MODE = 0o644;
-/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
+/** One tar entry: its header and a readable of its bytes. */
 function normaliseTarPath(name) {
     const out = [];
     for (const c of name.split('/')) {
@@ -101616,10 +101649,6 @@ function normaliseTarPath(name) {
     }
     return out;
 }
-/**
- * The squashed tree: kept files, every symlink and directory (small), each stamped with the layer that
- * wrote it, so whiteouts can drop exactly what EARLIER layers put there.
- */
 class View {
     root = { kind: 'dir', layer: -1, children: new Map() };
     spillRefs = new Map();
@@ -101737,62 +101766,46 @@ class View {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./build/src/sbom/layers.js
+/**
+ * Layers -> the squashed view of the files catalogers asked for. Each layer of one platform manifest
+ * is streamed exactly once, in order, decompressed and untarred on the fly; only wanted files (and
+ * the build info of Go executables) are kept, so memory stays bounded whatever the layer size.
+ */
+
+
+
+
+
+
+
+
+
+/** Every rootfs layer type of the OCI image spec (incl. the deprecated non-distributable ones) and Docker's. */
+const LAYER_MEDIA_TYPES = [
+    'application/vnd.oci.image.layer.v1.tar',
+    'application/vnd.oci.image.layer.v1.tar+gzip',
+    'application/vnd.oci.image.layer.v1.tar+zstd',
+    'application/vnd.oci.image.layer.nondistributable.v1.tar',
+    'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd',
+    'application/vnd.docker.image.rootfs.diff.tar',
+    'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+];
+const MAX_WARNINGS = 200;
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+/**
+ * A symlink has no size or mode of its own worth showing a cataloger, so "is this path of interest"
+ * is asked with an empty, non-executable file; the real decision is made with the target's size
+ * and mode once the link is resolved.
+ */
+const PROBE_SIZE = 0;
+const PROBE_MODE = 0o644;
+/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
 const unsupported = (mediaType) => `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
-function detectCompression(head) {
-    if (head[0] === 0x1f && head[1] === 0x8b)
-        return 'gzip';
-    // RFC 8878 frame magic 28 b5 2f fd.
-    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
-        return 'zstd';
-    return 'none';
-}
-/** Reads the first bytes to pick the decompressor, then streams the whole blob through it. */
-async function openTar(source, count) {
-    const it = source[Symbol.asyncIterator]();
-    const head = [];
-    let seen = 0;
-    while (seen < 4) {
-        const r = await it.next();
-        if (r.done)
-            break;
-        head.push(r.value);
-        seen += r.value.length;
-        count(r.value.length);
-    }
-    const first = Buffer.concat(head);
-    const kind = detectCompression(first);
-    const raw = external_node_stream_.Readable.from((async function* () {
-        try {
-            yield first;
-            for (;;) {
-                const r = await it.next();
-                if (r.done)
-                    return;
-                count(r.value.length);
-                yield r.value;
-            }
-        }
-        finally {
-            // An abandoned layer must free its download (and its digest check must never half-pass).
-            await it.return?.();
-        }
-    })());
-    if (kind === 'none')
-        return raw;
-    const decoder = kind === 'gzip' ? external_node_zlib_.createGunzip() : external_node_zlib_.createZstdDecompress();
-    return (0,external_node_stream_.pipeline)(raw, decoder, () => undefined);
-}
-function waitDrain(w) {
-    return new Promise((resolve) => {
-        const done = () => {
-            w.off('drain', done);
-            w.off('close', done);
-            resolve();
-        };
-        w.on('drain', done);
-        w.on('close', done);
-    });
-}
 /**
  * Squashes local or remote layer streams (bottom first) into the wanted files. Layers are consumed
  * one after the other, each exactly once.

@@ -7,12 +7,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline, Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import { Readable } from 'node:stream';
 import tar, { type Extract, type Header } from 'tar-stream';
 import type { Repository } from '../oci/client.js';
 import type { ImageManifest } from '../oci/types.js';
 import { GoBuildInfoScanner } from './catalogers/go-binary.js';
+import { openTar, waitDrain } from './layer-stream.js';
+import { MAX_LINK_HOPS, normaliseTarPath, View, type FileNode } from './squash-view.js';
 import type { FileSelection, ImageFile } from './model.js';
 
 /** Every rootfs layer type of the OCI image spec (incl. the deprecated non-distributable ones) and Docker's. */
@@ -52,33 +53,8 @@ export interface LayerStream {
   stream: Readable | AsyncIterable<Buffer>;
 }
 
-interface FileNode {
-  kind: 'file';
-  layer: number;
-  size: number;
-  mode: number;
-  /** A cataloger asked for this path (else it is kept as a symlink target or for its Go build info). */
-  wanted: boolean;
-  content?: Buffer;
-  spillPath?: string;
-  goBuildInfo?: Buffer;
-}
-interface LinkNode {
-  kind: 'symlink';
-  layer: number;
-  target: string;
-}
-interface DirNode {
-  kind: 'dir';
-  layer: number;
-  children: Map<string, Node>;
-}
-type Node = FileNode | LinkNode | DirNode;
-
-/** One tar entry: its header and a readable of its bytes. */
 type Entry = Extract extends AsyncIterable<infer S> ? S : never;
 
-const MAX_LINK_HOPS = 16;
 const MAX_WARNINGS = 200;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
@@ -91,185 +67,8 @@ const PROBE_SIZE = 0;
 const PROBE_MODE = 0o644;
 
 /** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
-export function normaliseTarPath(name: string): string[] | null {
-  const out: string[] = [];
-  for (const c of name.split('/')) {
-    if (c === '' || c === '.') continue;
-    if (c === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(c);
-  }
-  return out;
-}
-
-/**
- * The squashed tree: kept files, every symlink and directory (small), each stamped with the layer that
- * wrote it, so whiteouts can drop exactly what EARLIER layers put there.
- */
-class View {
-  readonly root: DirNode = { kind: 'dir', layer: -1, children: new Map() };
-  private readonly spillRefs = new Map<string, number>();
-
-  get(parts: readonly string[]): Node | undefined {
-    let node: Node = this.root;
-    for (const p of parts) {
-      if (node.kind !== 'dir') return undefined;
-      const next = node.children.get(p);
-      if (!next) return undefined;
-      node = next;
-    }
-    return node;
-  }
-
-  /** Replaces whatever is at `parts` (a whole subtree included), as a later layer's entry does. */
-  set(parts: readonly string[], node: Node | undefined, layer: number): void {
-    const parent = this.parentDir(parts, layer);
-    const name = parts[parts.length - 1];
-    if (!parent || name === undefined) return;
-    const old = parent.children.get(name);
-    if (old) this.release(old);
-    if (node) {
-      if (node.kind === 'file' && node.spillPath)
-        this.spillRefs.set(node.spillPath, (this.spillRefs.get(node.spillPath) ?? 0) + 1);
-      parent.children.set(name, node);
-    } else parent.children.delete(name);
-  }
-
-  /** A directory entry: keeps an existing directory's content, replaces a file or link. */
-  dir(parts: readonly string[], layer: number): void {
-    if (this.get(parts)?.kind !== 'dir') this.set(parts, { kind: 'dir', layer, children: new Map() }, layer);
-  }
-
-  /** Whiteouts: drop what EARLIER layers put at `parts` (and, for a directory, below it). */
-  removeOlder(parts: readonly string[], layer: number, keepSelf: boolean): void {
-    const node = this.get(parts);
-    if (!node) return;
-    if (node.kind === 'dir') {
-      for (const name of [...node.children.keys()]) this.removeOlder([...parts, name], layer, false);
-      // A directory this layer also wrote (or still holding this layer's files) stays.
-      if (keepSelf || node.children.size > 0 || node.layer >= layer) return;
-    } else if (keepSelf || node.layer >= layer) return;
-    this.set(parts, undefined, layer);
-  }
-
-  *walk(node: DirNode = this.root, prefix = ''): Generator<[string, FileNode | LinkNode]> {
-    for (const [name, child] of node.children) {
-      const path = `${prefix}/${name}`;
-      if (child.kind === 'dir') yield* this.walk(child, path);
-      else yield [path, child];
-    }
-  }
-
-  /** Follows symlinks component by component inside the image root (a chroot-style resolve). */
-  resolve(parts: readonly string[]): { parts: string[]; node?: Node } | 'loop' {
-    const queue = [...parts];
-    const done: string[] = [];
-    let hops = 0;
-    while (queue.length > 0) {
-      const c = queue.shift() as string;
-      if (c === '' || c === '.') continue;
-      if (c === '..') {
-        done.pop();
-        continue;
-      }
-      const node = this.get([...done, c]);
-      if (node?.kind === 'symlink') {
-        if (++hops > MAX_LINK_HOPS) return 'loop';
-        if (node.target.startsWith('/')) done.length = 0;
-        queue.unshift(...node.target.split('/'));
-        continue;
-      }
-      done.push(c);
-    }
-    return { parts: done, node: this.get(done) };
-  }
-
-  private parentDir(parts: readonly string[], layer: number): DirNode | undefined {
-    let dir = this.root;
-    for (const p of parts.slice(0, -1)) {
-      let next = dir.children.get(p);
-      if (next?.kind !== 'dir') {
-        if (next) this.release(next);
-        next = { kind: 'dir', layer, children: new Map() };
-        dir.children.set(p, next);
-      }
-      dir = next;
-    }
-    return dir;
-  }
-
-  private release(node: Node): void {
-    if (node.kind === 'dir') for (const child of node.children.values()) this.release(child);
-    else if (node.kind === 'file' && node.spillPath) {
-      const left = (this.spillRefs.get(node.spillPath) ?? 1) - 1;
-      if (left > 0) this.spillRefs.set(node.spillPath, left);
-      else {
-        this.spillRefs.delete(node.spillPath);
-        void rm(node.spillPath, { force: true }).catch(() => undefined);
-      }
-    }
-  }
-}
-
 const unsupported = (mediaType: string) =>
   `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
-
-type Compression = 'gzip' | 'zstd' | 'none';
-
-function detectCompression(head: Buffer): Compression {
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  // RFC 8878 frame magic 28 b5 2f fd.
-  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
-  return 'none';
-}
-
-/** Reads the first bytes to pick the decompressor, then streams the whole blob through it. */
-async function openTar(source: LayerStream['stream'], count: (n: number) => void): Promise<Readable> {
-  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const head: Buffer[] = [];
-  let seen = 0;
-  while (seen < 4) {
-    const r = await it.next();
-    if (r.done) break;
-    head.push(r.value);
-    seen += r.value.length;
-    count(r.value.length);
-  }
-  const first = Buffer.concat(head);
-  const kind = detectCompression(first);
-  const raw = Readable.from(
-    (async function* () {
-      try {
-        yield first;
-        for (;;) {
-          const r = await it.next();
-          if (r.done) return;
-          count(r.value.length);
-          yield r.value;
-        }
-      } finally {
-        // An abandoned layer must free its download (and its digest check must never half-pass).
-        await it.return?.();
-      }
-    })(),
-  );
-  if (kind === 'none') return raw;
-  const decoder = kind === 'gzip' ? zlib.createGunzip() : zlib.createZstdDecompress();
-  return pipeline(raw, decoder, () => undefined);
-}
-
-function waitDrain(w: NodeJS.EventEmitter): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      w.off('drain', done);
-      w.off('close', done);
-      resolve();
-    };
-    w.on('drain', done);
-    w.on('close', done);
-  });
-}
 
 /**
  * Squashes local or remote layer streams (bottom first) into the wanted files. Layers are consumed
