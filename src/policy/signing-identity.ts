@@ -1,5 +1,6 @@
 import type { CertificateIdentity } from '../sigstore/certificate.js';
-import { checkPolicy, identityPolicy, type IdentityPolicy, type SigningIdentity } from './identity.js';
+import { identityPolicy, type IdentityPolicy, type SigningIdentity } from './identity.js';
+import { checkPolicy } from './self-check.js';
 
 /** The policy for the certificate actually issued, self-checked against its near misses before use. */
 export function policyFor(cert: CertificateIdentity): { identity: SigningIdentity; policy: IdentityPolicy } {

@@ -14,7 +14,8 @@ import {
   type CustomSigstore,
   type PolicyInput,
 } from '../../src/policy/consumers.js';
-import { globMatches, identityPolicy, type IdentityPolicy } from '../../src/policy/identity.js';
+import { identityPolicy, type IdentityPolicy } from '../../src/policy/identity.js';
+import { globMatches } from '../../src/policy/self-check.js';
 import { createFulcioCa } from '../support/sigstore/fulcio-ca.js';
 
 // ---------------------------------------------------------------------------------------------

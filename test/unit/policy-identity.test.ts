@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkPolicy,
   escapeRegExp,
-  globMatches,
   identityPolicy,
-  nearMisses,
   parseSan,
   type IdentityPolicy,
   type SigningIdentity,
 } from '../../src/policy/identity.js';
+import { checkPolicy, globMatches, nearMisses } from '../../src/policy/self-check.js';
 import { assertAnchoredRe2 } from '../../src/policy/regex.js';
 
 // Signing identities, each with SANs its recommended regex must still accept besides the one

@@ -7,13 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  escapeRegExp,
-  globMatches,
-  identityPolicy,
-  nearMisses,
-  type SigningIdentity,
-} from '../../src/policy/identity.js';
+import { escapeRegExp, identityPolicy, type SigningIdentity } from '../../src/policy/identity.js';
+import { globMatches, nearMisses } from '../../src/policy/self-check.js';
 import { assertAnchoredRe2 } from '../../src/policy/regex.js';
 import { toolGate, toolPath } from '../support/tools.js';
 
