@@ -97264,6 +97264,9 @@ function kyvernoClusterPolicyBundle(i) {
         notes,
     };
 }
+
+;// CONCATENATED MODULE: ./build/src/policy/kyverno-ivp.js
+
 /** A CEL string literal (single-quoted; backslash and quote escaped). */
 function cel(s) {
     return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -97552,6 +97555,8 @@ function policyControllerClusterImagePolicy(i) {
 // of each consumer is built in kyverno.ts, policy-controller.ts and commands.ts. Pure: no network,
 // no files; every string a verifier will interpret (regex, glob, image pattern) is derived here
 // from checked input, and all YAML goes through the `yaml` package so quoting is never hand-made.
+
+
 
 
 

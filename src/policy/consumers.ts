@@ -10,18 +10,12 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { Document } from 'yaml';
 import { parseSan, type IdentityPolicy } from './identity.js';
 import { assertAnchoredRe2 } from './regex.js';
-import {
-  kyvernoClusterPolicyBundle,
-  kyvernoClusterPolicyCosign,
-  kyvernoImageValidatingPolicy,
-} from './kyverno.js';
+import { kyvernoClusterPolicyBundle, kyvernoClusterPolicyCosign } from './kyverno.js';
+import { kyvernoImageValidatingPolicy } from './kyverno-ivp.js';
 import { policyControllerClusterImagePolicy } from './policy-controller.js';
 
-export {
-  kyvernoClusterPolicyBundle,
-  kyvernoClusterPolicyCosign,
-  kyvernoImageValidatingPolicy,
-} from './kyverno.js';
+export { kyvernoClusterPolicyBundle, kyvernoClusterPolicyCosign } from './kyverno.js';
+export { kyvernoImageValidatingPolicy } from './kyverno-ivp.js';
 export { policyControllerClusterImagePolicy } from './policy-controller.js';
 export { cosignCommands, ghAttestationCommand, shellQuote } from './commands.js';
 
