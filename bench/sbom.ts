@@ -1,105 +1,165 @@
-// SBOM generation cost on a real image (Debian bookworm minbase + a real node_modules tree), against
-// a loopback distribution registry: sigstamp vs syft 1.51 vs the floor (download + gunzip every layer).
-// Each case runs in its own process, 3 times; wall ms and peak RSS are medians.
-//   ~/.cache/sigstamp/bin/node24 --import tsx bench/sbom.ts
+// SBOM generation cost on real images in a loopback distribution registry, each case its own
+// process, 3 runs, medians of wall time and peak RSS:
+//   - sigstamp: the bundled CLI as users run it, `sigstamp sbom REF` (SPDX and CycloneDX, files);
+//   - syft 1.51 writing both formats in one run (`-o spdx-json=… -o cyclonedx-json@1.6=…`), and
+//     each format alone (what a pipeline with one syft step per format does);
+//   - the floor: download and gunzip every layer, nothing else (bench/floor.mjs).
+// Images: the SBOM test image (Debian bookworm minbase + a node_modules layer, ~224 MB) and a large
+// one (Debian with compilers, a JDK, Go, Node and Python libraries, ~1 GB; debootstrap, cached).
+//   npm run bench:sbom            (SIGSTAMP_BENCH_IMAGES=small to skip the large image)
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanupImages, pushImage } from '../test/support/image.js';
+import { buildImageFromRootfs, cleanupImages, pushImage } from '../test/support/image.js';
 import { startDistribution } from '../test/support/registry.js';
-import { buildSbomTestImage, cleanupRootfs } from '../test/support/rootfs.js';
+import {
+  buildSbomTestImage,
+  cleanupRootfs,
+  debianRootfs,
+  LARGE_ROOTFS_INCLUDE,
+} from '../test/support/rootfs.js';
 import { toolPath } from '../test/support/tools.js';
 import { measure, median, TIME, type Sample } from './measure.js';
 
 const RUNS = 3;
-const REPO = 'bench/debian';
 const here = dirname(fileURLToPath(import.meta.url));
+const root = dirname(here);
+
+interface CaseResult {
+  ms: number;
+  rssMb: number;
+  runs: Sample[];
+}
+
+async function benchImage(host: string, repo: string, digest: string, dir: string) {
+  const node = process.execPath;
+  const ref = `${host}/${repo}@${digest}`;
+  const env = { ...process.env, SYFT_CHECK_FOR_APP_UPDATE: 'false', SYFT_REGISTRY_INSECURE_USE_HTTP: 'true' };
+  const out = (f: string) => join(dir, f);
+  const cases: Array<{ name: string; cmd: string; args: string[] }> = [
+    {
+      name: 'sigstamp sbom (spdx+cdx)',
+      cmd: node,
+      args: [join(root, 'dist', 'cli', 'index.js'), 'sbom', ref, '--output-dir', out('sigstamp')],
+    },
+    {
+      name: 'syft (spdx+cdx, one run)',
+      cmd: toolPath('syft'),
+      args: [
+        `registry:${ref}`,
+        '-q',
+        '-o',
+        `spdx-json=${out('s.spdx.json')}`,
+        '-o',
+        `cyclonedx-json@1.6=${out('s.cdx.json')}`,
+      ],
+    },
+    {
+      name: 'syft spdx-json',
+      cmd: toolPath('syft'),
+      args: [`registry:${ref}`, '-q', '-o', `spdx-json=${out('s1.json')}`],
+    },
+    {
+      name: 'syft cyclonedx-json@1.6',
+      cmd: toolPath('syft'),
+      args: [`registry:${ref}`, '-q', '-o', `cyclonedx-json@1.6=${out('s2.json')}`],
+    },
+    { name: 'floor (fetch+gunzip)', cmd: node, args: [join(here, 'floor.mjs'), host, repo, digest] },
+  ];
+  const results: Record<string, CaseResult> = {};
+  for (const c of cases) {
+    const runs: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(c.cmd, c.args, env, dir));
+    results[c.name] = {
+      ms: median(runs.map((r) => r.ms)),
+      rssMb: median(runs.map((r) => r.rssMb)),
+      runs: runs.map((r) => ({
+        ...r,
+        stdout: r.stdout.length > 500 ? `<${r.stdout.length} bytes>` : r.stdout.trim(),
+      })),
+    };
+  }
+  const floorInfo = JSON.parse(results['floor (fetch+gunzip)']!.runs[0]!.stdout) as {
+    layerBytes: number;
+    decompressed: number;
+  };
+  return { results, floorInfo };
+}
+
+function table(results: Record<string, CaseResult>): string {
+  const ours = results['sigstamp sbom (spdx+cdx)']!;
+  const floor = results['floor (fetch+gunzip)']!;
+  const rows = Object.entries(results).map(([name, r]) => [
+    name,
+    r.ms.toFixed(0),
+    r.rssMb.toFixed(1),
+    (r.ms / ours.ms).toFixed(2),
+    (r.rssMb / ours.rssMb).toFixed(2),
+    (r.ms / floor.ms).toFixed(2),
+  ]);
+  const header = [
+    'case',
+    'wall ms (median)',
+    'peak RSS MB',
+    'time ÷ sigstamp',
+    'RSS ÷ sigstamp',
+    'time ÷ floor',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
 
 async function main(): Promise<void> {
-  const node = process.execPath;
-  const syft = toolPath('syft');
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-bench-sbom-'));
-  process.stdout.write('building the image (debootstrap on the first run, cached after) …\n');
-  const [registry, built] = await Promise.all([startDistribution(), buildSbomTestImage()]);
+  const registry = await startDistribution();
+  const report: Record<string, unknown> = {};
+  let text = '';
   try {
-    const digest = await pushImage(built.image, `${registry.host}/${REPO}:bookworm`);
-    const ref = `${registry.host}/${REPO}@${digest}`;
-    const env = {
-      ...process.env,
-      SYFT_CHECK_FOR_APP_UPDATE: 'false',
-      SYFT_REGISTRY_INSECURE_USE_HTTP: 'true',
-    };
-    const child = join(here, 'sbom-child.ts');
-    const cases: Array<{ name: string; cmd: string; args: string[] }> = [
+    const images: Array<{ name: string; repo: string; build: () => Promise<{ manifestDigest: string }> }> = [
       {
-        name: 'sigstamp (spdx+cdx)',
-        cmd: node,
-        args: ['--import', 'tsx', child, 'sbom', registry.host, REPO, digest],
-      },
-      { name: 'syft spdx-json', cmd: syft, args: [`registry:${ref}`, '-q', '-o', 'spdx-json'] },
-      {
-        name: 'syft cyclonedx-json@1.6',
-        cmd: syft,
-        args: [`registry:${ref}`, '-q', '-o', 'cyclonedx-json@1.6'],
-      },
-      {
-        name: 'floor (fetch+gunzip)',
-        cmd: node,
-        args: ['--import', 'tsx', child, 'floor', registry.host, REPO, digest],
+        name: 'debian-minbase+npm',
+        repo: 'bench/debian',
+        build: async () => (await buildSbomTestImage()).image,
       },
     ];
-    const results: Record<string, { ms: number; rssMb: number; runs: Sample[]; info?: unknown }> = {};
-    for (const c of cases) {
-      const runs: Sample[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measure(c.cmd, c.args, env, dir));
-      const info = c.cmd === node ? JSON.parse(runs[runs.length - 1]?.stdout ?? '{}') : undefined;
-      results[c.name] = {
-        ms: median(runs.map((r) => r.ms)),
-        rssMb: median(runs.map((r) => r.rssMb)),
-        runs: runs.map((r) => ({
-          ...r,
-          stdout: r.stdout.length > 500 ? `<${r.stdout.length} bytes>` : r.stdout.trim(),
-        })),
-        info,
-      };
+    if (process.env.SIGSTAMP_BENCH_IMAGES !== 'small')
+      images.push({
+        name: 'debian-large',
+        repo: 'bench/debian-large',
+        build: async () => buildImageFromRootfs(await debianRootfs(LARGE_ROOTFS_INCLUDE)),
+      });
+    for (const img of images) {
+      process.stdout.write(`building ${img.name} (debootstrap on the first run, cached after) …\n`);
+      const built = await img.build();
+      const digest = await pushImage(
+        built as Parameters<typeof pushImage>[0],
+        `${registry.host}/${img.repo}:bench`,
+      );
+      process.stdout.write(`measuring ${img.name} …\n`);
+      const { results, floorInfo } = await benchImage(registry.host, img.repo, digest, dir);
+      const ours = results['sigstamp sbom (spdx+cdx)']!;
+      const syftBoth = results['syft (spdx+cdx, one run)']!;
+      const floor = results['floor (fetch+gunzip)']!;
+      const t = table(results);
+      const summary =
+        `syft (both formats) ÷ sigstamp: time ${(syftBoth.ms / ours.ms).toFixed(2)}×, RSS ${(syftBoth.rssMb / ours.rssMb).toFixed(2)}×; ` +
+        `sigstamp ÷ floor: time ${(ours.ms / floor.ms).toFixed(2)}×; sigstamp peak RSS ${ours.rssMb.toFixed(0)} MB`;
+      text +=
+        `\n${img.name}: ${registry.host}/${img.repo}@${digest}, layers ${floorInfo.layerBytes} B compressed, ` +
+        `${floorInfo.decompressed} B uncompressed; ${RUNS} runs each; RSS via ${TIME ? '/usr/bin/time %M' : '/proc VmHWM'}\n\n${t}\n\n${summary}\n`;
+      report[img.name] = { digest, ...floorInfo, results, table: t, summary };
+      await cleanupImages();
     }
-    const ours = results['sigstamp (spdx+cdx)']!;
-    const floor = results['floor (fetch+gunzip)']!;
-    const rows = Object.entries(results).map(([name, r]) => [
-      name,
-      r.ms.toFixed(0),
-      r.rssMb.toFixed(1),
-      (r.ms / ours.ms).toFixed(2),
-      (r.rssMb / ours.rssMb).toFixed(2),
-      (r.ms / floor.ms).toFixed(2),
-    ]);
-    const header = [
-      'case',
-      'wall ms (median)',
-      'peak RSS MB',
-      'time ÷ sigstamp',
-      'RSS ÷ sigstamp',
-      'time ÷ floor',
-    ];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) =>
-      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-    const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-    const layerInfo = floor.info as { layerBytes?: number; decompressed?: number } | undefined;
-    process.stdout.write(
-      `\nimage ${ref}: ${built.image.manifestDigest}, layers ${layerInfo?.layerBytes} B compressed, ` +
-        `${layerInfo?.decompressed} B uncompressed; ${RUNS} runs each; RSS via ${TIME ? '/usr/bin/time %M' : '/proc VmHWM'}\n` +
-        `sigstamp: ${JSON.stringify(ours.info)}\n\n${table}\n\n` +
-        `syft spdx ÷ sigstamp: time ${(results['syft spdx-json']!.ms / ours.ms).toFixed(2)}×, RSS ${(results['syft spdx-json']!.rssMb / ours.rssMb).toFixed(2)}×; ` +
-        `sigstamp ÷ floor: time ${(ours.ms / floor.ms).toFixed(2)}×, RSS ${(ours.rssMb / floor.rssMb).toFixed(2)}×\n`,
-    );
+    process.stdout.write(text);
     const outDir = join(here, 'results');
     await mkdir(outDir, { recursive: true });
     const file = join(outDir, `sbom-${new Date().toISOString().slice(0, 10)}.json`);
     await writeFile(
       file,
-      `${JSON.stringify({ date: new Date().toISOString(), image: ref, runs: RUNS, rssMethod: TIME ? 'time' : 'VmHWM', results, table }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, images: report }, null, 2)}\n`,
     );
     process.stdout.write(`wrote ${file}\n`);
   } finally {

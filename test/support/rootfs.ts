@@ -41,28 +41,44 @@ async function run(cmd: string, args: string[], timeout = 15 * 60_000): Promise<
   }
 }
 
+/**
+ * About 1 GB of Debian for the SBOM benchmark's large image: compilers, a JDK, Go, Node and Python
+ * libraries, as in a typical CI or app base image.
+ */
+export const LARGE_ROOTFS_INCLUDE = [
+  ...ROOTFS_INCLUDE,
+  'build-essential',
+  'default-jdk-headless',
+  'golang-go',
+  'nodejs',
+  'npm',
+  'python3-pip',
+  'python3-numpy',
+  'git',
+];
+
 /** The cached tarball's path: `<cache>/../rootfs/bookworm-minbase-<hash of the include list>.tar`. */
-export function rootfsTarball(): string {
+export function rootfsTarball(include: readonly string[] = ROOTFS_INCLUDE): string {
   const hash = createHash('sha256')
-    .update([...ROOTFS_INCLUDE].sort().join(','))
+    .update([...include].sort().join(','))
     .digest('hex')
     .slice(0, 12);
   return join(dirname(toolCacheDir()), 'rootfs', `${ROOTFS_SUITE}-minbase-${hash}.tar`);
 }
 
 /**
- * A fresh extracted copy of the Debian bookworm minbase rootfs (with ROOTFS_INCLUDE). The first
+ * A fresh extracted copy of the Debian bookworm minbase rootfs (with `include`). The first
  * call on a machine runs debootstrap and caches the tarball; later calls only extract it.
  */
-export async function debianRootfs(): Promise<string> {
-  const tarball = rootfsTarball();
+export async function debianRootfs(include: readonly string[] = ROOTFS_INCLUDE): Promise<string> {
+  const tarball = rootfsTarball(include);
   if (!existsSync(tarball)) {
     if (process.getuid?.() !== 0) throw new Error('debootstrap needs root to build the cached rootfs');
     const build = await tempDir('sigstamp-debootstrap-');
     const target = join(build, 'rootfs');
     await run(toolPath('debootstrap'), [
       '--variant=minbase',
-      `--include=${ROOTFS_INCLUDE.join(',')}`,
+      `--include=${include.join(',')}`,
       ROOTFS_SUITE,
       target,
       DEBIAN_MIRROR,
