@@ -139,6 +139,10 @@ export async function startNamespaced(opts: {
   } catch (err) {
     const output = proc.output();
     await stop();
-    throw new Error(`${(err as Error).message}\n--- ${opts.name} output ---\n${output}`);
+    const hint = /^unshare: /m.test(output)
+      ? '\n(unshare failed: run as root, or allow unprivileged user namespaces — on Ubuntu 24.04 ' +
+        '`sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`)'
+      : '';
+    throw new Error(`${(err as Error).message}${hint}\n--- ${opts.name} output ---\n${output}`);
   }
 }
