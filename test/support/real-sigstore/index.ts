@@ -5,8 +5,9 @@
 // (test/support/sigstore), so every test and verifier runs unchanged against either.
 //
 // Listeners: MariaDB on a unix socket only; Fulcio, Trillian + Rekor, and the TSA inside network
-// namespaces of their own (see netns.ts for why), relayed to 127.0.0.1. The trust material is fetched from the running services by the product's
-// `sigstamp trusted-root` code (src/sigstore/trusted-root.ts).
+// namespaces of their own (see netns.ts for why), relayed to 127.0.0.1. The trust material is
+// fetched from the running services by the product's `sigstamp trusted-root` code
+// (src/sigstore/trusted-root.ts).
 import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
