@@ -24,6 +24,7 @@ import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } 
 import { publicGoodTrust, trustFromFile, type Trust } from './sigstore/trust.js';
 import { policiesForRun, type RunPolicies } from './policy/for-run.js';
 import { resolveSubject, type Subject } from './subject.js';
+import { SettleQueue } from './oci/shared-tag.js';
 import { sbomsForRun, type SbomRun } from './sbom/for-run.js';
 import type { Descriptor } from './oci/types.js';
 import { verifyPublished, type VerifiedArtifact } from './verify/published.js';
@@ -201,7 +202,11 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
       ...statements.map((s) => s.statement.predicateType),
     ]);
+    // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
+    // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
+    const settle = new SettleQueue();
     const published = await publish({
+      settle,
       repo,
       storage: opts.storage,
       chain,
@@ -220,13 +225,18 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     if (published.replaced)
       ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
 
-    const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
-    const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
-    const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
-    const files = await writeOutputs(opts.outputDir, policies, [
-      ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
-      ...attestations.map((a) => a.signed),
-    ]);
+    const { trust, policies, files } = await (async () => {
+      const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
+      const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
+      const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
+      const files = await writeOutputs(opts.outputDir, policies, [
+        ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
+        ...attestations.map((a) => a.signed),
+      ]);
+      return { trust, policies, files };
+    })().finally(() => settle.drain());
+    // Read back only after the re-checks: until then a concurrent signer's stale write may hide one
+    // of our entries for a moment (the re-check restores it).
     const verified = opts.verify && trust ? await verifyAll(repo, published, identity, trust, opts) : [];
     const referrers = await listReferrers(repo, subject.descriptor.digest);
     if (referrers.referrers.length >= 40) {

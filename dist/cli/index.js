@@ -95596,12 +95596,35 @@ async function readTag(repo, tag) {
         throw err;
     }
 }
-async function updateSharedTag(repo, tag, update, timing) {
-    let writes = 0;
-    let repairs = 0;
+/**
+ * Settle phases handed over by updates that were asked not to wait for them: the caller does other
+ * work (reading back and verifying what it wrote) while the delay runs, then drains the queue, which
+ * throws the first failure. A deferred settle never rejects unobserved.
+ */
+class SettleQueue {
+    pending = [];
+    failure;
+    defer(settle) {
+        this.pending.push(settle.then(() => undefined, (error) => {
+            this.failure ??= { error };
+        }));
+    }
+    async drain() {
+        while (this.pending.length > 0)
+            await Promise.all(this.pending.splice(0));
+        if (this.failure)
+            throw this.failure.error;
+    }
+}
+/**
+ * Runs the protocol on `tag`. With a SettleQueue the call returns once our write has landed and the
+ * settle-and-re-check phase (step 3) continues in the queue; without one it returns after it.
+ */
+async function updateSharedTag(repo, tag, update, timing, settleQueue) {
+    const result = { writes: 0, repairs: 0 };
     const jitter = () => (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.random() * timing.jitterMs);
-    for (let round = 0; round < timing.maxRounds; round++) {
-        // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
+    // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
+    const write = async () => {
         for (let attempt = 0;; attempt++) {
             if (attempt >= timing.maxRounds) {
                 throw new SharedTagError(`${repo}:${tag}: could not write after ${attempt} attempts (conflicts or timeouts)`);
@@ -95610,7 +95633,7 @@ async function updateSharedTag(repo, tag, update, timing) {
             const fetched = await readTag(repo, tag);
             const next = await update.merge(update.parse(fetched), attempt);
             if (!next)
-                break;
+                return;
             if (Date.now() - readAt > timing.readToWriteMs)
                 continue;
             try {
@@ -95620,9 +95643,9 @@ async function updateSharedTag(repo, tag, update, timing) {
                     timeoutMs: timing.writeTimeoutMs,
                     retries: 0,
                 });
-                writes++;
+                result.writes++;
                 update.written?.(next.bytes);
-                break;
+                return;
             }
             catch (err) {
                 // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
@@ -95631,15 +95654,27 @@ async function updateSharedTag(repo, tag, update, timing) {
                 await jitter();
             }
         }
-        // Settle phase: outlast every concurrent write based on a read older than our last PUT.
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(timing.settleMs);
-        await jitter();
-        if (await update.holds(update.parse(await readTag(repo, tag))))
-            return { writes, repairs };
-        repairs++;
-    }
-    throw new SharedTagError(`${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
-        'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead');
+    };
+    // Settle phase: outlast every concurrent write based on a read older than our last PUT, re-read,
+    // and write again (then settle again) while an entry we guarantee is missing.
+    const settle = async () => {
+        for (let round = 0; round < timing.maxRounds; round++) {
+            if (round > 0)
+                await write();
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(timing.settleMs);
+            await jitter();
+            if (await update.holds(update.parse(await readTag(repo, tag))))
+                return result;
+            result.repairs++;
+        }
+        throw new SharedTagError(`${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
+            'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead');
+    };
+    await write();
+    if (!settleQueue)
+        return settle();
+    settleQueue.defer(settle());
+    return result;
 }
 function isTransient(err) {
     const name = err.name;
@@ -95802,7 +95837,8 @@ async function pushReferrers(repo, artifacts, opts = {}) {
             { data: EMPTY_JSON, mediaType: MediaType.Empty },
             ...blobs,
         ]);
-        roundTrip = Math.max(roundTrip, Date.now() - started);
+        // Blobs (HEAD, POST, PUT; in parallel) then the manifest PUT: four round trips in sequence.
+        roundTrip = Math.max(roundTrip, (Date.now() - started) / 4);
         return { descriptor, ociSubject: put.ociSubject };
     }));
     // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
@@ -95812,7 +95848,7 @@ async function pushReferrers(repo, artifacts, opts = {}) {
     }
     else {
         const timing = opts.timing ?? calibrateTiming(roundTrip);
-        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, timing);
+        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, timing, opts.settle);
     }
     return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
 }
@@ -95847,7 +95883,7 @@ async function pushReferrer(repo, artifact, opts = {}) {
  * another writer's stale write dropped from our last index are restored when their manifests still
  * exist (a manifest that was deleted really is gone, and is not brought back).
  */
-async function updateFallbackIndex(repo, subjectDigest, change, timing) {
+async function updateFallbackIndex(repo, subjectDigest, change, timing, settle) {
     const tag = digestTag(subjectDigest);
     const ours = new Map(change.add.map((e) => [e.digest, e]));
     const remove = change.remove ?? new Set();
@@ -95886,7 +95922,7 @@ async function updateFallbackIndex(repo, subjectDigest, change, timing) {
             }
             return ok;
         },
-    }, timing);
+    }, timing, settle);
 }
 function dedupe(list) {
     const seen = new Set();
@@ -95938,6 +95974,7 @@ async function pushBundleReferrers(repo, subject, signed, opts = {}) {
     const created = opts.created ?? new Date();
     return pushReferrers(repo, signed.map((s) => bundleArtifact(subject, s, created)), {
         ...(opts.timing ? { timing: opts.timing } : {}),
+        ...(opts.settle ? { settle: opts.settle } : {}),
         ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
     });
 }
@@ -96113,7 +96150,7 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
             const have = new Set((current?.layers ?? []).map(layerKey));
             return [...ourKeys].every((k) => have.has(k));
         },
-    }, timing);
+    }, timing, opts.settle);
     return { tag, layers: ours, replaced };
 }
 
@@ -96278,7 +96315,10 @@ async function publish(input) {
 async function publishTarget(input, t) {
     const { repo, storage, chain } = input;
     const out = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
-    const timing = input.timing ? { timing: input.timing } : {};
+    const timing = {
+        ...(input.timing ? { timing: input.timing } : {}),
+        ...(input.settle ? { settle: input.settle } : {}),
+    };
     const record = (artifact, ref, via) => {
         out.artifacts.push(artifact);
         out.locations.push({ artifact, ref, via });
@@ -102480,6 +102520,7 @@ function checkStatement(st, a) {
 
 
 
+
 class VerificationFailedError extends Error {
     failures;
     constructor(failures) {
@@ -102599,7 +102640,11 @@ async function run(opts, ctx) {
             ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
             ...statements.map((s) => s.statement.predicateType),
         ]);
+        // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
+        // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
+        const settle = new SettleQueue();
         const published = await publish({
+            settle,
             repo,
             storage: opts.storage,
             chain,
@@ -102613,13 +102658,18 @@ async function run(opts, ctx) {
         }
         if (published.replaced)
             ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
-        const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
-        const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
-        const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
-        const files = await writeOutputs(opts.outputDir, policies, [
-            ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
-            ...attestations.map((a) => a.signed),
-        ]);
+        const { trust, policies, files } = await (async () => {
+            const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
+            const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
+            const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
+            const files = await writeOutputs(opts.outputDir, policies, [
+                ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
+                ...attestations.map((a) => a.signed),
+            ]);
+            return { trust, policies, files };
+        })().finally(() => settle.drain());
+        // Read back only after the re-checks: until then a concurrent signer's stale write may hide one
+        // of our entries for a moment (the re-check restores it).
         const verified = opts.verify && trust ? await verifyAll(repo, published, identity, trust, opts) : [];
         const referrers = await listReferrers(repo, subject.descriptor.digest);
         if (referrers.referrers.length >= 40) {

@@ -2,7 +2,12 @@ import type { TransparencyLogEntry } from '@sigstore/bundle';
 import { ForeignContentError } from '../oci/errors.js';
 import { digestOf, sha256 } from '../oci/digest.js';
 import { IMAGE_MANIFEST_MEDIA_TYPES, MediaType } from '../oci/mediatypes.js';
-import { calibrateTiming, updateSharedTag, type SharedTagTiming } from '../oci/shared-tag.js';
+import {
+  calibrateTiming,
+  updateSharedTag,
+  type SettleQueue,
+  type SharedTagTiming,
+} from '../oci/shared-tag.js';
 import type { Repository } from '../oci/client.js';
 import type { Annotations, Descriptor, ImageManifest } from '../oci/types.js';
 import type { SignedMessage, SignedStatement } from '../sigstore/sign.js';
@@ -161,6 +166,8 @@ export interface AppendOptions {
   timing?: SharedTagTiming;
   /** Existing layers to drop (an earlier attempt of this same run): they are replaced, not piled up. */
   superseded?: (layer: Descriptor) => boolean;
+  /** Hand the tag's settle-and-re-check to this queue instead of waiting for it here. */
+  settle?: SettleQueue;
 }
 
 export interface AppendResult {
@@ -234,6 +241,7 @@ export async function appendToLegacyTag(
       },
     },
     timing,
+    opts.settle,
   );
   return { tag, layers: ours, replaced };
 }

@@ -1,6 +1,6 @@
 import { digestTag } from '../oci/digest.js';
 import type { Repository } from '../oci/client.js';
-import type { SharedTagTiming } from '../oci/shared-tag.js';
+import type { SettleQueue, SharedTagTiming } from '../oci/shared-tag.js';
 import type { Descriptor } from '../oci/types.js';
 import type { Storage } from '../options.js';
 import type { SignedMessage, SignedStatement } from '../sigstore/sign.js';
@@ -41,6 +41,11 @@ export interface PublishInput {
   supersede: SupersedeRule;
   logger: Logger;
   timing?: SharedTagTiming;
+  /**
+   * Shared tags' settle-and-re-check phases go here and publish() returns once every write has
+   * landed; the caller drains the queue (docs/concurrency.md). Without it publish() waits for them.
+   */
+  settle?: SettleQueue;
 }
 
 export interface PublishResult {
@@ -68,7 +73,10 @@ export async function publish(input: PublishInput): Promise<PublishResult> {
 async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<PublishResult> {
   const { repo, storage, chain } = input;
   const out: PublishResult = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
-  const timing = input.timing ? { timing: input.timing } : {};
+  const timing = {
+    ...(input.timing ? { timing: input.timing } : {}),
+    ...(input.settle ? { settle: input.settle } : {}),
+  };
   const record = (artifact: PublishedArtifact, ref: string, via: string) => {
     out.artifacts.push(artifact);
     out.locations.push({ artifact, ref, via });

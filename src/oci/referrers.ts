@@ -1,7 +1,7 @@
 import { digestOf, digestTag } from './digest.js';
 import { ForeignContentError, NotFoundError, registryError } from './errors.js';
 import { EMPTY_DIGEST, EMPTY_JSON, MediaType } from './mediatypes.js';
-import { calibrateTiming, updateSharedTag, type SharedTagTiming } from './shared-tag.js';
+import { calibrateTiming, updateSharedTag, type SettleQueue, type SharedTagTiming } from './shared-tag.js';
 import { discard, header, readBody } from '../http/transport.js';
 import type { FetchedManifest, Repository } from './client.js';
 import type { Annotations, Descriptor, ImageIndex, ImageManifest } from './types.js';
@@ -186,6 +186,8 @@ export function buildArtifactManifest(artifact: Artifact): {
 
 export interface PushReferrerOptions {
   timing?: SharedTagTiming;
+  /** Hand the fallback tag's settle-and-re-check to this queue instead of waiting for it here. */
+  settle?: SettleQueue;
   /** Referrers this one replaces: dropped from the fallback index in the same update. */
   supersedes?: string[];
 }
@@ -214,7 +216,8 @@ export async function pushReferrers(
         { data: EMPTY_JSON, mediaType: MediaType.Empty },
         ...blobs,
       ]);
-      roundTrip = Math.max(roundTrip, Date.now() - started);
+      // Blobs (HEAD, POST, PUT; in parallel) then the manifest PUT: four round trips in sequence.
+      roundTrip = Math.max(roundTrip, (Date.now() - started) / 4);
       return { descriptor, ociSubject: put.ociSubject };
     }),
   );
@@ -234,6 +237,7 @@ export async function pushReferrers(
       subject,
       { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) },
       timing,
+      opts.settle,
     );
   }
   return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
@@ -287,6 +291,7 @@ export async function updateFallbackIndex(
   subjectDigest: string,
   change: { add: Descriptor[]; remove?: ReadonlySet<string> },
   timing: SharedTagTiming,
+  settle?: SettleQueue,
 ): Promise<void> {
   const tag = digestTag(subjectDigest);
   const ours = new Map(change.add.map((e) => [e.digest, e]));
@@ -329,6 +334,7 @@ export async function updateFallbackIndex(
       },
     },
     timing,
+    settle,
   );
 }
 

@@ -78,17 +78,47 @@ async function readTag(repo: Repository, tag: string): Promise<FetchedManifest |
   }
 }
 
+/**
+ * Settle phases handed over by updates that were asked not to wait for them: the caller does other
+ * work (reading back and verifying what it wrote) while the delay runs, then drains the queue, which
+ * throws the first failure. A deferred settle never rejects unobserved.
+ */
+export class SettleQueue {
+  private readonly pending: Promise<void>[] = [];
+  private failure: { error: unknown } | undefined;
+
+  defer(settle: Promise<unknown>): void {
+    this.pending.push(
+      settle.then(
+        () => undefined,
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      ),
+    );
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * Runs the protocol on `tag`. With a SettleQueue the call returns once our write has landed and the
+ * settle-and-re-check phase (step 3) continues in the queue; without one it returns after it.
+ */
 export async function updateSharedTag<T>(
   repo: Repository,
   tag: string,
   update: SharedTagUpdate<T>,
   timing: SharedTagTiming,
+  settleQueue?: SettleQueue,
 ): Promise<SharedTagResult> {
-  let writes = 0;
-  let repairs = 0;
+  const result: SharedTagResult = { writes: 0, repairs: 0 };
   const jitter = () => sleep(Math.random() * timing.jitterMs);
-  for (let round = 0; round < timing.maxRounds; round++) {
-    // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
+  // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
+  const write = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
       if (attempt >= timing.maxRounds) {
         throw new SharedTagError(
@@ -98,7 +128,7 @@ export async function updateSharedTag<T>(
       const readAt = Date.now();
       const fetched = await readTag(repo, tag);
       const next = await update.merge(update.parse(fetched), attempt);
-      if (!next) break;
+      if (!next) return;
       if (Date.now() - readAt > timing.readToWriteMs) continue;
       try {
         // If-Match is sent for the registries that honour it; the settle re-read covers the rest.
@@ -107,25 +137,35 @@ export async function updateSharedTag<T>(
           timeoutMs: timing.writeTimeoutMs,
           retries: 0,
         });
-        writes++;
+        result.writes++;
         update.written?.(next.bytes);
-        break;
+        return;
       } catch (err) {
         // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
         if (!(err instanceof PreconditionFailedError) && !isTransient(err)) throw err;
         await jitter();
       }
     }
-    // Settle phase: outlast every concurrent write based on a read older than our last PUT.
-    await sleep(timing.settleMs);
-    await jitter();
-    if (await update.holds(update.parse(await readTag(repo, tag)))) return { writes, repairs };
-    repairs++;
-  }
-  throw new SharedTagError(
-    `${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
-      'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead',
-  );
+  };
+  // Settle phase: outlast every concurrent write based on a read older than our last PUT, re-read,
+  // and write again (then settle again) while an entry we guarantee is missing.
+  const settle = async (): Promise<SharedTagResult> => {
+    for (let round = 0; round < timing.maxRounds; round++) {
+      if (round > 0) await write();
+      await sleep(timing.settleMs);
+      await jitter();
+      if (await update.holds(update.parse(await readTag(repo, tag)))) return result;
+      result.repairs++;
+    }
+    throw new SharedTagError(
+      `${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
+        'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead',
+    );
+  };
+  await write();
+  if (!settleQueue) return settle();
+  settleQueue.defer(settle());
+  return result;
 }
 
 function isTransient(err: unknown): boolean {
