@@ -41,22 +41,6 @@ async function run(cmd: string, args: string[], timeout = 15 * 60_000): Promise<
   }
 }
 
-/**
- * About 1 GB of Debian for the SBOM benchmark's large image: compilers, a JDK, Go, Node and Python
- * libraries, as in a typical CI or app base image.
- */
-export const LARGE_ROOTFS_INCLUDE = [
-  ...ROOTFS_INCLUDE,
-  'build-essential',
-  'default-jdk-headless',
-  'golang-go',
-  'nodejs',
-  'npm',
-  'python3-pip',
-  'python3-numpy',
-  'git',
-];
-
 /** The cached tarball's path: `<cache>/../rootfs/bookworm-minbase-<hash of the include list>.tar`. */
 export function rootfsTarball(include: readonly string[] = ROOTFS_INCLUDE): string {
   const hash = createHash('sha256')
