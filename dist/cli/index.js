@@ -94608,9 +94608,13 @@ async function registryError(res, action, hint = '') {
     }
     const message = `${action}: ${describeUrl(res.url)} answered HTTP ${res.status}${detail ? ` (${detail.slice(0, 300)})` : ''}${hint ? `; ${hint}` : ''}`;
     const notFound = res.status === 404 || codes.some((c) => c === 'MANIFEST_UNKNOWN' || c === 'NAME_UNKNOWN');
-    return notFound
-        ? new NotFoundError(message, res.status, codes)
-        : new RegistryError(message, res.status, codes);
+    if (notFound)
+        return new NotFoundError(message, res.status, codes);
+    // distribution 2.8 answers a manifest whose blob a concurrent upload is still committing with
+    // DIGEST_INVALID and MANIFEST_BLOB_UNKNOWN together: the code that matters is the second.
+    if (codes.includes('MANIFEST_BLOB_UNKNOWN'))
+        return new BlobUnknownError(message, res.status, codes);
+    return new RegistryError(message, res.status, codes);
 }
 
 ;// CONCATENATED MODULE: ./build/src/oci/mediatypes.js
