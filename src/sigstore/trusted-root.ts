@@ -185,52 +185,15 @@ async function getText(transport: Transport, url: string, what: string): Promise
   return body;
 }
 
-/**
- * Reads the trust material from the running services: what an operator of a private Sigstore runs
- * once, reviews, and commits next to the workflow (the file is public material: certificates and
- * public keys).
- */
-export async function fetchTrustSources(
-  transport: Transport,
-  urls: {
-    fulcioUrl: string;
-    rekorUrl?: string;
-    tsaUrl?: string;
-    rekorStartTime?: Date;
-    /** The Fulcio chain comes from elsewhere: do not ask Fulcio. */
-    skipFulcio?: boolean;
-  },
-): Promise<TrustSources> {
-  const fulcio = trimSlash(urls.fulcioUrl);
-  let chainsPem: string[] = [];
-  if (!urls.skipFulcio) {
-    const bundleText = await getText(transport, `${fulcio}/api/v2/trustBundle`, 'Fulcio trust bundle');
-    try {
-      const bundle = JSON.parse(bundleText) as { chains?: Array<{ certificates?: string[] }> };
-      chainsPem = (bundle.chains ?? []).map((c) => (c.certificates ?? []).join('\n'));
-    } catch {
-      throw new Error(`Fulcio trust bundle from ${fulcio}: not JSON; is ${fulcio} a Fulcio?`);
-    }
+/** Every CA chain Fulcio serves (GET /api/v2/trustBundle), PEM, leaf-side first. */
+async function fetchFulcioChains(transport: Transport, fulcio: string): Promise<string[]> {
+  const text = await getText(transport, `${fulcio}/api/v2/trustBundle`, 'Fulcio trust bundle');
+  try {
+    const bundle = JSON.parse(text) as { chains?: Array<{ certificates?: string[] }> };
+    return (bundle.chains ?? []).map((c) => (c.certificates ?? []).join('\n'));
+  } catch {
+    throw new Error(`Fulcio trust bundle from ${fulcio}: not JSON; is ${fulcio} a Fulcio?`);
   }
-  const sources: TrustSources = { fulcio: { url: fulcio, chainsPem } };
-  if (urls.rekorUrl) {
-    const rekor = trimSlash(urls.rekorUrl);
-    const warning = await checkpointNameWarning(transport, rekor);
-    if (warning) sources.warnings = [warning];
-    sources.rekor = {
-      url: rekor,
-      publicKeyPem: await getText(transport, `${rekor}/api/v1/log/publicKey`, 'Rekor public key'),
-      ...(urls.rekorStartTime ? { startTime: urls.rekorStartTime } : {}),
-    };
-  }
-  if (urls.tsaUrl) {
-    // sigstore/timestamp-authority serves the chain under its endpoint: /api/v1/timestamp/certchain.
-    sources.tsa = {
-      url: trimSlash(urls.tsaUrl),
-      chainPem: await getText(transport, `${tsaEndpoint(urls.tsaUrl)}/certchain`, 'TSA certificate chain'),
-    };
-  }
-  return sources;
 }
 
 /**
@@ -263,36 +226,45 @@ export interface TrustSourceOptions {
   rekorStartTime?: Date;
 }
 
-/** Each service's material from its file when one is given, else from the service itself. */
+/**
+ * The trust material of a private Sigstore — what its operator runs once, reviews and commits next
+ * to the workflow (public material only: certificates and public keys). Each service's part comes
+ * from its PEM file when one is given, else from the running service: Fulcio's
+ * `/api/v2/trustBundle`, Rekor's `/api/v1/log/publicKey`, the TSA's `<endpoint>/certchain`.
+ */
 export async function gatherTrustSources(transport: Transport, o: TrustSourceOptions): Promise<TrustSources> {
   if (!o.fulcioUrl) throw new Error('--fulcio-url is required: the trusted root names the Fulcio it trusts');
   if ((o.rekorPublicKeyPem && !o.rekorUrl) || (o.tsaChainPem && !o.tsaUrl))
     throw new Error('--rekor-public-key needs --rekor-url and --tsa-chain needs --tsa-url');
-  const fetched = await fetchTrustSources(transport, {
-    fulcioUrl: o.fulcioUrl,
-    ...(o.rekorUrl && !o.rekorPublicKeyPem ? { rekorUrl: o.rekorUrl } : {}),
-    ...(o.tsaUrl && !o.tsaChainPem ? { tsaUrl: o.tsaUrl } : {}),
-    ...(o.rekorStartTime ? { rekorStartTime: o.rekorStartTime } : {}),
-    skipFulcio: Boolean(o.fulcioChainPem),
-  });
-  return {
-    ...(fetched.warnings ? { warnings: fetched.warnings } : {}),
-    fulcio: o.fulcioChainPem
-      ? { url: trimSlash(o.fulcioUrl), chainsPem: [o.fulcioChainPem] }
-      : fetched.fulcio,
-    ...(o.rekorUrl
-      ? {
-          rekor: o.rekorPublicKeyPem
-            ? {
-                url: trimSlash(o.rekorUrl),
-                publicKeyPem: o.rekorPublicKeyPem,
-                ...(o.rekorStartTime ? { startTime: o.rekorStartTime } : {}),
-              }
-            : fetched.rekor!,
-        }
-      : {}),
-    ...(o.tsaUrl
-      ? { tsa: o.tsaChainPem ? { url: trimSlash(o.tsaUrl), chainPem: o.tsaChainPem } : fetched.tsa! }
-      : {}),
+  const fulcio = trimSlash(o.fulcioUrl);
+  const sources: TrustSources = {
+    fulcio: {
+      url: fulcio,
+      chainsPem: o.fulcioChainPem ? [o.fulcioChainPem] : await fetchFulcioChains(transport, fulcio),
+    },
   };
+  if (o.rekorUrl) {
+    const rekor = trimSlash(o.rekorUrl);
+    let publicKeyPem = o.rekorPublicKeyPem;
+    if (!publicKeyPem) {
+      const warning = await checkpointNameWarning(transport, rekor);
+      if (warning) sources.warnings = [warning];
+      publicKeyPem = await getText(transport, `${rekor}/api/v1/log/publicKey`, 'Rekor public key');
+    }
+    sources.rekor = {
+      url: rekor,
+      publicKeyPem,
+      ...(o.rekorStartTime ? { startTime: o.rekorStartTime } : {}),
+    };
+  }
+  if (o.tsaUrl) {
+    // sigstore/timestamp-authority serves the chain under its endpoint: /api/v1/timestamp/certchain.
+    sources.tsa = {
+      url: trimSlash(o.tsaUrl),
+      chainPem:
+        o.tsaChainPem ??
+        (await getText(transport, `${tsaEndpoint(o.tsaUrl)}/certchain`, 'TSA certificate chain')),
+    };
+  }
+  return sources;
 }

@@ -108,13 +108,8 @@ async function writeEntries(rootfs: string, layer: Layer): Promise<void> {
   }
 }
 
-/**
- * One image layer per dict. unpack → write → `repack --refresh-bundle` per layer, rather than
- * `umoci insert`: insert of a whole tree at "/" puts a "/" entry in the tar, while repack emits
- * ordinary relative entries ("etc/", "etc/hello"), like layers built by real tools.
- */
-export async function buildImage(layers: Layer[], opts: BuildOptions = {}): Promise<BuiltImage> {
-  const tag = opts.tag ?? 'latest';
+/** An empty image in a fresh OCI layout, unpacked into a bundle whose rootfs the builders fill. */
+async function startImage(tag: string): Promise<{ layout: string; bundle: string; ref: string }> {
   const dir = await tempDir('sigstamp-image-');
   const layout = join(dir, 'layout');
   const bundle = join(dir, 'bundle');
@@ -124,17 +119,33 @@ export async function buildImage(layers: Layer[], opts: BuildOptions = {}): Prom
   // As non-root (CI runners), --rootless maps our uid to 0 in the layer instead of failing on chown.
   const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
   await run('umoci', ['unpack', ...rootless, '--image', ref, bundle]);
+  return { layout, bundle, ref };
+}
+
+/** What changed in the bundle's rootfs since the last commit becomes one layer. */
+async function commitLayer(ref: string, bundle: string, createdBy: string): Promise<void> {
+  await run('umoci', [
+    'repack',
+    '--refresh-bundle',
+    '--history.created_by',
+    createdBy,
+    '--image',
+    ref,
+    bundle,
+  ]);
+}
+
+/**
+ * One image layer per dict. unpack → write → `repack --refresh-bundle` per layer, rather than
+ * `umoci insert`: insert of a whole tree at "/" puts a "/" entry in the tar, while repack emits
+ * ordinary relative entries ("etc/", "etc/hello"), like layers built by real tools.
+ */
+export async function buildImage(layers: Layer[], opts: BuildOptions = {}): Promise<BuiltImage> {
+  const tag = opts.tag ?? 'latest';
+  const { layout, bundle, ref } = await startImage(tag);
   for (const [i, layer] of layers.entries()) {
     await writeEntries(join(bundle, 'rootfs'), layer);
-    await run('umoci', [
-      'repack',
-      '--refresh-bundle',
-      '--history.created_by',
-      `sigstamp test layer ${i}`,
-      '--image',
-      ref,
-      bundle,
-    ]);
+    await commitLayer(ref, bundle, `sigstamp test layer ${i}`);
   }
   return finishImage(layout, tag, ref, bundle, opts);
 }
@@ -149,14 +160,7 @@ export async function buildImageFromRootfs(
   opts: BuildOptions = {},
 ): Promise<BuiltImage> {
   const tag = opts.tag ?? 'latest';
-  const dir = await tempDir('sigstamp-image-');
-  const layout = join(dir, 'layout');
-  const bundle = join(dir, 'bundle');
-  const ref = `${layout}:${tag}`;
-  await run('umoci', ['init', '--layout', layout]);
-  await run('umoci', ['new', '--image', ref]);
-  const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
-  await run('umoci', ['unpack', ...rootless, '--image', ref, bundle]);
+  const { layout, bundle, ref } = await startImage(tag);
   // cp -a keeps ownership, modes, hard links and special files; `dir/.` copies the contents.
   try {
     await execFileAsync('cp', ['-a', `${rootfsDir}/.`, join(bundle, 'rootfs')], { maxBuffer: 1 << 20 });
@@ -164,18 +168,10 @@ export async function buildImageFromRootfs(
     const e = err as Error & { stderr?: string };
     throw new Error(`cp -a ${rootfsDir} failed: ${e.stderr?.trim() || e.message}`, { cause: err });
   }
-  const layers: Array<Layer | undefined> = [undefined, ...extraLayers];
-  for (const [i, layer] of layers.entries()) {
-    if (layer) await writeEntries(join(bundle, 'rootfs'), layer);
-    await run('umoci', [
-      'repack',
-      '--refresh-bundle',
-      '--history.created_by',
-      i === 0 ? `sigstamp test rootfs` : `sigstamp test layer ${i}`,
-      '--image',
-      ref,
-      bundle,
-    ]);
+  await commitLayer(ref, bundle, 'sigstamp test rootfs');
+  for (const [i, layer] of extraLayers.entries()) {
+    await writeEntries(join(bundle, 'rootfs'), layer);
+    await commitLayer(ref, bundle, `sigstamp test layer ${i + 1}`);
   }
   return finishImage(layout, tag, ref, bundle, opts);
 }

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transport } from '../../../src/http/transport.js';
-import { buildTrustedRoot, fetchTrustSources } from '../../../src/sigstore/trusted-root.js';
+import { buildTrustedRoot, gatherTrustSources } from '../../../src/sigstore/trusted-root.js';
 import { onExitCleanup } from '../process.js';
 import { startOidcIssuer, type OidcIssuerOptions } from '../sigstore/oidc.js';
 import { writeTrustFiles } from '../sigstore/trusted-root.js';
@@ -177,7 +177,7 @@ export async function startRealSigstore(opts: { oidc?: OidcIssuerOptions } = {})
     Object.assign(pids, { fulcio: fulcio.process.pid, rekor: log.process.pid, tsa: tsa.process.pid });
 
     const transport = new Transport({ retries: 2 });
-    const sources = await fetchTrustSources(transport, {
+    const sources = await gatherTrustSources(transport, {
       fulcioUrl: fulcio.url,
       rekorUrl: log.url,
       tsaUrl: tsa.url,

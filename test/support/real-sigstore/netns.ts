@@ -26,10 +26,16 @@ export interface NamespacedService {
   stop(): Promise<void>;
 }
 
-/** Serves a unix socket on 127.0.0.1:<free port>, byte for byte. */
-export async function relayUnixSocket(socketPath: string): Promise<{ port: number; close(): Promise<void> }> {
+/**
+ * A byte-for-byte relay: every connection accepted where `listen` says is piped to a new connection
+ * to `to` (a TCP port on 127.0.0.1, or a unix socket path).
+ */
+async function relay(
+  listen: { port: 0 } | { path: string },
+  to: number | string,
+): Promise<{ port?: number; close(): Promise<void> }> {
   const server: Server = createServer((client) => {
-    const upstream = createConnection(socketPath);
+    const upstream = typeof to === 'number' ? createConnection(to, '127.0.0.1') : createConnection(to);
     const drop = () => {
       client.destroy();
       upstream.destroy();
@@ -40,33 +46,14 @@ export async function relayUnixSocket(socketPath: string): Promise<{ port: numbe
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    if ('path' in listen) server.listen(listen.path, resolve);
+    else server.listen(0, '127.0.0.1', resolve);
   });
   const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('relay: no TCP address');
   return {
-    port: address.port,
+    ...(address && typeof address !== 'string' ? { port: address.port } : {}),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Serves 127.0.0.1:`port` of this namespace on a unix socket, for a namespaced service to call. */
-async function exposeHostPort(port: number, socketPath: string): Promise<() => Promise<void>> {
-  const server: Server = createServer((inner) => {
-    const host = createConnection(port, '127.0.0.1');
-    const drop = () => {
-      inner.destroy();
-      host.destroy();
-    };
-    inner.on('error', drop);
-    host.on('error', drop);
-    inner.pipe(host).pipe(inner);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, resolve);
-  });
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 /**
@@ -92,7 +79,8 @@ export async function startNamespaced(opts: {
   const relaysIn: string[] = [];
   for (const port of opts.hostPorts ?? []) {
     const sock = join(opts.dir, `${slug}-in-${port}.sock`);
-    closers.push(await exposeHostPort(port, sock));
+    // Host ports the service calls, served on a unix socket the namespace's socat connects to.
+    closers.push((await relay({ path: sock }, port)).close);
     relaysIn.push(`socat TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${sock} &`);
   }
   const script = [
@@ -114,9 +102,10 @@ export async function startNamespaced(opts: {
     await Promise.all(closers.map((c) => c()));
   };
   try {
-    const relay = await relayUnixSocket(socketPath);
-    closers.push(relay.close);
-    const url = `http://127.0.0.1:${relay.port}`;
+    // The service, served on 127.0.0.1:<free port> from the socket its socat listens on.
+    const out = await relay({ port: 0 }, socketPath);
+    closers.push(out.close);
+    const url = `http://127.0.0.1:${out.port}`;
     const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
     let last = 'no answer';
     for (;;) {
