@@ -1,5 +1,5 @@
 // SBOM generation cost on real images in a loopback distribution registry, each case its own
-// process, 3 runs, medians of wall time and peak RSS:
+// process, 5 runs of every case taken in turns after a warm-up round, medians of wall time and peak RSS:
 //   - sigstamp: the bundled CLI as users run it, `sigstamp sbom REF` (SPDX and CycloneDX, files);
 //   - syft 1.51 writing both formats in one run (`-o spdx-json=… -o cyclonedx-json@1.6=…`), and
 //     each format alone (what a pipeline with one syft step per format does);
@@ -21,7 +21,7 @@ import { buildSbomTestImage, cleanupRootfs, debianRootfs } from '../test/support
 import { toolPath } from '../test/support/tools.js';
 import { measure, median, TIME, type Sample } from './measure.js';
 
-const RUNS = 3;
+const RUNS = 5;
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 
@@ -66,10 +66,18 @@ async function benchImage(host: string, repo: string, digest: string, dir: strin
     },
     { name: 'floor (fetch+gunzip)', cmd: node, args: [join(here, 'floor.mjs'), host, repo, digest] },
   ];
+  // Round-robin with one discarded warm-up round: every case meets the same page cache, registry
+  // state and machine noise (a drift over the minutes of the run spreads over all cases alike).
+  const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
+  for (let round = 0; round <= RUNS; round++) {
+    for (const c of cases) {
+      const sample = await measure(c.cmd, c.args, env, dir);
+      if (round > 0) samples.get(c.name)!.push(sample);
+    }
+  }
   const results: Record<string, CaseResult> = {};
   for (const c of cases) {
-    const runs: Sample[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await measure(c.cmd, c.args, env, dir));
+    const runs = samples.get(c.name)!;
     results[c.name] = {
       ms: median(runs.map((r) => r.ms)),
       rssMb: median(runs.map((r) => r.rssMb)),

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
+// First: tunes the GC before anything else allocates (see the module).
+import './gc-tuning.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 import { consoleLogger } from './log.js';
 import { OptionsError, parseOptions, splitList } from './options.js';
-import { clientFor, run } from './run.js';
-import { resolveSubject } from './subject.js';
-import { sbomsForRun } from './sbom/for-run.js';
-import { summaryMarkdown, summaryText } from './report/summary.js';
-import { actionOutputs } from './report/outputs.js';
-import { listReferrers, pushReferrer } from './oci/referrers.js';
-import { formatReference, parseReference } from './oci/reference.js';
 import { Transport } from './http/transport.js';
-import { buildTrustedRoot, gatherTrustSources } from './sigstore/trusted-root.js';
+import { formatReference, parseReference } from './oci/reference.js';
+import { clientFor } from './registry-client.js';
+import { VERSION } from './version.js';
+
+// Beyond the registry client, each command imports what it needs when it runs: evaluating the
+// signing, verification and policy libraries up front cost every command (`sigstamp sbom` too) about
+// 0.1 s and 22 MB of RSS before its first request.
 
 /**
  * The CLI entry (`sigstamp`): the Action's inputs as `--name` flags or SIGSTAMP_NAME variables (a
@@ -44,6 +45,7 @@ ${Object.entries(INPUTS)
   --summary-file PATH               also write the job summary (Markdown) there
   --json                            print the outputs as JSON
   --verbose                         log every registry request (never headers or secrets)
+  --version                         print sigstamp's version
 exit codes: 0 ok, 1 failure, 2 bad input`;
 
 const CLI_FLAGS = {
@@ -60,6 +62,7 @@ const CLI_FLAGS = {
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 const FLAGS: ParseArgsConfig['options'] = {
@@ -93,12 +96,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  if (values.version) {
+    process.stdout.write(`sigstamp ${VERSION}\n`);
+    return 0;
+  }
   const logger = consoleLogger(Boolean(values.verbose));
   const command = positionals[0] ?? 'run';
   const raw = inputs(values, env);
   const cliValue = (name: keyof typeof CLI_FLAGS) =>
     typeof values[name] === 'string' ? (values[name] as string) : env[envName(name)];
   if (command === 'run') {
+    const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
+      import('./run.js'),
+      import('./report/summary.js'),
+      import('./report/outputs.js'),
+    ]);
     const options = parseOptions(raw, env);
     const result = await run(options, { logger, env });
     process.stdout.write(
@@ -117,6 +129,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       env,
     );
     if (opts.sbom.length === 0) throw new OptionsError('sbom: --sbom none leaves nothing to do');
+    const [{ resolveSubject }, { sbomsForRun }] = await Promise.all([
+      import('./subject.js'),
+      import('./sbom/for-run.js'),
+    ]);
     const client = clientFor(opts, { logger, env });
     try {
       const repo = client.repository(opts.image);
@@ -140,6 +156,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       throw new OptionsError(
         `${command} needs an image reference, e.g. ${command} ghcr.io/owner/app@sha256:…`,
       );
+    const { listReferrers, pushReferrer } = await import('./oci/referrers.js');
     const ref = parseReference(target);
     const opts = parseOptions({ ...raw, image: target, sign: 'false', provenance: 'none' }, env);
     const client = clientFor(opts, { logger, env });
@@ -208,6 +225,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       rekorPublicKeyPem: await file('rekor-public-key'),
       tsaChainPem: await file('tsa-chain'),
     };
+    const { buildTrustedRoot, gatherTrustSources } = await import('./sigstore/trusted-root.js');
     const transport = new Transport({ log: (m) => logger.debug(m), env });
     try {
       const sources = await gatherTrustSources(transport, {

@@ -1,3 +1,5 @@
+// First: tunes the GC before anything else allocates (see the module).
+import './gc-tuning.js';
 import * as core from '@actions/core';
 import { INPUTS, type InputName, type OutputName, type RawInputs } from './inputs.js';
 import { parseOptions } from './options.js';

@@ -5,7 +5,8 @@ import { dockerReference, simpleSigningPayload } from './attach/cosign-legacy.js
 import { BUNDLE_ARTIFACT_TYPE, MAX_BUNDLE_BYTES } from './attach/bundle-referrer.js';
 import { IMAGE_SIGNATURE, supersedeRule } from './attach/supersede.js';
 import { imageSubject, statement, type Statement } from './intoto.js';
-import { RegistryClient, type Repository } from './oci/client.js';
+import type { Repository } from './oci/client.js';
+import { clientFor } from './registry-client.js';
 import { listReferrers, type ReferrerList } from './oci/referrers.js';
 import { hasWork, type Options } from './options.js';
 import { escapeRegExp } from './policy/identity.js';
@@ -71,21 +72,6 @@ export class VerificationFailedError extends Error {
   }
 }
 
-export function clientFor(opts: Options, ctx: RunContext): RegistryClient {
-  const env = ctx.env ?? process.env;
-  return new RegistryClient({
-    credentials: {
-      env,
-      ...(opts.registryCredential
-        ? { explicit: [{ ...opts.registryCredential, registry: opts.image.registry }] }
-        : {}),
-    },
-    insecureRegistries: opts.insecureRegistries,
-    log: (m) => ctx.logger.debug(m),
-    env,
-  });
-}
-
 /** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
 export function visibilityCheck(opts: Options): (claims: Claims) => void {
   return (claims) => {
@@ -117,7 +103,9 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
 
     // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
     const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
+    const phases = new PhaseClock();
     const sboms = await sbomsForRun(repo, subject, opts, ctx.logger);
+    phases.mark('sbom');
     const targets = [subject.descriptor, ...(opts.perPlatform ? subject.platforms : [])];
     if (opts.storage === 'legacy') await warnForeignBundles(repo, subject.descriptor.digest, warn);
 
@@ -134,6 +122,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       checkClaims: visibilityCheck(opts),
     });
     const { chain } = await session.getCertificate();
+    phases.mark('certificate');
     const identity = certificateIdentity(chain[0]!);
     ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
 
@@ -198,6 +187,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     ]).catch((err: unknown) => {
       throw explainWitnessError(err, witnessOptions);
     });
+    phases.mark('sign');
     const typesSigned = new Set([
       ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
       ...statements.map((s) => s.statement.predicateType),
@@ -217,6 +207,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       supersede: supersedeRule(identity, typesSigned),
       logger: ctx.logger,
     });
+    phases.mark('publish');
     if (published.fallbackTagUsed) {
       warn(
         `${repo.registry} has no OCI referrers API: bundles are listed in the fallback tag sha256-<hex> (what cosign v3 and oras read there)`,
@@ -225,25 +216,34 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     if (published.replaced)
       ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
 
-    const { trust, policies, files } = await (async () => {
+    // Everything read back during the delay is addressed by digest (referrer manifests, and the
+    // legacy layers as written), never through a shared tag: until the re-check a concurrent
+    // signer's stale write may hide one of our entries there for a moment (the re-check restores
+    // it, and is what proves each entry is in its tag).
+    const { policies, files, verified } = await (async () => {
       const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
       const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
-      const policies = await policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust);
+      const [policies, verified] = await Promise.all([
+        policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust),
+        opts.verify && trust ? verifyAll(repo, published, identity, trust, opts) : [],
+      ]);
+      phases.mark('verify');
       const files = await writeOutputs(opts.outputDir, policies, [
         ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
         ...attestations.map((a) => a.signed),
       ]);
-      return { trust, policies, files };
+      return { policies, files, verified };
     })().finally(() => settle.drain());
-    // Read back only after the re-checks: until then a concurrent signer's stale write may hide one
-    // of our entries for a moment (the re-check restores it).
-    const verified = opts.verify && trust ? await verifyAll(repo, published, identity, trust, opts) : [];
+    phases.mark('settle');
     const referrers = await listReferrers(repo, subject.descriptor.digest);
     if (referrers.referrers.length >= 40) {
       warn(
         `${repo}@${subject.descriptor.digest} has ${referrers.referrers.length} referrers; Kyverno's SigstoreBundle verification fails above 50. Remove old ones`,
       );
     }
+    phases.mark('report');
+    // One line for whoever tunes a pipeline: where the step's time went (bench/e2e.ts reads it).
+    ctx.logger.debug(`phases (ms): ${phases}`);
     const rekorLogIndexes = [
       ...new Set(
         [
@@ -350,6 +350,22 @@ async function verifyAll(
   const failures = results.filter((r) => !r.ok);
   if (failures.length) throw new VerificationFailedError(failures);
   return results;
+}
+
+/** Wall time between consecutive marks, named by the phase each mark ends. */
+class PhaseClock {
+  private last = Date.now();
+  private readonly phases: [string, number][] = [];
+
+  mark(phase: string): void {
+    const now = Date.now();
+    this.phases.push([phase, now - this.last]);
+    this.last = now;
+  }
+
+  toString(): string {
+    return this.phases.map(([p, ms]) => `${p} ${ms}`).join(', ');
+  }
 }
 
 function uniqueByDigest(list: Descriptor[]): Descriptor[] {

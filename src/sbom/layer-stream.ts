@@ -45,11 +45,16 @@ export async function openTar(
     })(),
   );
   if (kind === 'none') return raw;
-  // 256 KiB output chunks instead of zlib's 16 KiB: each chunk costs a threadpool round trip and a
-  // main-thread callback, which at 16 KiB was the largest item of a profile over a 224 MB layer.
-  const chunkSize = 256 * 1024;
+  // 1 MiB output chunks instead of zlib's 16 KiB: each chunk is a threadpool round trip that waits
+  // for the main thread to dispatch the next one, so while the main thread parses and catalogs, fewer
+  // and larger chunks keep the inflater busier (16 KiB -> 256 KiB was the largest item of a profile;
+  // 256 KiB -> 1 MiB took 0.5 s off the 1 GB bench image). Two chunks are decoded ahead.
+  const chunkSize = 1024 * 1024;
+  const readableHighWaterMark = 2 * chunkSize;
   const decoder =
-    kind === 'gzip' ? zlib.createGunzip({ chunkSize }) : zlib.createZstdDecompress({ chunkSize });
+    kind === 'gzip'
+      ? zlib.createGunzip({ chunkSize, readableHighWaterMark } as zlib.ZlibOptions)
+      : zlib.createZstdDecompress({ chunkSize, readableHighWaterMark } as zlib.ZstdOptions);
   return pipeline(raw, decoder, () => undefined);
 }
 

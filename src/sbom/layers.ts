@@ -8,11 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import tar, { type Extract, type Header } from 'tar-stream';
 import type { Repository } from '../oci/client.js';
 import type { ImageManifest } from '../oci/types.js';
 import { GoBuildInfoScanner } from './catalogers/go-binary.js';
 import { openTar, waitDrain } from './layer-stream.js';
+import { TarParser, type TarEntrySink, type TarHeader } from './tar-parser.js';
 import { MAX_LINK_HOPS, normaliseTarPath, View, type FileNode } from './squash-view.js';
 import type { FileSelection, ImageFile } from './model.js';
 
@@ -53,8 +53,6 @@ export interface LayerStream {
   stream: Readable | AsyncIterable<Buffer>;
 }
 
-type Entry = Extract extends AsyncIterable<infer S> ? S : never;
-
 const MAX_WARNINGS = 200;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
@@ -69,15 +67,6 @@ const PROBE_MODE = 0o644;
 /** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
 const unsupported = (mediaType: string) =>
   `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
-
-/** Reads an entry's data to its end and drops it. */
-function drain(entry: Entry): Promise<void> {
-  return new Promise((resolve, reject) => {
-    entry.once('end', () => resolve());
-    entry.once('error', reject);
-    entry.resume();
-  });
-}
 
 /**
  * Squashes local or remote layer streams (bottom first) into the wanted files. Layers are consumed
@@ -97,6 +86,8 @@ export async function squashStreams(
   const warn = (m: string) => (warnings.length < MAX_WARNINGS ? warnings.push(m) : dropped++);
   let spillDir: string | undefined;
   let spillSeq = 0;
+  /** The spill file being written, closed if its layer fails half-way. */
+  let spilling: WriteStream | undefined;
   let bytes = 0;
   const cleanup = async () => {
     if (spillDir) await rm(spillDir, { recursive: true, force: true });
@@ -104,9 +95,17 @@ export async function squashStreams(
   const wants = (parts: readonly string[], size: number, mode: number) =>
     selection.wants(`/${parts.join('/')}`, size, mode);
 
-  async function readEntry(entry: Entry, parts: string[], layer: number, what: string): Promise<void> {
-    const size = entry.header.size ?? 0;
-    const mode = entry.header.mode ?? 0;
+  /**
+   * A regular file: kept (in memory, or spilled to disk above the memory cap), scanned for Go build
+   * info when executable, or passed by without a copy.
+   */
+  function fileEntry(
+    h: TarHeader,
+    parts: string[],
+    layer: number,
+    what: string,
+  ): TarEntrySink | undefined | Promise<TarEntrySink> {
+    const { size, mode } = h;
     const key = parts.join('/');
     const wanted = wants(parts, size, mode);
     let keep = wanted || pulled.has(key);
@@ -115,51 +114,63 @@ export async function squashStreams(
       keep = false;
     }
     const scanner = (mode & 0o111) !== 0 ? new GoBuildInfoScanner() : undefined;
-    // Most entries are neither kept nor executables: drain them without an async iterator, whose
-    // promise per chunk was a large share of the garbage collected over a 1 GB layer.
     if (!keep && !scanner) {
-      await drain(entry);
-      return view.set(parts, undefined, layer);
+      view.set(parts, undefined, layer);
+      return undefined;
     }
-    let content: Buffer | undefined;
-    let spillPath: string | undefined;
-    let out: WriteStream | undefined;
-    let outError: Error | undefined;
-    if (keep && size <= memoryCap) content = Buffer.allocUnsafe(size);
-    else if (keep) {
+    const finish = (content?: Buffer, spillPath?: string) => {
+      const goBuildInfo = scanner?.result();
+      if (!keep && !goBuildInfo) return view.set(parts, undefined, layer);
+      const node: FileNode = { kind: 'file', layer, size, mode, wanted: keep && wanted, goBuildInfo };
+      if (content) node.content = content;
+      if (spillPath) node.spillPath = spillPath;
+      view.set(parts, node, layer);
+    };
+    if (!keep || size <= memoryCap) {
+      const content = keep ? Buffer.allocUnsafe(size) : undefined;
+      let at = 0;
+      return {
+        data(chunk) {
+          if (scanner && !scanner.done) scanner.push(chunk);
+          if (content) chunk.copy(content, at);
+          at += chunk.length;
+        },
+        end: () => finish(content),
+      };
+    }
+    return (async () => {
       spillDir ??= await mkdtemp(join(opts.tmpDir ?? tmpdir(), 'sigstamp-sbom-'));
-      spillPath = join(spillDir, `${++spillSeq}`);
-      out = createWriteStream(spillPath);
+      const spillPath = join(spillDir, `${++spillSeq}`);
+      const out = createWriteStream(spillPath);
+      spilling = out;
+      let outError: Error | undefined;
       // Without a listener a full disk would crash the process instead of failing this run.
       out.on('error', (err) => (outError = err));
-    }
-    let at = 0;
-    try {
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        if (scanner && !scanner.done) scanner.push(chunk);
-        if (content) chunk.copy(content, at);
-        else if (out && !out.write(chunk)) await waitDrain(out);
-        if (outError) throw new Error(`spilling /${key} to ${spillPath}: ${outError.message}`);
-        at += chunk.length;
-      }
-    } finally {
-      if (out)
-        await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
-    }
-    const goBuildInfo = scanner?.result();
-    if (!keep && !goBuildInfo) return view.set(parts, undefined, layer);
-    const node: FileNode = { kind: 'file', layer, size, mode, wanted: keep && wanted, goBuildInfo };
-    if (keep) Object.assign(node, content ? { content } : { spillPath });
-    view.set(parts, node, layer);
+      const failed = () => new Error(`spilling /${key} to ${spillPath}: ${outError?.message}`);
+      return {
+        data(chunk: Buffer) {
+          if (outError) throw failed();
+          if (scanner && !scanner.done) scanner.push(chunk);
+          // The chunk is a view into the decoder's output, which is never reused: no copy needed.
+          if (!out.write(chunk)) return waitDrain(out);
+        },
+        async end() {
+          await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+          spilling = undefined;
+          if (outError) throw failed();
+          finish(undefined, spillPath);
+        },
+      };
+    })();
   }
 
-  function hardLink(header: Header, parts: string[], layer: number, what: string): void {
-    const target = normaliseTarPath(header.linkname ?? '');
+  function hardLink(header: TarHeader, parts: string[], layer: number, what: string): void {
+    const target = normaliseTarPath(header.linkname);
     const node = target ? view.get(target) : undefined;
     const key = parts.join('/');
     if (node?.kind !== 'file') {
       view.set(parts, undefined, layer);
-      if (wants(parts, PROBE_SIZE, header.mode ?? 0))
+      if (wants(parts, PROBE_SIZE, header.mode))
         warn(`${what}: hard link /${key} -> ${header.linkname}: target not in the image`);
       return;
     }
@@ -171,34 +182,35 @@ export async function squashStreams(
     view.set(parts, { ...node, layer, wanted }, layer);
   }
 
-  async function onEntry(entry: Entry, layer: number, what: string): Promise<void> {
-    const h = entry.header;
+  function onEntry(
+    h: TarHeader,
+    layer: number,
+    what: string,
+  ): TarEntrySink | undefined | Promise<TarEntrySink> {
     const parts = normaliseTarPath(h.name);
-    const consume = () => drain(entry);
     if (parts === null) {
       warn(`${what}: entry ${JSON.stringify(h.name)} escapes the root with '..'; ignored`);
-      return consume();
+      return undefined;
     }
     const name = parts[parts.length - 1];
-    if (name === undefined) return consume();
+    if (name === undefined) return undefined;
     if (name === OPAQUE) {
       view.removeOlder(parts.slice(0, -1), layer, true);
-      return consume();
+      return undefined;
     }
     if (name.startsWith(WHITEOUT)) {
       view.removeOlder([...parts.slice(0, -1), name.slice(WHITEOUT.length)], layer, false);
-      return consume();
+      return undefined;
     }
     switch (h.type) {
       case 'file':
       case 'contiguous-file':
-        return readEntry(entry, parts, layer, what);
+        return fileEntry(h, parts, layer, what);
       case 'directory':
         view.dir(parts, layer);
         break;
       case 'symlink': {
-        const target = h.linkname ?? '';
-        view.set(parts, { kind: 'symlink', layer, target }, layer);
+        view.set(parts, { kind: 'symlink', layer, target: h.linkname }, layer);
         // Pull the target in if it is still to come: a file streamed past cannot be read again.
         if (wants(parts, PROBE_SIZE, PROBE_MODE)) {
           const r = view.resolve(parts);
@@ -212,7 +224,7 @@ export async function squashStreams(
       default:
         view.set(parts, undefined, layer);
     }
-    return consume();
+    return undefined;
   }
 
   async function squashLayer(layer: LayerStream, n: number): Promise<void> {
@@ -223,33 +235,15 @@ export async function squashStreams(
     }
     try {
       const decoded = await openTar(layer.stream, (b) => (bytes += b));
-      // allowUnknownFormat: old v7 tars carry no magic; a checksum still rejects garbage.
-      const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
-      const feed = (async () => {
-        try {
-          for await (const chunk of decoded) {
-            if (extract.destroyed) return;
-            if (!extract.write(chunk)) await waitDrain(extract);
-          }
-          extract.end(undefined);
-        } catch (err) {
-          extract.destroy(err as Error);
-          throw err;
-        }
-      })();
-      const entries = (async () => {
-        try {
-          for await (const entry of extract) await onEntry(entry, n, what);
-        } catch (err) {
-          // Same error to the feeder, so it does not report a mere "premature close" instead.
-          decoded.destroy(err as Error);
-          throw err;
-        }
-      })();
-      const [fed, read] = await Promise.allSettled([feed, entries]);
-      // The decoder's or the digest check's error is the root cause; tar-stream then only saw an early end.
-      if (fed.status === 'rejected') throw fed.reason;
-      if (read.status === 'rejected') throw read.reason;
+      const parser = new TarParser({ entry: (h) => onEntry(h, n, what) });
+      try {
+        // Leaving the loop early (a parse error) destroys the decoder and so the download.
+        for await (const chunk of decoded as AsyncIterable<Buffer>) await parser.write(chunk);
+        await parser.end();
+      } finally {
+        spilling?.destroy();
+        spilling = undefined;
+      }
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       throw new Error(`${what} (${layer.mediaType}): ${msg}`, { cause: err });

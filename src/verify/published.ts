@@ -28,6 +28,12 @@ export interface PublishedArtifact {
   subject: Descriptor;
   /** For a `.sig` layer: its signature annotation (every signature of an image has the same payload digest). */
   signature?: string;
+  /**
+   * For a legacy layer: the descriptor as this run wrote it into the tag. Verification then reads
+   * the layer's bytes by digest and needs no read of the tag, so it can run while the tag's settle
+   * re-check (which proves the descriptor is in the tag) is still waiting.
+   */
+  layer?: Descriptor;
 }
 
 export interface VerifiedArtifact extends PublishedArtifact {
@@ -86,11 +92,13 @@ export async function verifyPublished(
           checkStatement(verifyBundle(verifier, bundle, opts.policy), a);
         } else {
           const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
-          const layer = (await legacyManifest(a.subject.digest, kind)).layers.find(
-            (l) =>
-              l.digest === a.digest &&
-              (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature),
-          );
+          const layer =
+            a.layer ??
+            (await legacyManifest(a.subject.digest, kind)).layers.find(
+              (l) =>
+                l.digest === a.digest &&
+                (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature),
+            );
           if (!layer) throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
           const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);
           const annotations = layer.annotations ?? {};

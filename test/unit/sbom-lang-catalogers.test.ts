@@ -382,6 +382,14 @@ describe('Go build info', () => {
       for (let i = 0; i < stream.length; i += size) s.push(stream.subarray(i, i + size));
       expect(s.result()?.equals(info), `chunk size ${size}`).toBe(true);
     }
+    // The magic split at each of its bytes between two large chunks (the seam search).
+    const at = noise.length + decoy.length + 1234;
+    for (let k = 1; k < GO_BUILDINFO_MAGIC.length; k++) {
+      const s = new GoBuildInfoScanner();
+      s.push(stream.subarray(0, at + k));
+      s.push(stream.subarray(at + k));
+      expect(s.result()?.equals(info), `magic split after byte ${k}`).toBe(true);
+    }
     const capped = new GoBuildInfoScanner(100);
     capped.push(stream);
     expect(capped.result()?.length).toBe(100);

@@ -88,6 +88,19 @@ export class GoBuildInfoScanner {
   }
 
   private search(data: Buffer): Buffer | undefined {
+    const keep = GO_BUILDINFO_MAGIC.length - 1;
+    // A magic split across chunks starts in the tail: look in the seam (tail + the chunk's first
+    // bytes) only, rather than copy every chunk of every executable behind the tail.
+    if (this.tail.length > 0 && data.length >= keep) {
+      const seam = Buffer.concat([this.tail, data.subarray(0, keep)]);
+      const j = seam.indexOf(GO_BUILDINFO_MAGIC);
+      if (j >= 0 && j < this.tail.length) {
+        const head = seam.subarray(j, this.tail.length);
+        this.tail = EMPTY;
+        return this.search(Buffer.concat([head, data]));
+      }
+      this.tail = EMPTY;
+    }
     const hay = this.tail.length > 0 ? Buffer.concat([this.tail, data]) : data;
     const i = hay.indexOf(GO_BUILDINFO_MAGIC);
     if (i < 0) {

@@ -1,0 +1,2706 @@
+export const id = 279;
+export const ids = [279,937,687];
+export const modules = {
+
+/***/ 24687:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   listReferrers: () => (/* binding */ listReferrers),
+/* harmony export */   pushReferrer: () => (/* binding */ pushReferrer),
+/* harmony export */   zA: () => (/* binding */ pushReferrers)
+/* harmony export */ });
+/* unused harmony exports hasReferrersApi, readFallbackIndex, referrerDescriptor, buildArtifactManifest, updateFallbackIndex */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88548);
+/* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93662);
+/* harmony import */ var _shared_tag_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63311);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33811);
+
+
+
+
+
+/**
+ * OCI 1.1 referrers: the API (`GET /v2/<name>/referrers/<digest>`) where the registry has it, and the
+ * referrers tag schema (`<alg>-<hex>` image index) where it does not, maintained as the distribution
+ * spec says ("Pushing Manifests with Subject") and under the shared-tag protocol of shared-tag.ts.
+ */
+const PAGE_LIMIT = 4 * 1024 * 1024;
+const MAX_PAGES = 64;
+const apiSupport = new WeakMap();
+/** Does the registry serve the referrers API for this repository? (200 with an image index.) */
+async function hasReferrersApi(repo, subjectDigest) {
+    const known = apiSupport.get(repo);
+    if (known !== undefined)
+        return known;
+    const page = await fetchReferrersPage(repo, `/referrers/${subjectDigest}`);
+    const supported = page !== undefined;
+    apiSupport.set(repo, supported);
+    return supported;
+}
+async function fetchReferrersPage(repo, path) {
+    const res = await repo.send({ method: 'GET', path, headers: { accept: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageIndex } }, ['pull']);
+    const type = (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(res, 'content-type')?.split(';')[0]?.trim();
+    if (res.status !== 200 || type !== _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageIndex) {
+        // 404 (or any non-index answer) means no API: ECR, for one, sends OCI-Subject without serving it.
+        await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .vf)(res);
+        if (res.status >= 500)
+            throw await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .registryError */ .eo)(res, `listing referrers in ${repo}`);
+        return undefined;
+    }
+    let index;
+    try {
+        index = JSON.parse((await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .readBody */ .x8)(res, PAGE_LIMIT, `referrers of ${repo}`)).toString('utf8'));
+    }
+    catch (err) {
+        if (err.name === 'TransportError')
+            throw err;
+        return undefined;
+    }
+    if (!Array.isArray(index.manifests))
+        return undefined;
+    const link = (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(res, 'link');
+    const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
+    const filtered = ((0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(res, 'oci-filters-applied') ?? '').split(',').includes('artifactType');
+    return { index, ...(next ? { next } : {}), filtered };
+}
+/** Lists the referrers of `subjectDigest`, optionally only those of one artifactType. */
+async function listReferrers(repo, subjectDigest, artifactType) {
+    const keep = (d) => artifactType === undefined || d.artifactType === artifactType;
+    if (await hasReferrersApi(repo, subjectDigest)) {
+        const referrers = [];
+        let path = `/referrers/${subjectDigest}` +
+            (artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '');
+        for (let pages = 0; path; pages++) {
+            if (pages >= MAX_PAGES)
+                throw new Error(`referrers of ${repo}@${subjectDigest}: more than ${MAX_PAGES} pages`);
+            const page = await fetchReferrersPage(repo, path);
+            if (!page)
+                throw new Error(`referrers of ${repo}@${subjectDigest}: the registry stopped answering with an index`);
+            // The filter is re-applied here: a registry may ignore it (and says so by omitting OCI-Filters-Applied).
+            referrers.push(...page.index.manifests.filter(keep));
+            path = page.next ? repo.resolveUrl(page.next) : undefined;
+        }
+        return { referrers, source: 'api' };
+    }
+    const index = await readFallbackIndex(repo, subjectDigest);
+    return { referrers: (index?.manifests ?? []).filter(keep), source: 'fallback' };
+}
+/** Reads the referrers tag; undefined when absent; ForeignContentError when it holds something else. */
+async function readFallbackIndex(repo, subjectDigest) {
+    try {
+        return parseFallback(repo, (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestTag */ .t9)(subjectDigest), await repo.getManifest((0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestTag */ .t9)(subjectDigest)));
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
+            return undefined;
+        throw err;
+    }
+}
+function parseFallback(repo, tag, fetched) {
+    if (!fetched)
+        return undefined;
+    const m = fetched.manifest;
+    if (fetched.descriptor.mediaType !== _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageIndex || !Array.isArray(m.manifests)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ForeignContentError */ .Sp(`${repo}:${tag} holds a ${fetched.descriptor.mediaType || 'non-index'} manifest, not the OCI image index the referrers ` +
+            'fallback tag must be; it was left untouched. Remove or move that tag, or use a registry with the referrers API');
+    }
+    return m;
+}
+/** The descriptor of a referrer as the fallback index lists it (distribution spec: artifactType and all annotations). */
+function referrerDescriptor(manifest, bytes) {
+    return {
+        mediaType: manifest.mediaType ?? _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageManifest,
+        digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(bytes),
+        size: bytes.length,
+        artifactType: manifest.artifactType ?? manifest.config.mediaType,
+        ...(manifest.annotations && Object.keys(manifest.annotations).length
+            ? { annotations: manifest.annotations }
+            : {}),
+    };
+}
+/** Builds an artifact manifest: empty config, the given layers, `subject` set (pure; blobs not pushed). */
+function buildArtifactManifest(artifact) {
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageManifest,
+        artifactType: artifact.artifactType,
+        config: {
+            mediaType: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.Empty,
+            digest: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_DIGEST */ .Vx,
+            size: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_JSON */ .JO.length,
+            data: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_JSON */ .JO.toString('base64'),
+        },
+        layers: artifact.layers.map((l) => ({
+            mediaType: l.mediaType,
+            digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(l.data),
+            size: l.data.length,
+            ...(l.annotations ? { annotations: l.annotations } : {}),
+        })),
+        subject: {
+            mediaType: artifact.subject.mediaType,
+            digest: artifact.subject.digest,
+            size: artifact.subject.size,
+        },
+        ...(artifact.annotations ? { annotations: artifact.annotations } : {}),
+    };
+    return { manifest, bytes: Buffer.from(JSON.stringify(manifest)), blobs: artifact.layers };
+}
+/**
+ * Pushes artifacts that refer to one subject: blobs, then each manifest by digest, then — only when
+ * the registry did not index them itself — ONE update of the fallback tag for all of them (each
+ * update ends with a settle delay, so one per batch, not one per artifact). The order means no index
+ * entry ever points at a manifest that was not pushed.
+ */
+async function pushReferrers(repo, artifacts, opts = {}) {
+    const subjects = new Set(artifacts.map((a) => a.subject.digest));
+    if (subjects.size !== 1)
+        throw new Error('internal: pushReferrers takes artifacts of one subject');
+    const subject = [...subjects][0];
+    let roundTrip = 0;
+    const pushed = await Promise.all(artifacts.map(async (artifact) => {
+        const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
+        const descriptor = referrerDescriptor(manifest, bytes);
+        const started = Date.now();
+        const put = await repo.putManifestWithBlobs(descriptor.digest, bytes, _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageManifest, [
+            { data: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_JSON */ .JO, mediaType: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.Empty },
+            ...blobs,
+        ]);
+        // Blobs (HEAD, POST, PUT; in parallel) then the manifest PUT: four round trips in sequence.
+        roundTrip = Math.max(roundTrip, (Date.now() - started) / 4);
+        return { descriptor, ociSubject: put.ociSubject };
+    }));
+    // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
+    const api = pushed.every((p) => p.ociSubject === subject) && (await hasReferrersApi(repo, subject));
+    if (api) {
+        await ensureListed(repo, subject, artifacts, pushed.map((p) => p.descriptor));
+    }
+    else {
+        const timing = opts.timing ?? (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .calibrateTiming */ .eu)(roundTrip);
+        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, timing, opts.settle);
+    }
+    return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
+}
+/**
+ * A registry's referrers index is its own read-modify-write, and not every registry guards it: olareg
+ * was seen to drop 1 of 32 referrers pushed by 16 concurrent processes (the manifest stored, not
+ * listed). Verifiers discover bundles only through the listing, so check it, PUT the manifests the
+ * registry forgot again (that makes it index them), and fail loudly if it never lists them.
+ */
+async function ensureListed(repo, subject, artifacts, descriptors) {
+    for (let round = 0;; round++) {
+        const listed = new Set((await listReferrers(repo, subject)).referrers.map((d) => d.digest));
+        const missing = descriptors.map((d, i) => ({ d, i })).filter(({ d }) => !listed.has(d.digest));
+        if (missing.length === 0)
+            return;
+        if (round >= 5) {
+            throw new Error(`${repo} stores the referrer manifest(s) ${missing.map(({ d }) => d.digest).join(', ')} but does not list them as referrers of ${subject} ` +
+                "after 5 attempts: verifiers would not find them. The registry's referrers index is inconsistent; retry, or report it to the registry");
+        }
+        await new Promise((r) => setTimeout(r, 200 * 2 ** round + Math.random() * 200));
+        for (const { i } of missing) {
+            const { bytes } = buildArtifactManifest(artifacts[i]);
+            await repo.putManifest(descriptors[i].digest, bytes, _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageManifest);
+        }
+    }
+}
+async function pushReferrer(repo, artifact, opts = {}) {
+    return (await pushReferrers(repo, [artifact], opts))[0];
+}
+/**
+ * Merges `add` into (and drops `remove` from) the referrers tag of `subjectDigest`. Entries that
+ * another writer's stale write dropped from our last index are restored when their manifests still
+ * exist (a manifest that was deleted really is gone, and is not brought back).
+ */
+async function updateFallbackIndex(repo, subjectDigest, change, timing, settle) {
+    const tag = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestTag */ .t9)(subjectDigest);
+    const ours = new Map(change.add.map((e) => [e.digest, e]));
+    const remove = change.remove ?? new Set();
+    const restore = new Map();
+    let lastWritten = [];
+    await (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .updateSharedTag */ .$)(repo, tag, {
+        parse: (fetched) => parseFallback(repo, tag, fetched),
+        merge(current) {
+            const existing = current?.manifests ?? [];
+            const manifests = dedupe(existing).filter((d) => !remove.has(d.digest));
+            const have = new Set(manifests.map((d) => d.digest));
+            const missing = [...ours.values(), ...restore.values()].filter((d) => !have.has(d.digest));
+            if (current && missing.length === 0 && manifests.length === existing.length)
+                return undefined;
+            const index = {
+                ...(current ?? {}),
+                schemaVersion: 2,
+                mediaType: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageIndex,
+                manifests: [...manifests, ...missing],
+            };
+            return { bytes: Buffer.from(JSON.stringify(index)), mediaType: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageIndex };
+        },
+        written(bytes) {
+            lastWritten = JSON.parse(bytes.toString('utf8')).manifests;
+        },
+        async holds(current) {
+            const have = new Set((current?.manifests ?? []).map((d) => d.digest));
+            let ok = [...ours.keys()].every((d) => have.has(d)) && ![...remove].some((d) => have.has(d));
+            for (const d of lastWritten) {
+                if (have.has(d.digest) || ours.has(d.digest) || remove.has(d.digest))
+                    continue;
+                if (await repo.headManifest(d.digest)) {
+                    restore.set(d.digest, d);
+                    ok = false;
+                }
+            }
+            return ok;
+        },
+    }, timing, settle);
+}
+function dedupe(list) {
+    const seen = new Set();
+    return list.filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+}
+
+
+/***/ }),
+
+/***/ 63311:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ updateSharedTag),
+/* harmony export */   eu: () => (/* binding */ calibrateTiming),
+/* harmony export */   xi: () => (/* binding */ SettleQueue)
+/* harmony export */ });
+/* unused harmony export SharedTagError */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77076);
+
+
+
+/** Timing from a measured registry round trip: generous multiples, with floors for noisy CI machines. */
+function calibrateTiming(roundTripMs) {
+    const readToWriteMs = Math.max(1_000, Math.ceil(roundTripMs * 5));
+    const writeTimeoutMs = Math.max(2_000, Math.ceil(roundTripMs * 10));
+    return {
+        readToWriteMs,
+        writeTimeoutMs,
+        settleMs: readToWriteMs + writeTimeoutMs,
+        jitterMs: 500,
+        maxRounds: 12,
+    };
+}
+class SharedTagError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SharedTagError';
+    }
+}
+async function readTag(repo, tag) {
+    try {
+        return await repo.getManifest(tag, { actions: ['pull', 'push'] });
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
+            return undefined;
+        throw err;
+    }
+}
+/**
+ * Settle phases handed over by updates that were asked not to wait for them: the caller does other
+ * work (reading back and verifying what it wrote) while the delay runs, then drains the queue, which
+ * throws the first failure. A deferred settle never rejects unobserved.
+ */
+class SettleQueue {
+    pending = [];
+    failure;
+    defer(settle) {
+        this.pending.push(settle.then(() => undefined, (error) => {
+            this.failure ??= { error };
+        }));
+    }
+    async drain() {
+        while (this.pending.length > 0)
+            await Promise.all(this.pending.splice(0));
+        if (this.failure)
+            throw this.failure.error;
+    }
+}
+/**
+ * Runs the protocol on `tag`. With a SettleQueue the call returns once our write has landed and the
+ * settle-and-re-check phase (step 3) continues in the queue; without one it returns after it.
+ */
+async function updateSharedTag(repo, tag, update, timing, settleQueue) {
+    const result = { writes: 0, repairs: 0 };
+    const jitter = () => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * timing.jitterMs);
+    // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
+    const write = async () => {
+        for (let attempt = 0;; attempt++) {
+            if (attempt >= timing.maxRounds) {
+                throw new SharedTagError(`${repo}:${tag}: could not write after ${attempt} attempts (conflicts or timeouts)`);
+            }
+            const readAt = Date.now();
+            const fetched = await readTag(repo, tag);
+            const next = await update.merge(update.parse(fetched), attempt);
+            if (!next)
+                return;
+            if (Date.now() - readAt > timing.readToWriteMs)
+                continue;
+            try {
+                // If-Match is sent for the registries that honour it; the settle re-read covers the rest.
+                await repo.putManifest(tag, next.bytes, next.mediaType, {
+                    ...(fetched?.etag ? { ifMatch: fetched.etag } : {}),
+                    timeoutMs: timing.writeTimeoutMs,
+                    retries: 0,
+                });
+                result.writes++;
+                update.written?.(next.bytes);
+                return;
+            }
+            catch (err) {
+                // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
+                if (!(err instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .PreconditionFailedError */ .k9) && !isTransient(err))
+                    throw err;
+                await jitter();
+            }
+        }
+    };
+    // Settle phase: outlast every concurrent write based on a read older than our last PUT, re-read,
+    // and write again (then settle again) while an entry we guarantee is missing.
+    const settle = async () => {
+        for (let round = 0; round < timing.maxRounds; round++) {
+            if (round > 0)
+                await write();
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(timing.settleMs);
+            await jitter();
+            if (await update.holds(update.parse(await readTag(repo, tag))))
+                return result;
+            result.repairs++;
+        }
+        throw new SharedTagError(`${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
+            'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead');
+    };
+    await write();
+    if (!settleQueue)
+        return settle();
+    settleQueue.defer(settle());
+    return result;
+}
+function isTransient(err) {
+    const name = err.name;
+    const status = err.status;
+    // BlobUnknownError: a concurrent upload of the same blob was committing; the next attempt re-uploads.
+    return (name === 'TransportError' ||
+        name === 'BlobUnknownError' ||
+        (status !== undefined && (status >= 500 || status === 429 || status === 408)));
+}
+
+
+/***/ }),
+
+/***/ 89279:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VerificationFailedError: () => (/* binding */ VerificationFailedError),
+  run: () => (/* binding */ run),
+  visibilityCheck: () => (/* binding */ visibilityCheck)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/src/oci/digest.js
+var oci_digest = __webpack_require__(6559);
+// EXTERNAL MODULE: ./build/src/oci/referrers.js
+var oci_referrers = __webpack_require__(24687);
+;// CONCATENATED MODULE: ./build/src/attach/bundle-referrer.js
+
+/**
+ * Sigstore bundles as OCI 1.1 referrers, laid out as cosign v3 and GitHub's actions/attest write them
+ * (what cosign v3, `gh attestation verify --bundle-from-oci`, Kyverno `SigstoreBundle` and
+ * ImageValidatingPolicy read).
+ */
+const BUNDLE_ARTIFACT_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+const BundleAnnotation = {
+    content: 'dev.sigstore.bundle.content',
+    predicateType: 'dev.sigstore.bundle.predicateType',
+    created: 'org.opencontainers.image.created',
+};
+/** Kyverno `SigstoreBundle` fails the WHOLE image when any bundle layer exceeds 10,000,000 bytes. */
+const MAX_BUNDLE_BYTES = 10_000_000;
+class BundleTooLargeError extends Error {
+    constructor(predicateType, size) {
+        super(`the ${predicateType} bundle is ${size} bytes, over the ${MAX_BUNDLE_BYTES}-byte limit: Kyverno's SigstoreBundle ` +
+            'verification fails for every signature of an image with a bundle that large. Reduce the predicate (e.g. an SBOM without per-file entries)');
+        this.name = 'BundleTooLargeError';
+    }
+}
+function assertBundleSize(signed) {
+    const size = Buffer.byteLength(signed.bundleJson);
+    if (size > MAX_BUNDLE_BYTES)
+        throw new BundleTooLargeError(signed.statement.predicateType, size);
+}
+function bundleArtifact(subject, signed, created) {
+    assertBundleSize(signed);
+    return {
+        artifactType: BUNDLE_ARTIFACT_TYPE,
+        subject,
+        layers: [{ mediaType: BUNDLE_ARTIFACT_TYPE, data: Buffer.from(signed.bundleJson) }],
+        annotations: {
+            [BundleAnnotation.content]: 'dsse-envelope',
+            [BundleAnnotation.predicateType]: signed.statement.predicateType,
+            [BundleAnnotation.created]: created.toISOString(),
+        },
+    };
+}
+/** Pushes the bundles of one subject as referrers, replacing `supersedes` in the fallback index. */
+async function pushBundleReferrers(repo, subject, signed, opts = {}) {
+    const created = opts.created ?? new Date();
+    return (0,oci_referrers/* pushReferrers */.zA)(repo, signed.map((s) => bundleArtifact(subject, s, created)), {
+        ...(opts.timing ? { timing: opts.timing } : {}),
+        ...(opts.settle ? { settle: opts.settle } : {}),
+        ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
+    });
+}
+
+// EXTERNAL MODULE: ./build/src/oci/errors.js
+var errors = __webpack_require__(88548);
+// EXTERNAL MODULE: ./build/src/oci/mediatypes.js
+var mediatypes = __webpack_require__(93662);
+// EXTERNAL MODULE: ./build/src/oci/shared-tag.js
+var shared_tag = __webpack_require__(63311);
+;// CONCATENATED MODULE: ./build/src/attach/cosign-legacy.js
+
+
+
+
+/**
+ * cosign's legacy storage (cosign v2's default; what Kyverno `type: Cosign`, policy-controller and
+ * cosign ≤ 2.6 read): tags `sha256-<hex>.sig` / `.att` holding an OCI image manifest with one
+ * uncompressed layer per signature, APPENDED to whatever is there, under the shared-tag protocol.
+ * Layouts and annotation names as cosign's pkg/oci/static and pkg/cosign/bundle write them.
+ */
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const DSSE_ENVELOPE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const Annotation = {
+    signature: 'dev.cosignproject.cosign/signature',
+    certificate: 'dev.sigstore.cosign/certificate',
+    chain: 'dev.sigstore.cosign/chain',
+    bundle: 'dev.sigstore.cosign/bundle',
+    rfc3161: 'dev.sigstore.cosign/rfc3161timestamp',
+    predicateType: 'predicateType',
+};
+/** go-containerregistry names Docker Hub `index.docker.io`; cosign writes that name. */
+function dockerReference(registry, repository) {
+    return `${registry === 'docker.io' ? 'index.docker.io' : registry}/${repository}`;
+}
+/** cosign's simple-signing payload (the bytes signed and logged as `hashedrekord`). */
+function simpleSigningPayload(dockerRef, digest) {
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': dockerRef },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
+        optional: null,
+    }));
+}
+/** cosign's `dev.sigstore.cosign/bundle` annotation: the Rekor entry with its SET, offline-verifiable. */
+function rekorBundleAnnotation(entry) {
+    const set = entry.inclusionPromise?.signedEntryTimestamp;
+    if (!set)
+        throw new Error('the Rekor entry has no signed entry timestamp; cosign cannot verify a legacy signature without it');
+    return JSON.stringify({
+        SignedEntryTimestamp: set.toString('base64'),
+        Payload: {
+            body: entry.canonicalizedBody.toString('base64'),
+            integratedTime: Number(entry.integratedTime),
+            logIndex: Number(entry.logIndex),
+            logID: entry.logId.keyId.toString('hex'),
+        },
+    });
+}
+function trustAnnotations(chain, entry, timestamp) {
+    const a = { [Annotation.certificate]: chain[0], [Annotation.chain]: chain.slice(1).join('') };
+    if (entry)
+        a[Annotation.bundle] = rekorBundleAnnotation(entry);
+    // The RFC 3161 timestamp goes on a legacy layer only when there is no Rekor entry to date it.
+    // cosign v2 verifies every timestamp annotation it finds and fails ("no TSA root certificate(s)
+    // provided") unless it was given the TSA chain, which cosign v2.2 — the generation older Kyverno
+    // releases embed — cannot take from a trusted root: with Rekor the entry suffices, and the bundle
+    // referrer keeps the timestamp for verifiers that read trusted roots.
+    else if (timestamp)
+        a[Annotation.rfc3161] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.toString('base64') });
+    return a;
+}
+function signatureLayer(signed, chain) {
+    const ts = signed.bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+    return {
+        mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+        data: signed.payload,
+        annotations: {
+            [Annotation.signature]: signed.signature.toString('base64'),
+            ...trustAnnotations(chain, signed.tlogEntry, ts),
+        },
+    };
+}
+function attestationLayer(signed, chain) {
+    const data = Buffer.from(signed.envelopeJson);
+    // cosign checks the layer against the envelopeHash Rekor stored: they must be the same bytes.
+    if (signed.tlogEntry) {
+        const body = JSON.parse(signed.tlogEntry.canonicalizedBody.toString('utf8'));
+        const logged = body.spec?.envelopeHash?.value;
+        if (logged && `sha256:${logged}` !== (0,oci_digest/* sha256 */.sc)(data)) {
+            throw new Error('internal: the DSSE envelope to publish differs from the one logged in Rekor; cosign would reject it');
+        }
+    }
+    const ts = signed.bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+    return {
+        mediaType: DSSE_ENVELOPE_MEDIA_TYPE,
+        data,
+        // cosign requires the signature key on attestation layers, empty: the signature is in the envelope.
+        annotations: {
+            [Annotation.signature]: '',
+            [Annotation.predicateType]: signed.statement.predicateType,
+            ...trustAnnotations(chain, signed.tlogEntry, ts),
+        },
+    };
+}
+function legacyTag(subjectDigest, kind) {
+    return `${subjectDigest.replace(':', '-')}.${kind}`;
+}
+/** The config cosign's images carry: an empty image config whose rootfs lists the layers. */
+function configFor(layers) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {},
+    }));
+}
+/**
+ * A layer's identity. Not its digest alone: every signature of one image by cosign's simple-signing
+ * scheme has the same payload bytes, so the same digest; they differ in the signature annotation.
+ */
+function layerKey(l) {
+    return [
+        l.digest,
+        l.annotations?.[Annotation.signature] ?? '',
+        l.annotations?.[Annotation.certificate] ?? '',
+    ].join('\n');
+}
+/** Appends our layers to the `.sig`/`.att` manifest of `subjectDigest`, keeping every other layer. */
+async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
+    const tag = legacyTag(subjectDigest, kind);
+    const started = Date.now();
+    const ours = await Promise.all(layers.map(async (l) => ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations })));
+    // A blob push is a HEAD, a POST and a PUT: a third of it is one round trip.
+    const timing = opts.timing ?? (0,shared_tag/* calibrateTiming */.eu)((Date.now() - started) / 3);
+    const ourKeys = new Set(ours.map(layerKey));
+    let replaced = 0;
+    await (0,shared_tag/* updateSharedTag */.$)(repo, tag, {
+        parse(fetched) {
+            if (!fetched)
+                return undefined;
+            const m = fetched.manifest;
+            if (!mediatypes/* IMAGE_MANIFEST_MEDIA_TYPES */.vA.includes(fetched.descriptor.mediaType) || !Array.isArray(m.layers)) {
+                throw new errors/* ForeignContentError */.Sp(`${repo}:${tag} holds a ${fetched.descriptor.mediaType} manifest, not cosign's signature image; it was left untouched. ` +
+                    'Remove that tag or choose storage: referrers');
+            }
+            return m;
+        },
+        async merge(current, attempt) {
+            const existing = current?.layers ?? [];
+            const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !opts.superseded?.(l));
+            const have = new Set(kept.map(layerKey));
+            const missing = ours.filter((l) => !have.has(layerKey(l)));
+            if (current && missing.length === 0 && kept.length === existing.length)
+                return undefined;
+            replaced = existing.length - kept.length;
+            const all = [...kept, ...missing];
+            const config = configFor(all);
+            // After a failed write, upload again instead of trusting HEAD (see BlobUnknownError).
+            const force = attempt > 0;
+            await Promise.all([
+                repo.pushBlob(config, mediatypes/* MediaType */.zu.ImageConfig, { force }),
+                ...(force ? layers.map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
+            ]);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: mediatypes/* MediaType */.zu.ImageManifest,
+                config: { mediaType: mediatypes/* MediaType */.zu.ImageConfig, size: config.length, digest: (0,oci_digest/* digestOf */.ol)(config) },
+                layers: all,
+                ...(current?.annotations ? { annotations: current.annotations } : {}),
+            };
+            return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType: mediatypes/* MediaType */.zu.ImageManifest };
+        },
+        async holds(current) {
+            const have = new Set((current?.layers ?? []).map(layerKey));
+            return [...ourKeys].every((k) => have.has(k));
+        },
+    }, timing, opts.settle);
+    return { tag, layers: ours, replaced };
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __webpack_require__(61040);
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __webpack_require__(83917);
+;// CONCATENATED MODULE: ./build/src/sigstore/certificate.js
+
+/**
+ * What a Fulcio certificate states about the signer: the SAN and the extensions Fulcio filled from
+ * the claims it verified (OIDs from fulcio's docs/oid-info.md). Everything downstream — provenance,
+ * policies — reads identity from here, never from the unverified token.
+ */
+const OID = {
+    issuerV1: '1.3.6.1.4.1.57264.1.1',
+    githubWorkflowTrigger: '1.3.6.1.4.1.57264.1.2',
+    githubWorkflowSha: '1.3.6.1.4.1.57264.1.3',
+    githubWorkflowName: '1.3.6.1.4.1.57264.1.4',
+    githubWorkflowRepository: '1.3.6.1.4.1.57264.1.5',
+    githubWorkflowRef: '1.3.6.1.4.1.57264.1.6',
+    issuer: '1.3.6.1.4.1.57264.1.8',
+    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
+    buildSignerDigest: '1.3.6.1.4.1.57264.1.10',
+    runnerEnvironment: '1.3.6.1.4.1.57264.1.11',
+    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
+    sourceRepositoryDigest: '1.3.6.1.4.1.57264.1.13',
+    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+    sourceRepositoryIdentifier: '1.3.6.1.4.1.57264.1.15',
+    sourceRepositoryOwnerUri: '1.3.6.1.4.1.57264.1.16',
+    sourceRepositoryOwnerIdentifier: '1.3.6.1.4.1.57264.1.17',
+    buildConfigUri: '1.3.6.1.4.1.57264.1.18',
+    buildConfigDigest: '1.3.6.1.4.1.57264.1.19',
+    buildTrigger: '1.3.6.1.4.1.57264.1.20',
+    runInvocationUri: '1.3.6.1.4.1.57264.1.21',
+    sourceRepositoryVisibilityAtSigning: '1.3.6.1.4.1.57264.1.22',
+};
+// Extensions .1.1–.1.6 hold raw bytes; .1.8 onwards a DER UTF8String (fulcio pkg/certificate/extensions.go).
+const RAW = new Set([
+    OID.issuerV1,
+    OID.githubWorkflowTrigger,
+    OID.githubWorkflowSha,
+    OID.githubWorkflowName,
+    OID.githubWorkflowRepository,
+    OID.githubWorkflowRef,
+]);
+function certificateIdentity(pem) {
+    const cert = core_dist.X509Certificate.parse(pem);
+    const extensions = {};
+    for (const [name, oid] of Object.entries(OID)) {
+        const ext = cert.extension(oid);
+        if (!ext)
+            continue;
+        extensions[name] = RAW.has(oid)
+            ? ext.value.toString('utf8')
+            : core_dist.ASN1Obj.parseBuffer(ext.value).value.toString('utf8');
+    }
+    const san = cert.extSubjectAltName?.uri ?? cert.extSubjectAltName?.rfc822Name;
+    if (!san)
+        throw new Error('the signing certificate has no URI or email subject alternative name');
+    const issuer = extensions.issuer ?? extensions.issuerV1;
+    if (!issuer)
+        throw new Error('the signing certificate names no OIDC issuer (Fulcio extension 1.3.6.1.4.1.57264.1.8)');
+    return { san, issuer, extensions, notBefore: cert.notBefore, notAfter: cert.notAfter };
+}
+/** The run id and attempt from the Run Invocation URI (…/actions/runs/<id>/attempts/<n>). */
+function runInvocation(ext) {
+    const m = /\/actions\/runs\/(\d+)\/attempts\/(\d+)$/.exec(ext.runInvocationUri ?? '');
+    return m ? { runId: m[1], attempt: Number(m[2]) } : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/attach/supersede.js
+
+
+
+
+
+function supersedeRule(ours, predicateTypes) {
+    const run = runInvocation(ours.extensions);
+    if (!run)
+        return () => false;
+    return (pem, predicateType) => {
+        if (!pem || !predicateTypes.has(predicateType ?? ''))
+            return false;
+        let theirs;
+        try {
+            theirs = certificateIdentity(pem);
+        }
+        catch {
+            return false; // Not a certificate we can read: never ours to remove.
+        }
+        const other = runInvocation(theirs.extensions);
+        return (theirs.san === ours.san &&
+            theirs.issuer === ours.issuer &&
+            other?.runId === run.runId &&
+            other.attempt < run.attempt);
+    };
+}
+/** The legacy-layer form: the predicate type of a `.sig` layer is the image signature's marker. */
+function legacyLayerSuperseded(rule, kind) {
+    return (layer) => rule(layer.annotations?.[Annotation.certificate], kind === 'sig' ? IMAGE_SIGNATURE : layer.annotations?.[Annotation.predicateType]);
+}
+/** Marker for the simple-signing signature in supersede checks (it has no predicate type). */
+const IMAGE_SIGNATURE = 'cosign container image signature';
+/** Bundle referrers of `subject` that this run replaces (their bundles are read to learn the signer). */
+async function supersededBundles(repo, subject, rule, maxBytes) {
+    const { referrers } = await (0,oci_referrers.listReferrers)(repo, subject, BUNDLE_ARTIFACT_TYPE);
+    const found = [];
+    for (const r of referrers) {
+        const predicateType = r.annotations?.[BundleAnnotation.predicateType];
+        if (!predicateType)
+            continue;
+        try {
+            const m = (await repo.getManifest(r.digest)).manifest;
+            const layer = m.layers?.[0];
+            if (!layer || layer.size > maxBytes)
+                continue;
+            const bundle = (0,dist.bundleFromJSON)(JSON.parse((await repo.fetchBlob(layer, maxBytes)).toString('utf8')));
+            const vm = bundle.verificationMaterial.content;
+            const der = vm.$case === 'certificate'
+                ? vm.certificate.rawBytes
+                : vm.$case === 'x509CertificateChain'
+                    ? vm.x509CertificateChain.certificates[0]?.rawBytes
+                    : undefined;
+            if (!der)
+                continue;
+            const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`;
+            if (rule(pem, predicateType))
+                found.push(r.digest);
+        }
+        catch {
+            // A referrer we cannot read is someone else's business: keep it.
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./build/src/attach/publish.js
+
+
+
+
+/**
+ * Step 6: attaches each target's signature and the run's attestations to the registry, in the
+ * formats `storage` asks for. Writing both formats is what reaches every consumer: cosign v3 and
+ * ImageValidatingPolicy read only bundles once one exists, Kyverno `type: Cosign` only `.sig`/`.att`.
+ */
+const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+async function publish(input) {
+    const { repo, storage } = input;
+    const results = await Promise.all(input.signatures.map((t) => publishTarget(input, t)));
+    const out = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
+    for (const r of results) {
+        out.artifacts.push(...r.artifacts);
+        out.locations.push(...r.locations);
+        out.replaced += r.replaced;
+        out.fallbackTagUsed ||= r.fallbackTagUsed;
+    }
+    input.logger.info(`published ${out.artifacts.length} artifact(s) to ${repo} (storage: ${storage})`);
+    return out;
+}
+async function publishTarget(input, t) {
+    const { repo, storage, chain } = input;
+    const out = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
+    const timing = {
+        ...(input.timing ? { timing: input.timing } : {}),
+        ...(input.settle ? { settle: input.settle } : {}),
+    };
+    const record = (artifact, ref, via) => {
+        out.artifacts.push(artifact);
+        out.locations.push({ artifact, ref, via });
+    };
+    const attestations = input.attestations
+        .filter((a) => a.targets.includes(t.target.digest))
+        .map((a) => a.signed);
+    const jobs = [];
+    if (storage !== 'referrers') {
+        if (t.message) {
+            const msg = t.message;
+            jobs.push(appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
+                ...timing,
+                superseded: legacyLayerSuperseded(input.supersede, 'sig'),
+            }).then((r) => {
+                out.replaced += r.replaced;
+                record({
+                    format: 'legacy-sig',
+                    predicateType: IMAGE_SIGNATURE,
+                    digest: r.layers[0].digest,
+                    subject: t.target,
+                    signature: r.layers[0].annotations?.[Annotation.signature] ?? '',
+                    layer: r.layers[0],
+                }, `${repo}:${r.tag}`, 'cosign legacy tag');
+            }));
+        }
+        if (attestations.length) {
+            jobs.push(appendToLegacyTag(repo, t.target.digest, 'att', attestations.map((a) => attestationLayer(a, chain)), {
+                ...timing,
+                superseded: legacyLayerSuperseded(input.supersede, 'att'),
+            }).then((r) => {
+                out.replaced += r.replaced;
+                r.layers.forEach((l, i) => record({
+                    format: 'legacy-att',
+                    predicateType: attestations[i].statement.predicateType,
+                    digest: l.digest,
+                    subject: t.target,
+                    layer: l,
+                }, `${repo}:${r.tag}`, 'cosign legacy tag'));
+            }));
+        }
+    }
+    if (storage !== 'legacy') {
+        const bundles = [...(t.statement ? [t.statement] : []), ...attestations];
+        jobs.push((async () => {
+            const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);
+            const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...timing, supersedes: old });
+            pushed.forEach((p, i) => {
+                out.fallbackTagUsed ||= p.via === 'fallback';
+                record({
+                    format: 'bundle-referrer',
+                    predicateType: bundles[i].statement.predicateType,
+                    digest: p.descriptor.digest,
+                    subject: t.target,
+                }, `${repo}@${p.descriptor.digest}`, p.via === 'api' ? 'OCI referrer' : `OCI referrer (fallback tag ${(0,oci_digest/* digestTag */.t9)(t.target.digest)})`);
+            });
+            // Deleted only after ours are in place: a verifier never sees the subject without this run's entries.
+            await deleteSuperseded(input, old);
+            out.replaced += old.length;
+        })());
+    }
+    await Promise.all(jobs);
+    return out;
+}
+async function deleteSuperseded(input, digests) {
+    for (const d of digests) {
+        try {
+            await input.repo.deleteManifest(d);
+        }
+        catch (err) {
+            input.logger.warn(`could not delete the superseded referrer ${input.repo}@${d}: ${err.message}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/intoto.js
+/** in-toto Statement v1 (https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md). */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** A subject for an image: name = the repository (as cosign writes it), digest by algorithm. */
+function imageSubject(repository, digest) {
+    const [algorithm, hex] = digest.split(':');
+    return { name: repository, digest: { [algorithm]: hex } };
+}
+function statement(subject, predicateType, predicate) {
+    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+}
+
+// EXTERNAL MODULE: ./build/src/registry-client.js
+var registry_client = __webpack_require__(2224);
+// EXTERNAL MODULE: ./build/src/options.js
+var options = __webpack_require__(26067);
+// EXTERNAL MODULE: ./build/src/policy/regex.js
+var regex = __webpack_require__(49859);
+;// CONCATENATED MODULE: ./build/src/predicates.js
+
+
+/**
+ * User-given predicates (`predicates: type=path`), read and checked before anything is written:
+ * each must be a JSON object. Size-capped well under the consumers' limits (GitHub: 16 MiB per
+ * predicate; Kyverno SigstoreBundle: 10 MB per bundle, base64 and envelope included).
+ */
+const MAX_PREDICATE_BYTES = 7 * 1024 * 1024;
+async function readPredicateFile(p) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(p.path);
+    }
+    catch (err) {
+        throw new options/* OptionsError */.ZW(`input predicates: cannot read ${p.path} for ${p.type} (${err.code ?? err.message})`);
+    }
+    if (text.length > MAX_PREDICATE_BYTES) {
+        throw new options/* OptionsError */.ZW(`input predicates: ${p.path} is ${text.length} bytes; the limit is ${MAX_PREDICATE_BYTES} so its bundle stays under Kyverno's 10 MB`);
+    }
+    let content;
+    try {
+        content = JSON.parse(text.toString('utf8'));
+    }
+    catch (err) {
+        throw new options/* OptionsError */.ZW(`input predicates: ${p.path} (for ${p.type}) is not JSON: ${err.message}`);
+    }
+    if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+        throw new options/* OptionsError */.ZW(`input predicates: ${p.path} (for ${p.type}) must hold a JSON object, the predicate itself`);
+    }
+    return { type: p.type, content, source: p.path };
+}
+
+;// CONCATENATED MODULE: ./build/src/provenance/slsa.js
+/**
+ * SLSA provenance from verified claims: every field comes from the Fulcio certificate's extensions,
+ * which Fulcio filled from the OIDC token it verified (no second token, no network). Laid out as
+ * GitHub's actions/attest lays out its provenance, so policies written for one accept the other.
+ */
+const SLSA_V1 = 'https://slsa.dev/provenance/v1';
+const SLSA_V02 = 'https://slsa.dev/provenance/v0.2';
+const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
+class ProvenanceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProvenanceError';
+    }
+}
+/** Reads the workflow claims from the certificate; fails naming the missing extension. */
+function workflowClaims(id) {
+    const e = id.extensions;
+    const need = (name, oid) => {
+        const v = e[name];
+        if (!v) {
+            throw new ProvenanceError(`the signing certificate lacks the Fulcio extension ${name} (${oid}) that provenance needs; ` +
+                'provenance can only be built from a GitHub Actions identity issued by a Fulcio that sets the CI extensions');
+        }
+        return v;
+    };
+    const buildConfigUri = need('buildConfigUri', '1.3.6.1.4.1.57264.1.18');
+    // Build Config URI = server + "/" + workflow_ref, e.g. https://github.com/o/r/.github/workflows/x.yml@refs/tags/v1
+    const m = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/(.+)@(.+)$/.exec(buildConfigUri);
+    if (!m)
+        throw new ProvenanceError(`cannot read a workflow reference from the Build Config URI "${buildConfigUri}"`);
+    return {
+        serverUrl: m[1],
+        workflowRepository: m[2],
+        workflowPath: m[3],
+        workflowRef: m[4],
+        builderId: need('buildSignerUri', '1.3.6.1.4.1.57264.1.9'),
+        sourceRepositoryUri: need('sourceRepositoryUri', '1.3.6.1.4.1.57264.1.12'),
+        sourceRef: need('sourceRepositoryRef', '1.3.6.1.4.1.57264.1.14'),
+        sourceDigest: need('sourceRepositoryDigest', '1.3.6.1.4.1.57264.1.13'),
+        eventName: need('buildTrigger', '1.3.6.1.4.1.57264.1.20'),
+        repositoryId: e.sourceRepositoryIdentifier ?? '',
+        repositoryOwnerId: e.sourceRepositoryOwnerIdentifier ?? '',
+        runnerEnvironment: e.runnerEnvironment ?? '',
+        invocationId: need('runInvocationUri', '1.3.6.1.4.1.57264.1.21'),
+    };
+}
+function slsaV1(c) {
+    return {
+        buildDefinition: {
+            buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+            externalParameters: {
+                workflow: {
+                    ref: c.workflowRef,
+                    repository: `${c.serverUrl}/${c.workflowRepository}`,
+                    path: c.workflowPath,
+                },
+            },
+            internalParameters: {
+                github: {
+                    event_name: c.eventName,
+                    repository_id: c.repositoryId,
+                    repository_owner_id: c.repositoryOwnerId,
+                    runner_environment: c.runnerEnvironment,
+                },
+            },
+            resolvedDependencies: [
+                { uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`, digest: { gitCommit: c.sourceDigest } },
+            ],
+        },
+        runDetails: {
+            builder: { id: c.builderId },
+            metadata: { invocationId: c.invocationId },
+        },
+    };
+}
+/** SLSA v0.2, for policies that still check it (as GitHub's former generic generator wrote it). */
+function slsaV02(c) {
+    return {
+        builder: { id: c.builderId },
+        buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+        invocation: {
+            configSource: {
+                uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`,
+                digest: { sha1: c.sourceDigest },
+                entryPoint: c.workflowPath,
+            },
+            parameters: {},
+            environment: {
+                github_event_name: c.eventName,
+                github_repository_id: c.repositoryId,
+                github_repository_owner_id: c.repositoryOwnerId,
+                github_runner_environment: c.runnerEnvironment,
+            },
+        },
+        metadata: {
+            buildInvocationId: c.invocationId,
+            completeness: { parameters: true, environment: false, materials: false },
+            reproducible: false,
+        },
+        materials: [{ uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`, digest: { sha1: c.sourceDigest } }],
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./build/src/http/transport.js
+var http_transport = __webpack_require__(33811);
+;// CONCATENATED MODULE: ./build/src/sigstore/fulcio.js
+
+/**
+ * Fulcio's v2 API (`POST /api/v2/signingCert`), spoken directly rather than through
+ * @sigstore/sign's FulcioSigner: that signer asks for a new certificate on every signature, and a
+ * run must use ONE certificate for all its signatures (one request, one identity, one 10-minute
+ * window). Its CA client is not exported, and the request is a single JSON POST.
+ */
+class FulcioError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'FulcioError';
+    }
+}
+/** Returns the PEM chain, leaf first. */
+async function requestSigningCertificate(req) {
+    const url = `${req.fulcioUrl.replace(/\/+$/, '')}/api/v2/signingCert`;
+    const body = JSON.stringify({
+        credentials: { oidcIdentityToken: req.token },
+        publicKeyRequest: {
+            publicKey: { algorithm: 'ECDSA', content: req.publicKeyPem },
+            proofOfPossession: req.proofOfPossession.toString('base64'),
+        },
+    });
+    const res = await req.transport.send({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: Buffer.from(body),
+    });
+    const text = (await (0,http_transport/* readBody */.x8)(res, 1 << 20, 'Fulcio response')).toString('utf8');
+    if (res.status !== 200 && res.status !== 201) {
+        let detail = '';
+        try {
+            detail = JSON.parse(text).message ?? '';
+        }
+        catch {
+            detail = text.slice(0, 200);
+        }
+        const hint = res.status === 400 || res.status === 401 || res.status === 403
+            ? 'Fulcio refused the identity token: check that its issuer is one this Fulcio trusts and its audience is "sigstore"'
+            : 'Fulcio is unavailable; retry the job later';
+        throw new FulcioError(`Fulcio ${(0,http_transport/* describeUrl */.Ng)(url)} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}: ${hint}`, res.status);
+    }
+    const parsed = JSON.parse(text);
+    const chain = (parsed.signedCertificateEmbeddedSct ?? parsed.signedCertificateDetachedSct)?.chain
+        ?.certificates;
+    if (!chain?.length)
+        throw new FulcioError(`Fulcio ${(0,http_transport/* describeUrl */.Ng)(url)} answered without a certificate chain`);
+    return chain.map((pem) => (pem.endsWith('\n') ? pem : pem + '\n'));
+}
+
+;// CONCATENATED MODULE: ./build/src/sigstore/token.js
+
+class IdentityTokenError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IdentityTokenError';
+    }
+}
+const MISSING_ID_TOKEN_PERMISSION = 'no GitHub OIDC token is available to this job: add `permissions: id-token: write` to the job (and, in a reusable ' +
+    'workflow, to the calling job too); on a pull request from a fork GitHub never grants it';
+function decodeClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        throw new IdentityTokenError('the identity token is not a JWT (expected three dot-separated parts)');
+    try {
+        return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        throw new IdentityTokenError('the identity token is not a JWT (its payload is not base64url JSON)');
+    }
+}
+/** Fails early (and clearly) on a token Fulcio would refuse anyway for its lifetime. */
+function assertFresh(claims, now = Date.now()) {
+    if (typeof claims.exp === 'number' && claims.exp * 1000 <= now) {
+        throw new IdentityTokenError(`the identity token expired at ${new Date(claims.exp * 1000).toISOString()}; request a fresh one ` +
+            '(in GitHub Actions tokens live a few minutes: sigstamp fetches its own right before signing)');
+    }
+}
+/** A token given outright (the CLI's --identity-token). */
+function staticTokenSource(token) {
+    return { description: 'the given identity token', getToken: async () => token };
+}
+/**
+ * GitHub Actions' token request protocol (what `core.getIDToken` speaks): GET
+ * $ACTIONS_ID_TOKEN_REQUEST_URL&audience=… with the request token as Bearer; answers {"value": jwt}.
+ * Used by the CLI inside a workflow step; the Action itself goes through @actions/core.
+ */
+function actionsTokenSource(env, transport) {
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    return {
+        description: 'the GitHub Actions OIDC token service',
+        async getToken(audience) {
+            if (!url || !requestToken)
+                throw new IdentityTokenError(MISSING_ID_TOKEN_PERMISSION);
+            const u = new URL(url);
+            u.searchParams.set('audience', audience);
+            const res = await transport.send({
+                method: 'GET',
+                url: u.toString(),
+                headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+            });
+            const body = await (0,http_transport/* readBody */.x8)(res, 64 * 1024, 'OIDC token response');
+            if (res.status !== 200) {
+                throw new IdentityTokenError(`the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered HTTP ${res.status}; ${MISSING_ID_TOKEN_PERMISSION}`);
+            }
+            const value = JSON.parse(body.toString('utf8')).value;
+            if (!value)
+                throw new IdentityTokenError(`the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered without a token`);
+            return value;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/sigstore/session.js
+
+
+
+class SigningSession {
+    opts;
+    privateKey;
+    publicKeyPem;
+    certificate;
+    /** Certificate requests made: one per run, whatever the number of artifacts. */
+    certificateRequests = 0;
+    constructor(opts) {
+        this.opts = opts;
+        const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
+        this.privateKey = privateKey;
+        this.publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    }
+    /** The run's certificate, requested once (concurrent callers share the request). */
+    getCertificate() {
+        this.certificate ??= this.requestCertificate();
+        return this.certificate;
+    }
+    async requestCertificate() {
+        const token = await this.opts.tokenSource.getToken('sigstore');
+        const claims = decodeClaims(token);
+        assertFresh(claims);
+        this.opts.checkClaims?.(claims);
+        // Fulcio's proof of possession for CI tokens: a signature over the token's `sub`.
+        const proof = this.signBytes(Buffer.from(String(claims.sub ?? '')));
+        this.certificateRequests++;
+        const chain = await requestSigningCertificate({
+            fulcioUrl: this.opts.fulcioUrl,
+            token,
+            publicKeyPem: this.publicKeyPem,
+            proofOfPossession: proof,
+            transport: this.opts.transport,
+        });
+        return { chain, claims };
+    }
+    signBytes(data) {
+        return (0,external_node_crypto_.sign)('sha256', data, this.privateKey);
+    }
+    /** @sigstore/sign's Signer: signs with the session key, presents the session certificate. */
+    async sign(data) {
+        const { chain } = await this.getCertificate();
+        return { signature: this.signBytes(data), key: { $case: 'x509Certificate', certificate: chain[0] } };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
+var sign_dist = __webpack_require__(15179);
+;// CONCATENATED MODULE: ./build/src/sigstore/sign.js
+
+
+
+function witnesses(opts) {
+    const fetchOptions = {
+        retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+        timeout: opts.timeoutMs ?? 30_000,
+    };
+    const list = [];
+    // fetchOnConflict: a retried upload that Rekor already logged answers 409; fetch that entry instead.
+    if (opts.rekorUrl)
+        list.push(new sign_dist/* RekorWitness */.fU({
+            rekorBaseURL: opts.rekorUrl,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            ...fetchOptions,
+        }));
+    if (opts.tsaUrl)
+        list.push(new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions }));
+    if (list.length === 0)
+        throw new Error('signing needs a transparency log (rekor-url) or a timestamp authority (tsa-url), or both');
+    return list;
+}
+/**
+ * @sigstore/sign reports a witness failure as "error creating tlog entry" with the HTTP error as
+ * its cause: name the service, the cause, and what to do.
+ */
+function explainWitnessError(err, opts) {
+    const e = err;
+    const cause = e.cause?.message ?? e.message ?? String(err);
+    if (e.code === 'TLOG_CREATE_ENTRY_ERROR') {
+        return new Error(`Rekor ${opts.rekorUrl ?? ''} did not log the signature (${cause}); nothing was published — retry the job later`);
+    }
+    if (e.code === 'TSA_CREATE_TIMESTAMP_ERROR') {
+        return new Error(`the timestamp authority ${opts.tsaUrl ?? ''} did not timestamp the signature (${cause}); nothing was published — retry the job later`);
+    }
+    return err instanceof Error ? err : new Error(String(err));
+}
+async function signStatement(session, witnessList, statement) {
+    const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer: session, witnesses: witnessList });
+    const bundle = await builder.create({
+        data: Buffer.from(JSON.stringify(statement)),
+        type: INTOTO_PAYLOAD_TYPE,
+    });
+    if (bundle.content.$case !== 'dsseEnvelope')
+        throw new Error('internal: DSSE bundle without an envelope');
+    // @sigstore/sign's dsse entry sends JSON.stringify(envelopeToJSON(envelope)); the same function here
+    // yields the same bytes, and the tlog body's envelopeHash proves it (checked in attach/ before use).
+    const envelopeJson = JSON.stringify((0,dist.envelopeToJSON)(bundle.content.dsseEnvelope));
+    const tlogEntry = bundle.verificationMaterial.tlogEntries[0];
+    return {
+        statement,
+        bundle,
+        bundleJson: JSON.stringify((0,dist.bundleToJSON)(bundle)),
+        envelopeJson,
+        ...(tlogEntry ? { tlogEntry } : {}),
+    };
+}
+async function signMessage(session, witnessList, payload) {
+    const builder = new sign_dist/* MessageSignatureBundleBuilder */.z3({ signer: session, witnesses: witnessList });
+    const bundle = await builder.create({ data: payload });
+    if (bundle.content.$case !== 'messageSignature')
+        throw new Error('internal: message bundle without a signature');
+    const tlogEntry = bundle.verificationMaterial.tlogEntries[0];
+    return {
+        payload,
+        signature: bundle.content.messageSignature.signature,
+        bundle,
+        ...(tlogEntry ? { tlogEntry } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var protobuf_specs_dist = __webpack_require__(19654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __webpack_require__(54187);
+;// CONCATENATED MODULE: ./build/src/sigstore/trust.js
+
+
+
+async function trustFromFile(path) {
+    let json;
+    try {
+        json = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (err) {
+        throw new Error(`trusted-root ${path}: cannot read it as JSON (${err.message}); give the trusted_root.json of your Sigstore`);
+    }
+    const trustedRoot = protobuf_specs_dist.TrustedRoot.fromJSON(json);
+    if (trustedRoot.certificateAuthorities.length === 0) {
+        throw new Error(`trusted-root ${path}: lists no certificate authority; it must contain your Fulcio's CA chain`);
+    }
+    return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: path };
+}
+async function publicGoodTrust(cachePath) {
+    // Loaded lazily: only public-good runs need the TUF client.
+    const { getTrustedRoot } = await __webpack_require__.e(/* import() */ 694).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
+    const trustedRoot = await getTrustedRoot(cachePath ? { cachePath } : {});
+    return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: 'public-good Sigstore (TUF)' };
+}
+function pem(der, label) {
+    return `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
+}
+/** The PEM material a policy needs (Kyverno `roots`, `rekor.pubkey`), from the first entry of each kind. */
+function trustPems(root) {
+    const ca = root.certificateAuthorities[0];
+    const fulcioChainPem = (ca?.certChain?.certificates ?? [])
+        .map((c) => pem(c.rawBytes, 'CERTIFICATE'))
+        .join('');
+    const rekorKey = root.tlogs[0]?.publicKey?.rawBytes;
+    const tsa = root.timestampAuthorities[0]?.certChain?.certificates ?? [];
+    return {
+        fulcioChainPem,
+        ...(rekorKey ? { rekorPublicKeyPem: pem(rekorKey, 'PUBLIC KEY') } : {}),
+        ...(tsa.length ? { tsaChainPem: tsa.map((c) => pem(c.rawBytes, 'CERTIFICATE')).join('') } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(84974);
+// EXTERNAL MODULE: ./build/src/policy/identity.js
+var identity = __webpack_require__(58636);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./build/src/policy/kyverno.js
+
+/**
+ * Kyverno compares `issuer` with go-wildcard (pkg/image/verifiers/cpol/cosign/cosign.go
+ * matchExtensions), which has no escape: a `*` or `?` in an issuer would be a wildcard.
+ */
+function literalIssuer(p) {
+    if (/[*?]/.test(p.issuer))
+        throw new Error(`issuer ${p.issuer} contains * or ?, a wildcard to Kyverno`);
+    return p.issuer;
+}
+/** Rekor and CT settings of a ClusterPolicy keyless attestor (KeylessAttestor.Rekor / .CTLog). */
+function cpolTransparency(i) {
+    if (i.sigstore.kind === 'public-good') {
+        // KeylessAttestor.Validate requires a Rekor URL or roots; the CT log keys come from TUF.
+        return { rekor: { url: PUBLIC_REKOR_URL } };
+    }
+    const s = i.sigstore;
+    const out = {
+        // Fulcio chain of the private Sigstore (cosign.go buildCosignOptions: opts.Roots -> RootCerts).
+        roots: chainPem(s.fulcioChainPem),
+        // A private Fulcio without a CT log issues no SCT (ctlog: false): verifying one would fail.
+        ctlog: { ignoreSCT: true, ...(s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}) },
+    };
+    out.rekor = s.rekorUrl
+        ? { url: trimSlash(s.rekorUrl), ...(s.rekorPublicKeyPem ? { pubkey: s.rekorPublicKeyPem } : {}) }
+        : // Signed without Rekor: KeylessAttestor.Validate still demands a non-empty URL, which
+            // buildCosignOptions never uses once ignoreTlog is set.
+            { url: PUBLIC_REKOR_URL, ignoreTlog: true };
+    return out;
+}
+/** The conditions worth checking inside a predicate, as Kyverno JMESPath over the predicate. */
+function cpolConditions(p, policy) {
+    // pkg/engine/internal/utils.go EvaluateConditions adds statement.predicate to the context, so
+    // keys are paths inside the predicate.
+    const all = [];
+    const eq = (key, value) => {
+        all.push({ key: `{{ ${key} }}`, operator: 'Equals', value });
+    };
+    const repo = sourceRepositoryUrl(policy);
+    switch (p.kind) {
+        case 'slsa-v1':
+            eq('buildDefinition.buildType', consumers_GITHUB_WORKFLOW_BUILD_TYPE);
+            // The repository whose workflow ran, as sigstamp (and actions/attest) record it from the
+            // certificate: ties the provenance to the source, not only to the signer.
+            if (repo)
+                eq('buildDefinition.externalParameters.workflow.repository', repo);
+            break;
+        case 'slsa-v0.2':
+            eq('buildType', consumers_GITHUB_WORKFLOW_BUILD_TYPE);
+            break;
+        case 'spdx':
+            eq('SPDXID', 'SPDXRef-DOCUMENT'); // mandatory document id in SPDX 2.x
+            break;
+        case 'cyclonedx':
+            eq('bomFormat', 'CycloneDX');
+            break;
+        case 'custom':
+            return undefined;
+    }
+    return [{ all }];
+}
+function cpolRule(i, t, type, keyless) {
+    const attestors = [{ entries: [{ keyless }] }];
+    return {
+        name: 'verify-image',
+        // Pods only: Kyverno's auto-gen (pkg/autogen/v1/autogen.go CanAutoGen) copies a Pod rule to
+        // Deployments, StatefulSets, Jobs, CronJobs… as long as it names no resource or selector.
+        match: { any: [{ resources: { kinds: ['Pod'] } }] },
+        verifyImages: [
+            {
+                type,
+                imageReferences: tagAndDigestGlobs(kyvernoImageNames(t)),
+                // Per-rule failure action (ImageVerification.FailureAction); spec.validationFailureAction
+                // is deprecated in v1.19.
+                failureAction: 'Enforce',
+                mutateDigest: true,
+                verifyDigest: true,
+                required: true,
+                ...(i.insecureRegistry ? { imageRegistryCredentials: { allowInsecureRegistry: true } } : {}),
+                attestors,
+                // Every attestation carries the attestor: one without attestors is checked with an empty
+                // one, i.e. no identity at all (pkg/engine/internal/imageverifier.go verifyAttestations).
+                ...(i.predicateTypes.length > 0
+                    ? {
+                        attestations: predicateInfos(i.predicateTypes).map((p) => {
+                            const conditions = cpolConditions(p, i.policy);
+                            return { type: p.type, attestors, ...(conditions ? { conditions } : {}) };
+                        }),
+                    }
+                    : {}),
+            },
+        ],
+    };
+}
+function clusterPolicy(i, t, name, title, rule) {
+    return {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: {
+            name,
+            annotations: {
+                'policies.kyverno.io/title': title,
+                'policies.kyverno.io/description': `Images of ${t.name} must be signed${i.predicateTypes.length > 0 ? ', and attested,' : ''} by a ` +
+                    `certificate of issuer ${i.policy.issuer} whose subject matches ${i.policy.subjectRegExp}.`,
+            },
+        },
+        spec: {
+            // As Kyverno's own verify-images conformance policies: verification happens at admission.
+            background: false,
+            // Image verification fetches from registries and Rekor: the 10 s default is short.
+            webhookConfiguration: { failurePolicy: 'Fail', timeoutSeconds: 30 },
+            rules: [rule],
+        },
+    };
+}
+function commonNotes(t) {
+    const notes = [
+        'The rule matches Pods; Kyverno auto-generates the same rule for Deployments, StatefulSets, DaemonSets, ' +
+            'Jobs, CronJobs and ReplicaSets (auto-gen rules), so a workload is refused before its Pods are created.',
+        `imageReferences cover ${t.name} only (any tag, any digest): other images are not governed by this policy.`,
+    ];
+    if (t.hub) {
+        notes.push('Docker Hub: Kyverno names an image as written plus `docker.io/`, without adding `library/`, so every ' +
+            'spelling (docker.io/…, index.docker.io/…, with and without library/) is listed. With ' +
+            'enableDefaultRegistryMutation: false, also add the spellings without a registry.');
+    }
+    return notes;
+}
+function kyvernoClusterPolicyCosign(i) {
+    const t = target(i);
+    const keyless = {
+        // `subject` (go-wildcard glob over the whole SAN), NOT subjectRegExp: the two are OR'ed
+        // (cosign.go matchCertificateData) and Kyverno ≤ 1.13.5 skipped the identity check when only
+        // subjectRegExp was set.
+        subject: i.policy.kyvernoGlob,
+        issuer: literalIssuer(i.policy),
+        ...cpolTransparency(i),
+    };
+    const notes = commonNotes(t);
+    const caller = i.policy.callerRepository ? ownerRepo(i.policy.callerRepository) : undefined;
+    if (i.policy.reusableWorkflow) {
+        if (caller) {
+            // Fulcio extension 1.3.6.1.4.1.57264.1.5 (`repository` claim, owner/repo), read by
+            // extractCertExtensionValue under cosign's name githubWorkflowRepository.
+            keyless.additionalExtensions = { githubWorkflowRepository: caller };
+            notes.push(`The signer is a reusable workflow: additionalExtensions.githubWorkflowRepository pins the calling ` +
+                `repository ${caller}, so other repositories calling the same workflow are refused.`);
+        }
+        else {
+            notes.push('The signer is a reusable workflow and the calling repository is unknown: every repository that can call ' +
+                'it passes. Add additionalExtensions.githubWorkflowRepository: <owner>/<repo> to pin the caller.');
+        }
+    }
+    notes.push('type: Cosign reads only the legacy .sig/.att tags (cosign v2 layout).');
+    if (i.sigstore.kind === 'custom') {
+        notes.push('Private Sigstore: keyless.roots holds its Fulcio chain, rekor.pubkey its Rekor key; ctlog.ignoreSCT is set ' +
+            'because its Fulcio has no CT log.');
+        if (i.sigstore.rekorUrl && !i.sigstore.rekorPublicKeyPem) {
+            notes.push('No Rekor public key was given: Kyverno will check Rekor entries against the public-good keys and fail.');
+        }
+    }
+    return {
+        consumer: 'kyverno-clusterpolicy-cosign',
+        filename: 'kyverno-clusterpolicy-cosign.yaml',
+        text: yamlText(header(i, t, 'Kyverno ClusterPolicy (type: Cosign)'), clusterPolicy(i, t, resourceName(t, 'cosign'), 'Verify sigstamp signatures (cosign legacy tags)', cpolRule(i, t, 'Cosign', keyless))),
+        notes,
+    };
+}
+function kyvernoClusterPolicyBundle(i) {
+    const t = target(i);
+    // SigstoreBundle builds a sigstore-go identity only when issuer AND subject are both set, and
+    // otherwise checks the digest alone (pkg/image/verifiers/cpol/cosign/sigstore.go buildPolicy).
+    const keyless = {
+        issuer: literalIssuer(i.policy),
+        subjectRegExp: i.policy.subjectRegExp,
+        ...cpolTransparency(i),
+    };
+    const notes = commonNotes(t);
+    notes.push('type: SigstoreBundle reads only OCI 1.1 bundle referrers, and fails an image with more than 50 referrers ' +
+        'or a bundle layer over 10 MB (sigstore.go fetchBundles).');
+    if (i.policy.reusableWorkflow) {
+        notes.push('The signer is a reusable workflow: SigstoreBundle cannot check the calling repository (it ignores ' +
+            'additionalExtensions), so every repository that can call the workflow passes.');
+    }
+    if (i.sigstore.kind === 'custom') {
+        notes.push('Private Sigstore: SigstoreBundle verifies bundles only against the trusted root of Kyverno’s own TUF ' +
+            '(sigstore.go getTrustedMaterial ignores roots and rekor.pubkey): start Kyverno with --tufMirror/--tufRoot ' +
+            'of your Sigstore.');
+    }
+    return {
+        consumer: 'kyverno-clusterpolicy-sigstorebundle',
+        filename: 'kyverno-clusterpolicy-bundle.yaml',
+        text: yamlText(header(i, t, 'Kyverno ClusterPolicy (type: SigstoreBundle)'), clusterPolicy(i, t, resourceName(t, 'bundle'), 'Verify sigstamp signatures (Sigstore bundles)', cpolRule(i, t, 'SigstoreBundle', keyless))),
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/policy/kyverno-ivp.js
+
+/** A CEL string literal (single-quoted; backslash and quote escaped). */
+function cel(s) {
+    return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+/** IVP image patterns: the raw Pod spellings (validations) and Kyverno's normalised ones (mutateDigest). */
+function ivpImageReferences(t) {
+    // pkg/image/verification/evaluator/policy.go matches the image string of the Pod spec as written
+    // for validations and ImageInfo.String() for mutateDigest, with gobwas/glob (no separators: `*`
+    // also crosses `/`). So: the bare name (implicit latest) and any tag or digest of each spelling.
+    const names = kyvernoImageNames(t);
+    if (t.hub)
+        names.push(t.repository); // `library/nginx` and `acme/app` as written in a Pod
+    const refs = names.flatMap((n) => [n, `${n}:*`, `${n}@*`]).map((glob) => ({ glob }));
+    if (t.hub && t.repository.startsWith('library/')) {
+        // `nginx`, `nginx:1`, `nginx@sha256:…`. A glob `nginx:*` would also match `nginx:5000/x`,
+        // an image of the registry host nginx:5000; the RE2 (CEL matches) allows no `/` after it.
+        const short = t.repository.slice('library/'.length).replace(/\./g, '\\.');
+        refs.push({ expression: `ref.matches(${cel(`^${short}(:[^/@]+)?(@[^/]+)?$`)})` });
+    }
+    return refs;
+}
+function ivpCondition(p, policy) {
+    // extractPayload returns the verified in-toto statement (pkg/cel/libs/imageverify/lib.go).
+    const at = (path) => `extractPayload(image, attestations.${p.name}).predicate.${path}`;
+    const repo = sourceRepositoryUrl(policy);
+    switch (p.kind) {
+        case 'slsa-v1':
+            return [
+                `${at('buildDefinition.buildType')} == ${cel(consumers_GITHUB_WORKFLOW_BUILD_TYPE)}`,
+                ...(repo ? [`${at('buildDefinition.externalParameters.workflow.repository')} == ${cel(repo)}`] : []),
+            ].join(' && ');
+        case 'slsa-v0.2':
+            return `${at('buildType')} == ${cel(consumers_GITHUB_WORKFLOW_BUILD_TYPE)}`;
+        case 'spdx':
+            return `${at('SPDXID')} == 'SPDXRef-DOCUMENT'`;
+        case 'cyclonedx':
+            return `${at('bomFormat')} == 'CycloneDX'`;
+        case 'custom':
+            return undefined;
+    }
+}
+function kyvernoImageValidatingPolicy(i) {
+    const t = target(i);
+    const preds = predicateInfos(i.predicateTypes);
+    const notes = [
+        'The policy matches Pods; Kyverno auto-generates its variants for Pod controllers (spec.autogen, on by default).',
+        `matchImageReferences cover ${t.name} only (no tag, any tag, any digest), in every spelling a Pod may use` +
+            (t.hub ? ' (Docker Hub: with and without docker.io/, index.docker.io/ and library/)' : '') +
+            ': other images are not governed by this policy.',
+    ];
+    const cosign = {
+        keyless: {
+            // Both issuer and subject in the one identity: in 1.19 an identity missing either is dropped
+            // and the check falls back to the digest alone; bundle verification takes one identity only
+            // (cosign pkg/cosign/verify.go verificationOptions refuses more).
+            identities: [{ issuer: i.policy.issuer, subjectRegExp: i.policy.subjectRegExp }],
+        },
+    };
+    if (i.sigstore.kind === 'public-good') {
+        cosign.ctlog = { url: PUBLIC_REKOR_URL };
+    }
+    else {
+        const s = i.sigstore;
+        // opts.go checkOptions: keyless.roots -> RootCerts (legacy signatures); ctlog -> Rekor client,
+        // Rekor key, SCT and TSA settings; trustedRoot -> TrustedMaterial (bundles).
+        cosign.keyless.roots = chainPem(s.fulcioChainPem);
+        cosign.ctlog = {
+            ...(s.rekorUrl
+                ? { url: trimSlash(s.rekorUrl), ...(s.rekorPublicKeyPem ? { rekorPubKey: s.rekorPublicKeyPem } : {}) }
+                : { insecureIgnoreTlog: true }),
+            insecureIgnoreSCT: true,
+            ...(s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}),
+        };
+        if (s.rekorUrl && !s.rekorPublicKeyPem) {
+            notes.push('No Rekor public key was given: Kyverno will check Rekor entries against the public-good keys and fail.');
+        }
+        if (s.trustedRootJson) {
+            cosign.trustedRoot = { value: s.trustedRootJson };
+            notes.push('Private Sigstore: its trusted_root.json is inlined as trustedRoot, which bundle verification uses.');
+        }
+        else {
+            notes.push('Private Sigstore: no trusted_root.json was given, so bundles are verified against the public-good ' +
+                'trusted root and will fail; add attestors[0].cosign.trustedRoot.value with your trusted_root.json.');
+        }
+        notes.push('Kyverno still initialises its TUF client for keyless attestors: it must reach its TUF mirror.');
+    }
+    if (i.policy.reusableWorkflow) {
+        notes.push('The signer is a reusable workflow: ImageValidatingPolicy ignores keyless.additionalExtensions ' +
+            '(opts.go passes only identities), so every repository that can call the workflow passes.');
+    }
+    const images = '(images.containers + images.initContainers + images.ephemeralContainers)';
+    const validations = [
+        {
+            expression: `${images}.all(image, verifyImageSignatures(image, [attestors.sigstamp]) > 0)`,
+            message: `image of ${t.name} is not signed by the sigstamp identity`,
+        },
+        ...preds.map((p) => {
+            const cond = ivpCondition(p, i.policy);
+            const verified = `verifyAttestationSignatures(image, attestations.${p.name}, [attestors.sigstamp]) > 0`;
+            return {
+                expression: `${images}.all(image, ${cond ? `${verified} && ${cond}` : verified})`,
+                message: `image of ${t.name} lacks a valid ${p.type} attestation from the sigstamp identity`,
+            };
+        }),
+    ];
+    const doc = {
+        apiVersion: 'policies.kyverno.io/v1',
+        kind: 'ImageValidatingPolicy',
+        metadata: { name: resourceName(t, '') },
+        spec: {
+            webhookConfiguration: { timeoutSeconds: 30 },
+            failurePolicy: 'Fail',
+            validationActions: ['Deny'],
+            matchConstraints: {
+                resourceRules: [
+                    { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['pods'] },
+                ],
+            },
+            matchImageReferences: ivpImageReferences(t),
+            ...(i.insecureRegistry ? { credentials: { allowInsecureRegistry: true } } : {}),
+            validationConfigurations: { mutateDigest: true, verifyDigest: true, required: true },
+            attestors: [{ name: 'sigstamp', cosign }],
+            // A cosign attestor verifies `intoto` attestations only (ivpol/cosign/verifier.go).
+            ...(preds.length > 0
+                ? { attestations: preds.map((p) => ({ name: p.name, intoto: { type: p.type } })) }
+                : {}),
+            validations,
+        },
+    };
+    notes.push('ImageValidatingPolicy reads bundle referrers once one exists, else the legacy tags (cosign v3 behaviour).');
+    return {
+        consumer: 'kyverno-imagevalidatingpolicy',
+        filename: 'kyverno-imagevalidatingpolicy.yaml',
+        text: yamlText(header(i, t, 'Kyverno ImageValidatingPolicy (policies.kyverno.io/v1)'), doc),
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/policy/policy-controller.js
+// policy-controller (sigstore/policy-controller v0.15) ClusterImagePolicy for the identity that
+// signed. Field names from pkg/apis/policy/v1beta1/clusterimagepolicy_types.go and, for a private
+// Sigstore, pkg/apis/policy/v1alpha1/trustroot_types.go; behaviour from pkg/webhook/validator.go.
+
+const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+/**
+ * The TrustRoot (policy.sigstore.dev/v1alpha1) holding a private Sigstore's keys. Its []byte
+ * fields (certChain, publicKey) travel as base64 of the PEM text (Go's JSON encoding of []byte);
+ * subject organization and commonName are required (trustroot_validation.go
+ * ValidateDistinguishedName). No ctLogs: this Fulcio has no CT log.
+ */
+function trustRoot(name, s, notes) {
+    const subject = (pem, what) => {
+        const { organization, commonName } = rootSubject(pem);
+        if (!organization || !commonName) {
+            notes.push(`The ${what} root certificate lacks O= or CN=; the TrustRoot subject was filled with "sigstamp".`);
+        }
+        return { organization: organization ?? 'sigstamp', commonName: commonName ?? 'sigstamp' };
+    };
+    const keys = {
+        certificateAuthorities: [
+            {
+                subject: subject(s.fulcioChainPem, 'Fulcio'),
+                uri: trimSlash(s.fulcioUrl),
+                certChain: b64(chainPem(s.fulcioChainPem)),
+            },
+        ],
+    };
+    if (s.rekorUrl && s.rekorPublicKeyPem) {
+        // hashAlgorithm as config/sigstore_keys.go HashStringToHashAlgorithm spells SHA2_256.
+        keys.tLogs = [
+            { baseURL: trimSlash(s.rekorUrl), hashAlgorithm: 'sha-256', publicKey: b64(s.rekorPublicKeyPem) },
+        ];
+    }
+    if (s.tsaUrl && s.tsaChainPem) {
+        keys.timestampAuthorities = [
+            {
+                subject: subject(s.tsaChainPem, 'TSA'),
+                uri: trimSlash(s.tsaUrl),
+                certChain: b64(chainPem(s.tsaChainPem)),
+            },
+        ];
+    }
+    return {
+        apiVersion: 'policy.sigstore.dev/v1alpha1',
+        kind: 'TrustRoot',
+        metadata: { name },
+        spec: { sigstoreKeys: keys },
+    };
+}
+function authority(i, trustRootName, attestations) {
+    const keyless = {
+        // validator.go ValidatePolicySignaturesForAuthority refuses a keyless authority without a URL
+        // ("no Keyless URL specified"); SetDefaults would add the public one.
+        url: i.sigstore.kind === 'custom' ? trimSlash(i.sigstore.fulcioUrl) : PUBLIC_FULCIO_URL,
+        // Identity.Validate: subject or subjectRegExp, issuer or issuerRegExp, each required.
+        identities: [{ issuer: i.policy.issuer, subjectRegExp: i.policy.subjectRegExp }],
+    };
+    const a = { name: 'sigstamp', keyless };
+    if (i.sigstore.kind === 'public-good') {
+        a.ctlog = { url: PUBLIC_REKOR_URL };
+    }
+    else {
+        const s = i.sigstore;
+        keyless.trustRootRef = trustRootName;
+        keyless.insecureIgnoreSCT = true; // no CT log behind this Fulcio
+        if (s.rekorUrl) {
+            // checkOptsFromAuthority: the bundle format requires ctlog.trustRootRef == keyless.trustRootRef.
+            a.ctlog = { url: trimSlash(s.rekorUrl), trustRootRef: trustRootName };
+        }
+        else if (s.tsaChainPem && s.tsaUrl) {
+            // Only without Rekor: an rfc3161timestamp authority makes policy-controller skip the
+            // transparency log (checkOptsFromAuthority sets IgnoreTlog), which would weaken a Rekor setup.
+            a.rfc3161timestamp = { trustRootRef: trustRootName };
+        }
+    }
+    // Authority.SignatureFormat: "legacy" (default, .sig/.att tags) or "bundle" (OCI referrers).
+    if (i.storage === 'referrers')
+        a.signatureFormat = 'bundle';
+    if (attestations)
+        a.attestations = attestations;
+    return a;
+}
+function cip(t, name, auth) {
+    return {
+        apiVersion: 'policy.sigstore.dev/v1beta1',
+        kind: 'ClusterImagePolicy',
+        metadata: { name },
+        spec: {
+            // glob.go: `*` is [^/]*, matched against go-containerregistry's normalised name, so
+            // `<name>:*` and `<name>@*` cover this repository's tags and digests and nothing else.
+            images: tagAndDigestGlobs([policyControllerImageName(t)]).map((glob) => ({ glob })),
+            authorities: [auth],
+            mode: 'enforce',
+        },
+    };
+}
+function policyControllerClusterImagePolicy(i) {
+    const t = target(i);
+    const notes = [
+        'policy-controller only checks namespaces labelled policy.sigstore.dev/include=true.',
+        `images cover ${policyControllerImageName(t)} only (any tag, any digest); other images are not governed by these policies.`,
+    ];
+    if (i.insecureRegistry) {
+        notes.push('policy-controller has no per-policy insecure-registry switch; go-containerregistry already uses plain HTTP ' +
+            'for localhost, 127.0.0.1 and RFC 1918 hosts (name/registry.go Scheme).');
+    }
+    const docs = [];
+    let trustRootName;
+    if (i.sigstore.kind === 'custom') {
+        trustRootName = resourceName(t, 'trust-root');
+        docs.push(trustRoot(trustRootName, i.sigstore, notes));
+        notes.push(`Private Sigstore: apply the TrustRoot ${trustRootName} with the policies; keyless.trustRootRef, ` +
+            'ctlog.trustRootRef and rfc3161timestamp.trustRootRef name it.');
+        if (i.sigstore.rekorUrl && !i.sigstore.rekorPublicKeyPem) {
+            notes.push('No Rekor public key was given: the TrustRoot has no tLogs, so Rekor entries cannot be verified; add it.');
+        }
+    }
+    // Authorities of one policy are OR'ed and one with attestations checks only attestations
+    // (validator.go ValidatePolicy), whereas every policy matching an image must pass
+    // (validatePolicies). So the signature and the attestations are two policies.
+    docs.push(cip(t, resourceName(t, 'signature'), authority(i, trustRootName)));
+    const preds = predicateInfos(i.predicateTypes);
+    if (preds.length > 0) {
+        const attestations = preds.map((p) => ({ name: p.name.replace(/_/g, '-'), predicateType: p.type }));
+        docs.push(cip(t, resourceName(t, 'attestations'), authority(i, trustRootName, attestations)));
+        notes.push('Two ClusterImagePolicies: one requires the image signature, the other every attestation; policy-controller ' +
+            'admits an image only when every policy matching it passes.');
+    }
+    notes.push(i.storage === 'referrers'
+        ? 'signatureFormat: bundle: the authorities read Sigstore bundle referrers.'
+        : 'The authorities read the legacy .sig/.att tags (signatureFormat legacy, the default).');
+    return {
+        consumer: 'policy-controller',
+        filename: 'policy-controller-clusterimagepolicy.yaml',
+        text: yamlText(header(i, t, 'policy-controller ClusterImagePolicy'), ...docs),
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/policy/consumers.js
+// Ready-to-apply admission policies and verification commands for the identity that signed THIS
+// run: Kyverno (ClusterPolicy `type: Cosign`, `type: SigstoreBundle`, ImageValidatingPolicy),
+// policy-controller (ClusterImagePolicy), cosign and gh commands.
+//
+// This module holds the input, the shared naming and matching rules, and `allPolicies`; the text
+// of each consumer is built in kyverno.ts, policy-controller.ts and commands.ts. Pure: no network,
+// no files; every string a verifier will interpret (regex, glob, image pattern) is derived here
+// from checked input, and all YAML goes through the `yaml` package so quoting is never hand-made.
+
+
+
+
+
+
+
+
+
+
+
+const PUBLIC_REKOR_URL = 'https://rekor.sigstore.dev';
+const PUBLIC_FULCIO_URL = 'https://fulcio.sigstore.dev';
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const SLSA_PROVENANCE_V02 = 'https://slsa.dev/provenance/v0.2';
+const consumers_GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
+/** What `cosign sign` v3 (and sigstamp) signs an image with in the bundle format (DESIGN.md). */
+const consumers_COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+/** Docker Hub's registry host names; go-containerregistry rewrites docker.io to index.docker.io. */
+const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+// The OCI distribution-spec repository grammar (path components of lowercase alphanumerics and
+// separators). Nothing here is a glob metacharacter for go-wildcard, gobwas/glob or
+// policy-controller's glob, so a name is always a literal in every image pattern we emit.
+const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+const REGISTRY = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?$/;
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** Checks the input once for every generator and normalises the image name. */
+function target(i) {
+    (0,regex/* assertAnchoredRe2 */.q)(i.policy.subjectRegExp);
+    if (i.policy.issuer.trim() === '' || /\s/.test(i.policy.issuer)) {
+        throw new Error(`issuer ${JSON.stringify(i.policy.issuer)} is empty or contains whitespace`);
+    }
+    const registry = i.image.registry.toLowerCase();
+    if (!REGISTRY.test(registry)) {
+        throw new Error(`registry ${JSON.stringify(i.image.registry)} is not a host[:port]`);
+    }
+    const hub = HUB_HOSTS.has(registry);
+    const repository = hub && !i.image.repository.includes('/') ? `library/${i.image.repository}` : i.image.repository;
+    if (!REPOSITORY.test(repository)) {
+        throw new Error(`repository ${JSON.stringify(i.image.repository)} is not a valid OCI repository name`);
+    }
+    if (!DIGEST.test(i.digest))
+        throw new Error(`digest ${JSON.stringify(i.digest)} is not sha256:/sha512:<hex>`);
+    const seen = new Set();
+    for (const t of i.predicateTypes) {
+        if (t.trim() === '' || /\s/.test(t))
+            throw new Error(`predicate type ${JSON.stringify(t)} is empty or has whitespace`);
+        if (seen.has(t))
+            throw new Error(`predicate type ${t} is listed twice`);
+        seen.add(t);
+    }
+    const reg = hub ? 'docker.io' : registry;
+    const name = `${reg}/${repository}`;
+    return { registry: reg, repository, hub, name, ref: `${name}@${i.digest}` };
+}
+/**
+ * The names Kyverno's ClusterPolicy engine compares `imageReferences` against: ImageInfo.String()
+ * (pkg/utils/image/infos.go) = `<registry>/<path>` + `:<tag>` or, when a digest is present,
+ * `@<digest>` alone. The registry is added only when missing (addDefaultRegistry: `docker.io/`),
+ * and `reference.Parse` does NOT add Docker Hub's `library/`, so `nginx` becomes
+ * `docker.io/nginx` while `docker.io/library/nginx` stays as written; `index.docker.io/…` is
+ * kept as a registry of its own. Every spelling of the image is listed, none of another image.
+ */
+function kyvernoImageNames(t) {
+    if (!t.hub)
+        return [t.name];
+    const short = t.repository.startsWith('library/') ? [t.repository.slice('library/'.length)] : [];
+    return ['docker.io', 'index.docker.io'].flatMap((host) => [t.repository, ...short].map((p) => `${host}/${p}`));
+}
+/** `<name>:*` (any tag) and `<name>@*` (any digest): never `*` alone, never a bare prefix glob. */
+function tagAndDigestGlobs(names) {
+    return names.flatMap((n) => [`${n}:*`, `${n}@*`]);
+}
+/**
+ * go-containerregistry's normalised name, what policy-controller matches its globs against
+ * (pkg/apis/glob/glob.go Match: `ref.Name()`; name/registry.go rewrites docker.io to
+ * index.docker.io, name/repository.go adds `library/` to a one-component Hub name).
+ */
+function policyControllerImageName(t) {
+    return t.hub ? `index.docker.io/${t.repository}` : t.name;
+}
+/** The repository whose workflow run built the image: the caller of a reusable workflow. */
+function sourceRepositoryUrl(p) {
+    if (p.reusableWorkflow)
+        return p.callerRepository;
+    const s = (0,identity/* parseSan */.QW)(p.exactSubject);
+    return `${s.serverUrl}/${s.owner}/${s.repo}`;
+}
+/** `owner/repo` of a repository URL (the form of Fulcio extension .1.5, githubWorkflowRepository). */
+function ownerRepo(url) {
+    const m = /^https?:\/\/[^/]+\/([^/\s]+\/[^/\s]+?)\/?$/.exec(url);
+    return m?.[1];
+}
+function predicateInfos(types) {
+    let custom = 0;
+    return types.map((type) => {
+        if (type === SLSA_PROVENANCE_V1)
+            return { type, kind: 'slsa-v1', name: 'slsa_v1' };
+        if (type === SLSA_PROVENANCE_V02)
+            return { type, kind: 'slsa-v0.2', name: 'slsa_v02' };
+        // GitHub's attest writes https://spdx.dev/Document/v2.3; cosign --type spdxjson the bare one.
+        if (type === 'https://spdx.dev/Document' || type.startsWith('https://spdx.dev/Document/')) {
+            return { type, kind: 'spdx', name: type === 'https://spdx.dev/Document' ? 'spdx' : `spdx_${++custom}` };
+        }
+        if (type === 'https://cyclonedx.org/bom' || type.startsWith('https://cyclonedx.org/bom/')) {
+            return {
+                type,
+                kind: 'cyclonedx',
+                name: type === 'https://cyclonedx.org/bom' ? 'cyclonedx' : `cyclonedx_${++custom}`,
+            };
+        }
+        return { type, kind: 'custom', name: `predicate_${++custom}` };
+    });
+}
+/**
+ * A DNS-1123 label (lowercase alphanumerics and `-`, at most 63, alphanumeric at both ends): valid
+ * as a cluster-scoped name of every kind we emit and as a label value. Long names keep a readable
+ * prefix and end in a hash of the full image name, so two repositories never collide.
+ */
+function resourceName(t, suffix) {
+    const slug = (s) => s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    const base = slug(`${t.registry}/${t.repository}`);
+    const tail = suffix ? `-${slug(suffix)}` : '';
+    const full = `sigstamp-${base}${tail}`;
+    if (full.length <= 63)
+        return full;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${t.registry}/${t.repository}`).digest('hex').slice(0, 8);
+    const room = 63 - 'sigstamp-'.length - tail.length - hash.length - 1;
+    return `sigstamp-${base.slice(0, room).replace(/-+$/, '')}-${hash}${tail}`;
+}
+/**
+ * YAML 1.1 output: Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml over
+ * go-yaml), where an unquoted `on`, `no` or `1:20` is not a string; the 1.1 schema quotes them.
+ */
+function yamlText(header, ...docs) {
+    return docs
+        .map((obj, n) => {
+        // No anchors/aliases for objects used twice (the attestor): plain, repeated text is what
+        // reviewers and `kubectl diff` expect.
+        const doc = new yaml_dist/* Document */.yo(obj, { version: '1.1', aliasDuplicateObjects: false });
+        if (n === 0 && header.length > 0)
+            doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
+        return doc.toString({ lineWidth: 0 });
+    })
+        .join('---\n');
+}
+function header(i, t, what) {
+    return [
+        `${what} for ${t.name}, generated by sigstamp.`,
+        `Signer: ${i.policy.exactSubject}`,
+        `Issuer: ${i.policy.issuer}`,
+    ];
+}
+/** The PEM certificates of a chain, leaf (or intermediate) first and the self-signed root last. */
+function pemCertificates(pem) {
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0)
+        throw new Error('certificate chain PEM holds no CERTIFICATE block');
+    const first = new external_node_crypto_.X509Certificate(blocks[0]);
+    return blocks.length > 1 && first.checkIssued(first) ? [...blocks].reverse() : blocks;
+}
+/** The chain as PEM text, root last (what policy-controller's CertificateAuthority.certChain wants). */
+function chainPem(pem) {
+    return pemCertificates(pem).join('\n') + '\n';
+}
+/** Organization and common name of the chain's root, as policy-controller's TrustRoot requires. */
+function rootSubject(pem) {
+    const certs = pemCertificates(pem);
+    const root = new external_node_crypto_.X509Certificate(certs[certs.length - 1]);
+    const field = (k) => root.subject
+        .split('\n')
+        .find((l) => l.startsWith(`${k}=`))
+        ?.slice(k.length + 1);
+    const organization = field('O');
+    const commonName = field('CN');
+    return { ...(organization ? { organization } : {}), ...(commonName ? { commonName } : {}) };
+}
+function trimSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+/**
+ * The policies that reach every consumer of what was published: `type: Cosign` reads only the
+ * legacy `.sig`/`.att` tags, `SigstoreBundle` and ImageValidatingPolicy only bundle referrers
+ * (once one exists), policy-controller either (its authority's signatureFormat).
+ */
+function allPolicies(i) {
+    const out = [];
+    if (i.storage !== 'referrers')
+        out.push(kyvernoClusterPolicyCosign(i));
+    if (i.storage !== 'legacy')
+        out.push(kyvernoClusterPolicyBundle(i), kyvernoImageValidatingPolicy(i));
+    out.push(policyControllerClusterImagePolicy(i));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/src/policy/commands.js
+// Verification commands for the identity that signed: cosign (flags of sigstore/cosign v3,
+// cmd/cosign/cli/options/{certificate,verify,registry,predicate}.go, all present in recent v2) and
+// gh (cli/cli pkg/cmd/attestation/verify/verify.go and options.go). Every argument is shell-quoted:
+// the regex carries `\`, `$`, `(`, `[` and `?`, which a shell would otherwise interpret.
+
+
+/** POSIX shell quoting: plain words stay bare, anything else goes in single quotes ('\'' for '). */
+function shellQuote(s) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s))
+        return s;
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+const line = (args) => args.map(shellQuote).join(' ');
+function trustedRootPath(i) {
+    return i.sigstore.kind === 'custom' ? (i.sigstore.trustedRootPath ?? 'trusted_root.json') : undefined;
+}
+function cosignFlags(i) {
+    // cosign matches --certificate-identity-regexp with Go's unanchored MatchString: the regex is
+    // anchored by identityPolicy (and re-checked by target()).
+    const flags = [
+        '--certificate-identity-regexp',
+        i.policy.subjectRegExp,
+        '--certificate-oidc-issuer',
+        i.policy.issuer,
+    ];
+    const caller = i.policy.callerRepository && ownerRepo(i.policy.callerRepository);
+    if (i.policy.reusableWorkflow && caller) {
+        // Fulcio extension .1.5 (owner/repo of the run): the SAN names the called workflow only.
+        flags.push('--certificate-github-workflow-repository', caller);
+    }
+    if (i.sigstore.kind === 'custom') {
+        flags.push('--trusted-root', trustedRootPath(i));
+        // No CT log behind a private Fulcio, so no SCT to check.
+        flags.push('--insecure-ignore-sct');
+        if (i.sigstore.rekorUrl)
+            flags.push('--rekor-url', trimSlash(i.sigstore.rekorUrl));
+        else
+            flags.push('--insecure-ignore-tlog', '--use-signed-timestamps'); // TSA-only signing
+    }
+    // cosign v3 reads bundles by default (and falls back to the legacy tags when there are none);
+    // cosign v2 reads the legacy tags unless told otherwise.
+    if (i.storage === 'referrers')
+        flags.push('--new-bundle-format');
+    if (i.insecureRegistry)
+        flags.push('--allow-insecure-registry');
+    return flags;
+}
+/** `cosign verify …` and one `cosign verify-attestation --type <predicate type> …` per predicate. */
+function cosignCommands(i) {
+    const t = target(i);
+    const flags = cosignFlags(i);
+    return [
+        line(['cosign', 'verify', ...flags, t.ref]),
+        // --type takes the predicate type URI as is (options/predicate.go ParsePredicateType).
+        ...i.predicateTypes.map((type) => line(['cosign', 'verify-attestation', '--type', type, ...flags, t.ref])),
+    ];
+}
+/**
+ * `gh attestation verify oci://… --bundle-from-oci`: reads the bundle referrers, so undefined for
+ * legacy storage. gh verifies one predicate type per run (SLSA provenance v1 unless told
+ * otherwise): this picks the provenance if published, else the first predicate, else the image
+ * signature's own statement type. Undefined too where gh cannot work: a host other than
+ * github.com or a GHE.com tenant, or a reusable workflow whose caller is unknown (--repo must name
+ * the repository the run belongs to).
+ */
+function ghAttestationCommand(i) {
+    if (i.storage === 'legacy')
+        return undefined;
+    const t = target(i);
+    const host = new URL((0,identity/* parseSan */.QW)(i.policy.exactSubject).serverUrl).host;
+    if (host !== 'github.com' && !host.endsWith('.ghe.com'))
+        return undefined;
+    const source = sourceRepositoryUrl(i.policy);
+    const repo = source && ownerRepo(source);
+    if (!repo)
+        return undefined;
+    const predicate = i.predicateTypes.includes(SLSA_PROVENANCE_V1)
+        ? SLSA_PROVENANCE_V1
+        : (i.predicateTypes[0] ?? consumers_COSIGN_SIGN_PREDICATE);
+    const args = [
+        'gh',
+        'attestation',
+        'verify',
+        `oci://${t.ref}`,
+        '--bundle-from-oci',
+        // --repo checks the Source Repository extension (.1.12); --cert-identity-regex replaces the
+        // default SAN check (options.go SetPolicyFlags), and unlike --signer-workflow pins the ref.
+        '--repo',
+        repo,
+        '--cert-identity-regex',
+        i.policy.subjectRegExp,
+        '--cert-oidc-issuer',
+        i.policy.issuer,
+        '--predicate-type',
+        predicate,
+    ];
+    if (host !== 'github.com')
+        args.push('--hostname', host);
+    if (i.sigstore.kind === 'custom') {
+        // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
+        // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
+        const path = trustedRootPath(i);
+        const jsonl = `${path.replace(/\.json$/, '')}.jsonl`;
+        args.push('--custom-trusted-root', jsonl);
+        return `${line(['jq', '-c', '.', path])} > ${shellQuote(jsonl)} && ${line(args)}`;
+    }
+    return line(args);
+}
+
+// EXTERNAL MODULE: ./build/src/policy/signing-identity.js + 1 modules
+var signing_identity = __webpack_require__(15530);
+;// CONCATENATED MODULE: ./build/src/policy/for-run.js
+
+
+
+
+
+
+async function policiesForRun(opts, identity, digest, predicateTypes, trust) {
+    const { policy } = (0,signing_identity/* policyFor */.K)(identity);
+    let sigstore = { kind: 'public-good' };
+    if (opts.sigstore.kind === 'custom') {
+        const pems = trust ? trustPems(trust.trustedRoot) : { fulcioChainPem: '' };
+        sigstore = {
+            kind: 'custom',
+            fulcioUrl: opts.sigstore.fulcioUrl,
+            ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
+            ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+            ...pems,
+            ctlog: false,
+            ...(opts.sigstore.trustedRoot
+                ? {
+                    trustedRootJson: await (0,promises_.readFile)(opts.sigstore.trustedRoot, 'utf8'),
+                    trustedRootPath: opts.sigstore.trustedRoot,
+                }
+                : {}),
+        };
+    }
+    const input = {
+        policy,
+        image: opts.image,
+        digest,
+        predicateTypes,
+        storage: opts.storage,
+        sigstore,
+        ...((0,reference/* isLoopbackRegistry */.jW)(opts.image.registry) || opts.insecureRegistries.includes(opts.image.registry)
+            ? { insecureRegistry: true }
+            : {}),
+    };
+    const gh = ghAttestationCommand(input);
+    return { input, policies: allPolicies(input), cosign: cosignCommands(input), ...(gh ? { gh } : {}) };
+}
+
+// EXTERNAL MODULE: ./build/src/subject.js
+var src_subject = __webpack_require__(24937);
+// EXTERNAL MODULE: ./build/src/sbom/for-run.js + 26 modules
+var for_run = __webpack_require__(84896);
+;// CONCATENATED MODULE: ./build/src/verify/legacy-bundle.js
+
+
+
+
+function pemToDer(pem) {
+    return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+}
+function tlogEntries(annotations, check) {
+    const raw = annotations[Annotation.bundle];
+    if (!raw)
+        return [];
+    const rb = JSON.parse(raw);
+    const body = JSON.parse(Buffer.from(rb.Payload.body, 'base64').toString('utf8'));
+    check(body);
+    return [
+        {
+            logIndex: String(rb.Payload.logIndex),
+            logId: { keyId: Buffer.from(rb.Payload.logID, 'hex').toString('base64') },
+            kindVersion: { kind: body.kind, version: body.apiVersion },
+            integratedTime: String(rb.Payload.integratedTime),
+            inclusionPromise: { signedEntryTimestamp: rb.SignedEntryTimestamp },
+            canonicalizedBody: rb.Payload.body,
+        },
+    ];
+}
+function verificationMaterial(annotations, entries) {
+    const leaf = annotations[Annotation.certificate];
+    if (!leaf)
+        throw new Error(`layer has no ${Annotation.certificate} annotation`);
+    const ts = annotations[Annotation.rfc3161];
+    const rfc3161Timestamps = ts
+        ? [{ signedTimestamp: JSON.parse(ts).SignedRFC3161Timestamp }]
+        : [];
+    return {
+        // A promise-only (SET) entry is a v0.1 bundle; without a log entry, v0.3 with the bare certificate.
+        ...(entries.length
+            ? { x509CertificateChain: { certificates: [{ rawBytes: pemToDer(leaf) }] } }
+            : { certificate: { rawBytes: pemToDer(leaf) } }),
+        tlogEntries: entries,
+        timestampVerificationData: { rfc3161Timestamps },
+    };
+}
+function bundleFromSignatureLayer(payload, annotations) {
+    const signature = annotations[Annotation.signature];
+    if (!signature)
+        throw new Error(`signature layer has no ${Annotation.signature} annotation`);
+    const digest = (0,oci_digest/* sha256 */.sc)(payload).slice('sha256:'.length);
+    const entries = tlogEntries(annotations, (body) => {
+        const spec = body.spec;
+        if (body.kind !== 'hashedrekord' ||
+            spec.data?.hash?.value !== digest ||
+            spec.signature?.content !== signature) {
+            throw new Error('the Rekor entry in the bundle annotation does not describe this payload and signature');
+        }
+    });
+    return (0,dist.bundleFromJSON)({
+        mediaType: entries.length ? dist.BUNDLE_V01_MEDIA_TYPE : dist.BUNDLE_V03_MEDIA_TYPE,
+        verificationMaterial: verificationMaterial(annotations, entries),
+        messageSignature: {
+            messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from(digest, 'hex').toString('base64') },
+            signature,
+        },
+    });
+}
+function bundleFromAttestationLayer(envelope, annotations) {
+    const entries = tlogEntries(annotations, (body) => {
+        const spec = body.spec;
+        if (body.kind !== 'dsse' || `sha256:${spec.envelopeHash?.value}` !== (0,oci_digest/* sha256 */.sc)(envelope)) {
+            throw new Error('the Rekor entry in the bundle annotation does not describe this DSSE envelope (envelopeHash differs)');
+        }
+    });
+    return (0,dist.bundleFromJSON)({
+        mediaType: entries.length ? dist.BUNDLE_V01_MEDIA_TYPE : dist.BUNDLE_V03_MEDIA_TYPE,
+        verificationMaterial: verificationMaterial(annotations, entries),
+        dsseEnvelope: JSON.parse(envelope.toString('utf8')),
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/verify/published.js
+
+
+
+
+
+async function verifyPublished(repo, artifacts, opts) {
+    const verifier = new verify_dist/* Verifier */.BL(opts.trust.material, {
+        tlogThreshold: opts.requireTlog ? 1 : 0,
+        ctlogThreshold: opts.requireSct ? 1 : 0,
+        timestampThreshold: 1,
+    });
+    const manifests = new Map();
+    const legacyManifest = (subject, kind) => {
+        const tag = legacyTag(subject, kind);
+        if (!manifests.has(tag))
+            manifests.set(tag, repo.getManifest(tag).then((f) => f.manifest));
+        return manifests.get(tag);
+    };
+    return Promise.all(artifacts.map(async (a) => {
+        const location = a.format === 'bundle-referrer'
+            ? `${repo}@${a.digest} (referrer of ${a.subject.digest})`
+            : `${repo}:${legacyTag(a.subject.digest, a.format === 'legacy-sig' ? 'sig' : 'att')} layer ${a.digest}`;
+        try {
+            if (a.format === 'bundle-referrer') {
+                const { manifest } = await repo.getManifest(a.digest);
+                const m = manifest;
+                if (m.artifactType !== BUNDLE_ARTIFACT_TYPE ||
+                    m.subject?.digest !== a.subject.digest ||
+                    m.layers.length !== 1) {
+                    throw new Error('the referrer is not a Sigstore bundle about this image');
+                }
+                const bytes = await repo.fetchBlob(m.layers[0], opts.maxBundleBytes);
+                const bundle = (0,dist.bundleFromJSON)(JSON.parse(bytes.toString('utf8')));
+                checkStatement(verifyBundle(verifier, bundle, opts.policy), a);
+            }
+            else {
+                const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
+                const layer = a.layer ??
+                    (await legacyManifest(a.subject.digest, kind)).layers.find((l) => l.digest === a.digest &&
+                        (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature));
+                if (!layer)
+                    throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
+                const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);
+                const annotations = layer.annotations ?? {};
+                if (kind === 'sig') {
+                    if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE)
+                        throw new Error(`unexpected media type ${layer.mediaType}`);
+                    verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundleFromSignatureLayer(bytes, annotations), bytes), opts.policy);
+                    const claimed = JSON.parse(bytes.toString('utf8')).critical?.image?.['docker-manifest-digest'];
+                    if (claimed !== a.subject.digest)
+                        throw new Error(`the signed payload names ${claimed}, not ${a.subject.digest}`);
+                }
+                else {
+                    if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
+                        throw new Error(`unexpected media type ${layer.mediaType}`);
+                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy), a);
+                }
+            }
+            return { ...a, location, ok: true };
+        }
+        catch (err) {
+            return { ...a, location, ok: false, error: explainVerifyError(err) };
+        }
+    }));
+}
+/**
+ * @sigstore/verify's messages, with what a private Sigstore's operator does about them.
+ * The checkpoint one is the trap of a self-run Rekor: sigstore-js accepts a checkpoint only when
+ * its signer name (Rekor's --rekor_server.hostname, the OS host name by default) is part of the
+ * log's baseUrl in the trusted root (verify/tlog/checkpoint.js).
+ */
+function explainVerifyError(err) {
+    const message = err.message ?? String(err);
+    if (message.includes('no signatures found in checkpoint'))
+        return (`${message} — the Rekor checkpoint is signed under a name that is not part of the Rekor URL in ` +
+            'the trusted root: start Rekor with --rekor_server.hostname set to the host name of its URL, ' +
+            'or give the trusted root the URL under that name');
+    return message;
+}
+/** Verifies a DSSE bundle and returns its in-toto statement. */
+function verifyBundle(verifier, bundle, policy) {
+    verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle), policy);
+    if (bundle.content.$case !== 'dsseEnvelope')
+        throw new Error('expected a DSSE envelope');
+    return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
+}
+function checkStatement(st, a) {
+    const [algorithm, hex] = a.subject.digest.split(':');
+    if (!st.subject?.some((s) => s.digest?.[algorithm] === hex))
+        throw new Error(`the statement's subjects do not include ${a.subject.digest}`);
+    if (st.predicateType !== a.predicateType)
+        throw new Error(`the statement's predicate type is ${st.predicateType}, expected ${a.predicateType}`);
+}
+
+;// CONCATENATED MODULE: ./build/src/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class VerificationFailedError extends Error {
+    failures;
+    constructor(failures) {
+        super('published artifacts did not verify:\n' +
+            failures.map((f) => `  - ${f.predicateType} at ${f.location}: ${f.error}`).join('\n'));
+        this.failures = failures;
+        this.name = 'VerificationFailedError';
+    }
+}
+/** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
+function visibilityCheck(opts) {
+    return (claims) => {
+        const visibility = String(claims.repository_visibility ?? 'unknown');
+        if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
+            return;
+        throw new Error(`refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
+            'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
+            'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
+            'the disclosure explicitly with allow-public-transparency-log: true');
+    };
+}
+async function run(opts, ctx) {
+    const client = (0,registry_client/* clientFor */.$)(opts, ctx);
+    const warnings = [];
+    const warn = (m) => {
+        warnings.push(m);
+        ctx.logger.warn(m);
+    };
+    try {
+        const repo = client.repository(opts.image);
+        const subject = await (0,src_subject.resolveSubject)(repo, opts.image, opts.digest, opts.tags);
+        ctx.logger.info(`subject: ${repo}@${subject.descriptor.digest} (${subject.descriptor.mediaType})`);
+        if (!(0,options/* hasWork */.OJ)(opts))
+            return { subject, referrers: await (0,oci_referrers.listReferrers)(repo, subject.descriptor.digest), warnings };
+        // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
+        const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
+        const phases = new PhaseClock();
+        const sboms = await (0,for_run.sbomsForRun)(repo, subject, opts, ctx.logger);
+        phases.mark('sbom');
+        const targets = [subject.descriptor, ...(opts.perPlatform ? subject.platforms : [])];
+        if (opts.storage === 'legacy')
+            await warnForeignBundles(repo, subject.descriptor.digest, warn);
+        const env = ctx.env ?? process.env;
+        const tokenSource = ctx.tokenSource ??
+            (opts.identityToken
+                ? staticTokenSource(opts.identityToken)
+                : actionsTokenSource(env, client.transport));
+        const session = new SigningSession({
+            fulcioUrl: opts.sigstore.fulcioUrl,
+            tokenSource,
+            transport: client.transport,
+            checkClaims: visibilityCheck(opts),
+        });
+        const { chain } = await session.getCertificate();
+        phases.mark('certificate');
+        const identity = certificateIdentity(chain[0]);
+        ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
+        const name = dockerReference(opts.image.registry, opts.image.repository);
+        const subjects = targets.map((t) => imageSubject(name, t.digest));
+        // Each statement with the targets it is attached to: provenance and user predicates to every
+        // target, a platform's SBOM to that platform and to the index (what admission checks).
+        const statements = [];
+        if (opts.provenance !== 'none') {
+            const claims = workflowClaims(identity);
+            statements.push({
+                statement: opts.provenance === 'v1'
+                    ? statement(subjects, SLSA_V1, slsaV1(claims))
+                    : statement(subjects, SLSA_V02, slsaV02(claims)),
+                targets,
+            });
+        }
+        for (const p of predicates)
+            statements.push({ statement: statement(subjects, p.type, p.content), targets });
+        for (const p of sboms.predicates) {
+            statements.push({
+                statement: statement(p.subjects.map((d) => imageSubject(name, d.digest)), p.type, p.content),
+                targets: p.targets,
+            });
+        }
+        const allTargets = uniqueByDigest([...targets, ...statements.flatMap((s) => s.targets)]);
+        const witnessOptions = {
+            ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
+            ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+        };
+        const w = witnesses(witnessOptions);
+        const [signatures, attestations] = await Promise.all([
+            Promise.all((opts.sign ? targets : []).map(async (target) => ({
+                target,
+                ...(opts.storage !== 'referrers'
+                    ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) }
+                    : {}),
+                ...(opts.storage !== 'legacy'
+                    ? {
+                        statement: await signStatement(session, w, statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {})),
+                    }
+                    : {}),
+            }))),
+            Promise.all(statements.map(async (s) => ({
+                signed: await signStatement(session, w, s.statement),
+                targets: s.targets.map((t) => t.digest),
+            }))),
+        ]).catch((err) => {
+            throw explainWitnessError(err, witnessOptions);
+        });
+        phases.mark('sign');
+        const typesSigned = new Set([
+            ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
+            ...statements.map((s) => s.statement.predicateType),
+        ]);
+        // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
+        // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
+        const settle = new shared_tag/* SettleQueue */.xi();
+        const published = await publish({
+            settle,
+            repo,
+            storage: opts.storage,
+            chain,
+            signatures: allTargets.map((target) => signatures.find((s) => s.target.digest === target.digest) ?? { target }),
+            attestations,
+            supersede: supersedeRule(identity, typesSigned),
+            logger: ctx.logger,
+        });
+        phases.mark('publish');
+        if (published.fallbackTagUsed) {
+            warn(`${repo.registry} has no OCI referrers API: bundles are listed in the fallback tag sha256-<hex> (what cosign v3 and oras read there)`);
+        }
+        if (published.replaced)
+            ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
+        // Everything read back during the delay is addressed by digest (referrer manifests, and the
+        // legacy layers as written), never through a shared tag: until the re-check a concurrent
+        // signer's stale write may hide one of our entries there for a moment (the re-check restores
+        // it, and is what proves each entry is in its tag).
+        const { policies, files, verified } = await (async () => {
+            const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
+            const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
+            const [policies, verified] = await Promise.all([
+                policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust),
+                opts.verify && trust ? verifyAll(repo, published, identity, trust, opts) : [],
+            ]);
+            phases.mark('verify');
+            const files = await writeOutputs(opts.outputDir, policies, [
+                ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
+                ...attestations.map((a) => a.signed),
+            ]);
+            return { policies, files, verified };
+        })().finally(() => settle.drain());
+        phases.mark('settle');
+        const referrers = await (0,oci_referrers.listReferrers)(repo, subject.descriptor.digest);
+        if (referrers.referrers.length >= 40) {
+            warn(`${repo}@${subject.descriptor.digest} has ${referrers.referrers.length} referrers; Kyverno's SigstoreBundle verification fails above 50. Remove old ones`);
+        }
+        phases.mark('report');
+        // One line for whoever tunes a pipeline: where the step's time went (bench/e2e.ts reads it).
+        ctx.logger.debug(`phases (ms): ${phases}`);
+        const rekorLogIndexes = [
+            ...new Set([
+                ...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]),
+                ...attestations.map((a) => a.signed.tlogEntry),
+            ].flatMap((e) => (e ? [e.logIndex] : []))),
+        ];
+        return {
+            subject,
+            referrers,
+            warnings,
+            signing: {
+                identity,
+                certificateRequests: session.certificateRequests,
+                rekorLogIndexes,
+                published,
+                verified,
+                files,
+                policies,
+                sboms,
+            },
+        };
+    }
+    finally {
+        await client.close();
+    }
+}
+async function warnForeignBundles(repo, digest, warn) {
+    const { referrers } = await (0,oci_referrers.listReferrers)(repo, digest, BUNDLE_ARTIFACT_TYPE);
+    if (referrers.length) {
+        warn(`${repo}@${digest} already has ${referrers.length} Sigstore bundle referrer(s) (e.g. from actions/attest): cosign v3 then ` +
+            'reads only bundles and ignores the legacy .sig/.att tags written with storage: legacy, so `cosign verify` v3 will not ' +
+            'see this signature. Use storage: both to reach every verifier');
+    }
+}
+function slug(predicateType) {
+    return predicateType.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
+}
+async function writeOutputs(dir, policies, signed) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const bundles = [];
+    let provenance;
+    for (const [i, s] of signed.entries()) {
+        const base = `${String(i + 1).padStart(2, '0')}-${slug(s.statement.predicateType)}`;
+        const path = (0,external_node_path_.join)(dir, `${base}.sigstore.json`);
+        await (0,promises_.writeFile)(path, s.bundleJson);
+        bundles.push(path);
+        if (s.statement.predicateType === SLSA_V1 || s.statement.predicateType === SLSA_V02) {
+            provenance = (0,external_node_path_.join)(dir, 'provenance.intoto.json');
+            await (0,promises_.writeFile)(provenance, JSON.stringify(s.statement, null, 2) + '\n');
+        }
+    }
+    const policyFiles = [];
+    for (const p of policies.policies) {
+        const path = (0,external_node_path_.join)(dir, p.filename);
+        await (0,promises_.writeFile)(path, p.text);
+        policyFiles.push(path);
+    }
+    const commands = (0,external_node_path_.join)(dir, 'verify-commands.sh');
+    // gh is optional where this script runs; cosign is what every consumer's check reduces to.
+    const gh = policies.gh ? [`if command -v gh >/dev/null 2>&1; then ${policies.gh}; fi`] : [];
+    await (0,promises_.writeFile)(commands, ['#!/bin/sh', 'set -e', ...policies.cosign, ...gh].join('\n') + '\n', {
+        mode: 0o755,
+    });
+    policyFiles.push(commands);
+    return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
+}
+async function loadTrust(opts) {
+    return opts.sigstore.trustedRoot ? trustFromFile(opts.sigstore.trustedRoot) : publicGoodTrust(undefined);
+}
+async function verifyAll(repo, published, identity, trust, opts) {
+    const results = await verifyPublished(repo, published.artifacts, {
+        trust,
+        // Anchored: @sigstore/verify uses a string SAN as an unanchored regex.
+        policy: {
+            subjectAlternativeName: new RegExp(`^${(0,regex/* escapeRegExp */.N)(identity.san)}$`),
+            extensions: { issuer: identity.issuer },
+        },
+        requireTlog: Boolean(opts.sigstore.rekorUrl),
+        requireSct: opts.sigstore.kind === 'public-good',
+        maxBundleBytes: MAX_BUNDLE_BYTES,
+    });
+    const failures = results.filter((r) => !r.ok);
+    if (failures.length)
+        throw new VerificationFailedError(failures);
+    return results;
+}
+/** Wall time between consecutive marks, named by the phase each mark ends. */
+class PhaseClock {
+    last = Date.now();
+    phases = [];
+    mark(phase) {
+        const now = Date.now();
+        this.phases.push([phase, now - this.last]);
+        this.last = now;
+    }
+    toString() {
+        return this.phases.map(([p, ms]) => `${p} ${ms}`).join(', ');
+    }
+}
+function uniqueByDigest(list) {
+    const seen = new Set();
+    return list.filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+}
+
+
+/***/ }),
+
+/***/ 24937:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   isAttestationManifest: () => (/* binding */ isAttestationManifest),
+/* harmony export */   resolveSubject: () => (/* binding */ resolveSubject)
+/* harmony export */ });
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88548);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93662);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84974);
+
+
+
+const NOT_PUSHED = "push it first: with docker/build-push-action set push: true (load: true only puts the image in the runner's local daemon, " +
+    'where no registry and no verifier can see it), and pass its digest output';
+async function resolveSubject(repo, image, digest, tags) {
+    let descriptor;
+    if (digest) {
+        descriptor = await repo.resolve(digest, NOT_PUSHED);
+    }
+    else {
+        descriptor = await repo.resolve(tags[0].tag, NOT_PUSHED);
+    }
+    await Promise.all(tags.map(async (t) => {
+        let got;
+        try {
+            got = await repo.resolve(t.tag, NOT_PUSHED);
+        }
+        catch (err) {
+            if (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotFoundError */ .m_)
+                throw new Error(`tag ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(t)} does not exist in the registry; ${NOT_PUSHED}`);
+            throw err;
+        }
+        if (got.digest !== descriptor.digest) {
+            throw new Error(`tag ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(t)} points to ${got.digest}, not to ${descriptor.digest}: it was moved or pushed by another build; ` +
+                'sign the digest this build produced and pass only the tags it pushed');
+        }
+    }));
+    const platforms = (0,_oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(descriptor.mediaType)
+        ? await platformManifests(repo, descriptor.digest)
+        : [];
+    return { repository: image, descriptor, tags, platforms };
+}
+/** BuildKit stores its provenance/SBOM attestations in an index as platform `unknown/unknown`: not platforms. */
+function isAttestationManifest(d) {
+    return ((d.platform?.os === 'unknown' && d.platform.architecture === 'unknown') ||
+        d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest');
+}
+async function platformManifests(repo, digest) {
+    const { manifest } = await repo.getManifest(digest);
+    return (manifest.manifests ?? []).filter((d) => !isAttestationManifest(d));
+}
+
+
+/***/ })
+
+};

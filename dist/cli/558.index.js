@@ -1,0 +1,48 @@
+export const id = 558;
+export const ids = [558];
+export const modules = {
+
+/***/ 3558:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   actionOutputs: () => (/* binding */ actionOutputs)
+/* harmony export */ });
+/* harmony import */ var _policy_signing_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15530);
+
+/** The Action's outputs (and the CLI's --json), from a run's result. Lists are newline-separated. */
+function actionOutputs(result) {
+    const s = result.signing;
+    const locations = s?.published.locations ?? [];
+    const isSignature = (l) => l.artifact.format === 'legacy-sig' || l.artifact.predicateType === 'https://sigstore.dev/cosign/sign/v1';
+    const policy = s ? (0,_policy_signing_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .policyFor */ .K)(s.identity).policy : undefined;
+    return {
+        digest: result.subject.descriptor.digest,
+        'signature-refs': [...new Set(locations.filter(isSignature).map((l) => l.ref))].join('\n'),
+        'attestation-refs': [...new Set(locations.filter((l) => !isSignature(l)).map((l) => l.ref))].join('\n'),
+        'bundle-paths': (s?.files.bundles ?? []).join('\n'),
+        'provenance-path': s?.files.provenance ?? '',
+        'sbom-spdx-path': (s?.sboms.files.spdx ?? []).join('\n'),
+        'sbom-cyclonedx-path': (s?.sboms.files.cyclonedx ?? []).join('\n'),
+        subject: s?.identity.san ?? '',
+        'subject-regex': policy?.subjectRegExp ?? '',
+        issuer: s?.identity.issuer ?? '',
+        'rekor-log-indexes': (s?.rekorLogIndexes ?? []).join('\n'),
+        'kyverno-policy-path': kyvernoPolicyPath(result),
+        'policy-paths': (s?.files.policies ?? []).join('\n'),
+    };
+}
+function kyvernoPolicyPath(result) {
+    const s = result.signing;
+    if (!s)
+        return '';
+    const preferred = s.policies.policies.find((p) => p.filename.includes('cosign')) ??
+        s.policies.policies.find((p) => p.consumer.toLowerCase().includes('kyverno'));
+    return preferred ? (s.files.policies.find((f) => f.endsWith(`/${preferred.filename}`)) ?? '') : '';
+}
+
+
+/***/ })
+
+};
