@@ -440,7 +440,6 @@ async function publishTarget(input, t) {
                     predicateType: IMAGE_SIGNATURE,
                     digest: r.layers[0].digest,
                     subject: t.target,
-                    signature: r.layers[0].annotations?.[Annotation.signature] ?? '',
                     layer: r.layers[0],
                 }, `${repo}:${r.tag}`, 'cosign legacy tag');
             }));
@@ -1883,13 +1882,6 @@ async function verifyPublished(repo, artifacts, opts) {
         ctlogThreshold: opts.requireSct ? 1 : 0,
         timestampThreshold: 1,
     });
-    const manifests = new Map();
-    const legacyManifest = (subject, kind) => {
-        const tag = legacyTag(subject, kind);
-        if (!manifests.has(tag))
-            manifests.set(tag, repo.getManifest(tag).then((f) => f.manifest));
-        return manifests.get(tag);
-    };
     return Promise.all(artifacts.map(async (a) => {
         const location = a.format === 'bundle-referrer'
             ? `${repo}@${a.digest} (referrer of ${a.subject.digest})`
@@ -1909,11 +1901,9 @@ async function verifyPublished(repo, artifacts, opts) {
             }
             else {
                 const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
-                const layer = a.layer ??
-                    (await legacyManifest(a.subject.digest, kind)).layers.find((l) => l.digest === a.digest &&
-                        (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature));
+                const layer = a.layer;
                 if (!layer)
-                    throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
+                    throw new Error(`no descriptor recorded for the ${kind} layer ${a.digest}`);
                 const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);
                 const annotations = layer.annotations ?? {};
                 if (kind === 'sig') {

@@ -3862,7 +3862,7 @@ class TarParser {
  */
 
 const MAX_LINK_HOPS = 16;
-/** One tar entry: its header and a readable of its bytes. */
+/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
 function normaliseTarPath(name) {
     const out = [];
     for (const c of name.split('/')) {
@@ -4033,7 +4033,6 @@ const OPAQUE = '.wh..wh..opq';
  */
 const PROBE_SIZE = 0;
 const PROBE_MODE = 0o644;
-/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
 const unsupported = (mediaType) => `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
 /**
  * Squashes local or remote layer streams (bottom first) into the wanted files. Layers are consumed

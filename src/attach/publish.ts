@@ -7,7 +7,7 @@ import type { SignedMessage, SignedStatement } from '../sigstore/sign.js';
 import type { PublishedArtifact } from '../verify/published.js';
 import type { Logger } from '../log.js';
 import { MAX_BUNDLE_BYTES, pushBundleReferrers } from './bundle-referrer.js';
-import { Annotation, appendToLegacyTag, attestationLayer, signatureLayer } from './cosign-legacy.js';
+import { appendToLegacyTag, attestationLayer, signatureLayer } from './cosign-legacy.js';
 import {
   IMAGE_SIGNATURE,
   legacyLayerSuperseded,
@@ -100,7 +100,6 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
               predicateType: IMAGE_SIGNATURE,
               digest: r.layers[0]!.digest,
               subject: t.target,
-              signature: r.layers[0]!.annotations?.[Annotation.signature] ?? '',
               layer: r.layers[0]!,
             },
             `${repo}:${r.tag}`,

@@ -64,7 +64,6 @@ const OPAQUE = '.wh..wh..opq';
 const PROBE_SIZE = 0;
 const PROBE_MODE = 0o644;
 
-/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
 const unsupported = (mediaType: string) =>
   `unsupported layer media type ${mediaType} (not an OCI or Docker rootfs tar)`;
 

@@ -29,7 +29,7 @@ export interface DirNode {
 }
 export type Node = FileNode | LinkNode | DirNode;
 
-/** One tar entry: its header and a readable of its bytes. */
+/** Splits a tar path into components; null when `..` would leave the root (a path-traversal entry). */
 export function normaliseTarPath(name: string): string[] | null {
   const out: string[] = [];
   for (const c of name.split('/')) {

@@ -1,12 +1,7 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { toSignedEntity, Verifier, type VerificationPolicy } from '@sigstore/verify';
 import { BUNDLE_ARTIFACT_TYPE } from '../attach/bundle-referrer.js';
-import {
-  Annotation,
-  DSSE_ENVELOPE_MEDIA_TYPE,
-  legacyTag,
-  SIMPLE_SIGNING_MEDIA_TYPE,
-} from '../attach/cosign-legacy.js';
+import { DSSE_ENVELOPE_MEDIA_TYPE, legacyTag, SIMPLE_SIGNING_MEDIA_TYPE } from '../attach/cosign-legacy.js';
 import type { Repository } from '../oci/client.js';
 import type { Descriptor, ImageManifest } from '../oci/types.js';
 import type { Trust } from '../sigstore/trust.js';
@@ -26,12 +21,10 @@ export interface PublishedArtifact {
   digest: string;
   /** The subject it is attached to. */
   subject: Descriptor;
-  /** For a `.sig` layer: its signature annotation (every signature of an image has the same payload digest). */
-  signature?: string;
   /**
-   * For a legacy layer: the descriptor as this run wrote it into the tag. Verification then reads
-   * the layer's bytes by digest and needs no read of the tag, so it can run while the tag's settle
-   * re-check (which proves the descriptor is in the tag) is still waiting.
+   * For a legacy layer: the descriptor as this run wrote it into the tag (its annotations carry the
+   * signature and certificate). Verification reads the layer's bytes by digest and never the tag, so
+   * it can run while the tag's settle re-check (which proves the descriptor is in the tag) waits.
    */
   layer?: Descriptor;
 }
@@ -60,16 +53,6 @@ export async function verifyPublished(
     ctlogThreshold: opts.requireSct ? 1 : 0,
     timestampThreshold: 1,
   });
-  const manifests = new Map<string, Promise<ImageManifest>>();
-  const legacyManifest = (subject: string, kind: 'sig' | 'att') => {
-    const tag = legacyTag(subject, kind);
-    if (!manifests.has(tag))
-      manifests.set(
-        tag,
-        repo.getManifest(tag).then((f) => f.manifest as ImageManifest),
-      );
-    return manifests.get(tag)!;
-  };
   return Promise.all(
     artifacts.map(async (a): Promise<VerifiedArtifact> => {
       const location =
@@ -92,14 +75,8 @@ export async function verifyPublished(
           checkStatement(verifyBundle(verifier, bundle, opts.policy), a);
         } else {
           const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
-          const layer =
-            a.layer ??
-            (await legacyManifest(a.subject.digest, kind)).layers.find(
-              (l) =>
-                l.digest === a.digest &&
-                (a.signature === undefined || l.annotations?.[Annotation.signature] === a.signature),
-            );
-          if (!layer) throw new Error(`layer ${a.digest} is not in the ${kind} manifest`);
+          const layer = a.layer;
+          if (!layer) throw new Error(`no descriptor recorded for the ${kind} layer ${a.digest}`);
           const bytes = await repo.fetchBlob(layer, opts.maxBundleBytes);
           const annotations = layer.annotations ?? {};
           if (kind === 'sig') {
