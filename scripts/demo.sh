@@ -3,8 +3,8 @@
 # (idempotent), then runs scripts/demo.ts on Node 24 against the committed dist/ bundles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash .ci/install-tools
-[ -d node_modules ] || npm ci --no-audit --no-fund
+bash .ci/install-tools --for demo
+[ -d node_modules ] || bash scripts/npm24.sh ci --no-audit --no-fund
 [ -f dist/index.js ] || npm run -s build
 cache=${SIGSTAMP_CACHE:-$HOME/.cache/sigstamp}
 export PATH="$cache/bin:$PATH"

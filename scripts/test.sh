@@ -5,16 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-tools
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || bash scripts/npm24.sh ci --no-audit --no-fund
 cache=${SIGSTAMP_CACHE:-$HOME/.cache/sigstamp}
 export PATH="$cache/bin:$PATH"
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 status=0
 "$cache/bin/node24" node_modules/vitest/vitest.mjs run "$@" --reporter=default --reporter=json --outputFile.json="$report" || status=$?
-# One plain closing line that any CI log reader understands.
-"$cache/bin/node24" -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-' "$report" 2>/dev/null || echo "tests: 0 passed, 1 failed (vitest wrote no report)"
+# One plain closing line that any CI log reader understands; a file that failed to load counts.
+"$cache/bin/node24" scripts/test-summary.mjs "$report" "$status"
 exit $status

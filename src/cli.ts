@@ -37,6 +37,13 @@ const USAGE = `usage:
                                                                     write the trusted_root.json of a private
                                                                     Sigstore (the trusted-root input), asking
                                                                     each service unless its PEM file is given
+  sigstamp tuf-repo --trusted-root FILE [--signing-config FILE] --out DIR [--keys DIR] [--expires DAYS]
+                                                                    write (or re-sign) a static TUF repository
+                                                                    serving that trusted root, for Kyverno's
+                                                                    tuf.mirror/root, cosign initialize and
+                                                                    policy-controller; private keys in DIR.keys
+                                                                    unless --keys; expires in 365 days unless
+                                                                    --expires
 options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
 ${Object.entries(INPUTS)
   .map(
@@ -61,6 +68,9 @@ const CLI_FLAGS = {
   'rekor-public-key': { type: 'string' },
   'tsa-chain': { type: 'string' },
   'rekor-start-time': { type: 'string' },
+  'signing-config': { type: 'string' },
+  keys: { type: 'string' },
+  expires: { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -252,6 +262,37 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     } finally {
       await transport.close();
     }
+  }
+  if (command === 'tuf-repo') {
+    const trustedRootPath = raw['trusted-root'];
+    const outDir = cliValue('out');
+    if (!trustedRootPath || !outDir)
+      throw new OptionsError('tuf-repo needs --trusted-root FILE and --out DIR (the directory to serve)');
+    const days = cliValue('expires');
+    if (days !== undefined && !/^\d+$/.test(days))
+      throw new OptionsError(`--expires "${days}": expected a whole number of days, e.g. 365`);
+    const { writeTufRepository } = await import('./sigstore/tuf-repo.js');
+    const r = await writeTufRepository({
+      trustedRootPath,
+      signingConfigPath: cliValue('signing-config'),
+      outDir,
+      keysDir: cliValue('keys'),
+      expiresDays: days === undefined ? undefined : Number(days),
+    });
+    const v = r.versions;
+    const expires = r.expires.toISOString().replace('.000Z', 'Z');
+    logger.info(
+      [
+        `${r.created ? 'wrote' : 're-signed'} the TUF repository ${r.outDir}: serve this directory as it is (the mirror URL)`,
+        `  targets: ${r.targets.join(', ')}`,
+        `  versions: root ${v.root}${r.rootBumped ? ' (re-signed: it would have expired first)' : ''}, targets ${v.targets}, snapshot ${v.snapshot}, timestamp ${v.timestamp}`,
+        `  pin ${r.rootPath} in clients: Kyverno tuf.root, cosign initialize --root, policy-controller remote.root`,
+        `  keys: ${r.keysDir} — keep it private (never serve it); it is needed to re-sign`,
+        `  expires ${expires}: re-run this command before ${expires.slice(0, 10)} (no client accepts it after)`,
+      ].join('\n'),
+    );
+    if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return 0;
   }
   throw new OptionsError(`unknown command "${command}"\n${USAGE}`);
 }

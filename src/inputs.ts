@@ -42,6 +42,11 @@ export const INPUTS = {
       'Where signatures and attestations go: both (referrers and cosign legacy tags), referrers or legacy.',
     default: 'both',
   },
+  'policy-action': {
+    description:
+      'What the generated admission policies do with an image that fails: enforce (deny it) or audit (report it, for a rollout).',
+    default: 'enforce',
+  },
   'per-platform': {
     description: 'For a multi-arch index, also attach to each platform manifest (true/false).',
     default: 'false',
@@ -66,6 +71,14 @@ export const INPUTS = {
   },
   'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
   'trusted-root': { description: 'Path to the trusted_root.json of your Sigstore (sigstore: custom).' },
+  'tuf-mirror': {
+    description:
+      'URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom).',
+  },
+  'tuf-root': {
+    description:
+      "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom).",
+  },
   'allow-public-transparency-log': {
     description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
     default: 'false',

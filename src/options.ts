@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseDigest } from './oci/digest.js';
 import {
   InvalidReferenceError,
@@ -21,12 +22,19 @@ export interface PredicateFile {
   path: string;
 }
 
+export type PolicyAction = 'enforce' | 'audit';
+
 export interface SigstoreConfig {
   kind: 'public-good' | 'custom';
   fulcioUrl: string;
   rekorUrl?: string;
   tsaUrl?: string;
   trustedRoot?: string;
+  /**
+   * The TUF repository serving this Sigstore's trusted root (`sigstamp tuf-repo`): Kyverno's
+   * ImageValidatingPolicy initialises a TUF client for keyless attestors before anything else.
+   */
+  tuf?: { mirror: string; rootPath: string; rootJson: string };
 }
 
 export const PUBLIC_GOOD = {
@@ -51,6 +59,8 @@ export interface Options {
   /** A user's own SBOM file, attested as it is instead of generating one. */
   sbomPath?: string;
   storage: Storage;
+  /** The generated policies deny (enforce) or only report (audit) what fails verification. */
+  policyAction: PolicyAction;
   perPlatform: boolean;
   sigstore: SigstoreConfig;
   allowPublicTransparencyLog: boolean;
@@ -138,15 +148,40 @@ function predicates(value: string | undefined): PredicateFile[] {
     });
 }
 
+/** Read up front, so a wrong path fails the step before anything is signed or pushed. */
+function tufRootJson(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new OptionsError(
+      `input tuf-root: cannot read ${path} (${(err as Error).message}); give the root.json that sigstamp tuf-repo wrote`,
+    );
+  }
+  let root: { signed?: { _type?: string } };
+  try {
+    root = JSON.parse(text) as typeof root;
+  } catch {
+    throw new OptionsError(
+      `input tuf-root: ${path} is not JSON; give the root.json that sigstamp tuf-repo wrote`,
+    );
+  }
+  if (root?.signed?._type !== 'root')
+    throw new OptionsError(`input tuf-root: ${path} is not TUF root metadata (signed._type is not "root")`);
+  return text;
+}
+
 function sigstoreConfig(raw: RawInputs, verify: boolean): SigstoreConfig {
   const kind = oneOf('sigstore', raw.sigstore, ['public-good', 'custom'] as const, 'public-good');
   const fulcioUrl = url('fulcio-url', raw['fulcio-url']);
   const rekorUrl = url('rekor-url', raw['rekor-url']);
   const tsaUrl = url('tsa-url', raw['tsa-url']);
   const trustedRoot = raw['trusted-root']?.trim() || undefined;
+  const tufMirror = url('tuf-mirror', raw['tuf-mirror']);
+  const tufRoot = raw['tuf-root']?.trim() || undefined;
   if (kind === 'public-good') {
-    const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root'].filter((k) =>
-      raw[k as keyof RawInputs]?.trim(),
+    const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'tuf-mirror', 'tuf-root'].filter(
+      (k) => raw[k as keyof RawInputs]?.trim(),
     );
     if (given.length) {
       throw new OptionsError(
@@ -166,12 +201,21 @@ function sigstoreConfig(raw: RawInputs, verify: boolean): SigstoreConfig {
       'input trusted-root is required with sigstore: custom (the trusted_root.json of your Sigstore), or set verify: false',
     );
   }
+  if (!tufMirror !== !tufRoot) {
+    throw new OptionsError(
+      `input ${tufMirror ? 'tuf-root' : 'tuf-mirror'} is required with ${tufMirror ? 'tuf-mirror' : 'tuf-root'}: ` +
+        'the ImageValidatingPolicy needs both where the TUF repository is served and its root.json (sigstamp tuf-repo writes both)',
+    );
+  }
   return {
     kind,
     fulcioUrl,
     ...(rekorUrl ? { rekorUrl } : {}),
     ...(tsaUrl ? { tsaUrl } : {}),
     ...(trustedRoot ? { trustedRoot } : {}),
+    ...(tufMirror && tufRoot
+      ? { tuf: { mirror: tufMirror, rootPath: tufRoot, rootJson: tufRootJson(tufRoot) } }
+      : {}),
   };
 }
 
@@ -249,6 +293,7 @@ export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.en
     sbom: sbomFormats(raw.sbom),
     ...(raw['sbom-path']?.trim() ? { sbomPath: raw['sbom-path'].trim() } : {}),
     storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'] as const, 'both'),
+    policyAction: oneOf('policy-action', raw['policy-action'], ['enforce', 'audit'] as const, 'enforce'),
     perPlatform: bool('per-platform', raw['per-platform'], false),
     sigstore: sigstoreConfig(raw, verify),
     allowPublicTransparencyLog: bool(

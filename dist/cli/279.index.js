@@ -919,7 +919,7 @@ async function trustFromFile(path) {
 }
 async function publicGoodTrust(cachePath) {
     // Loaded lazily: only public-good runs need the TUF client.
-    const { getTrustedRoot } = await __webpack_require__.e(/* import() */ 694).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(908), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
     const trustedRoot = await getTrustedRoot(cachePath ? { cachePath } : {});
     return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: 'public-good Sigstore (TUF)' };
 }
@@ -969,7 +969,8 @@ function cpolTransparency(i) {
         // Fulcio chain of the private Sigstore (cosign.go buildCosignOptions: opts.Roots -> RootCerts).
         roots: chainPem(s.fulcioChainPem),
         // A private Fulcio without a CT log issues no SCT (ctlog: false): verifying one would fail.
-        ctlog: { ignoreSCT: true, ...(s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}) },
+        // tsaCertChain only when this run was timestamped: it makes a signed timestamp mandatory.
+        ctlog: { ignoreSCT: true, ...(s.tsaUrl && s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}) },
     };
     out.rekor = s.rekorUrl
         ? { url: trimSlash(s.rekorUrl), ...(s.rekorPublicKeyPem ? { pubkey: s.rekorPublicKeyPem } : {}) }
@@ -1022,9 +1023,13 @@ function cpolRule(i, t, type, keyless) {
                 imageReferences: tagAndDigestGlobs(kyvernoImageNames(t)),
                 // Per-rule failure action (ImageVerification.FailureAction); spec.validationFailureAction
                 // is deprecated in v1.19.
-                failureAction: 'Enforce',
-                mutateDigest: true,
-                verifyDigest: true,
+                failureAction: i.action === 'audit' ? 'Audit' : 'Enforce',
+                // Kyverno refuses mutateDigest with Audit ("mutateDigest must be set to false for 'Audit'
+                // failure action"); an audit that does not pin tags would report every tag as undigested,
+                // so audit checks signatures only.
+                ...(i.action === 'audit'
+                    ? { mutateDigest: false, verifyDigest: false }
+                    : { mutateDigest: true, verifyDigest: true }),
                 required: true,
                 ...(i.insecureRegistry ? { imageRegistryCredentials: { allowInsecureRegistry: true } } : {}),
                 attestors,
@@ -1218,7 +1223,8 @@ function kyvernoImageValidatingPolicy(i) {
                 ? { url: trimSlash(s.rekorUrl), ...(s.rekorPublicKeyPem ? { rekorPubKey: s.rekorPublicKeyPem } : {}) }
                 : { insecureIgnoreTlog: true }),
             insecureIgnoreSCT: true,
-            ...(s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}),
+            // Only when this run was timestamped: tsaCertChain makes a signed timestamp mandatory.
+            ...(s.tsaUrl && s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}),
         };
         if (s.rekorUrl && !s.rekorPublicKeyPem) {
             notes.push('No Rekor public key was given: Kyverno will check Rekor entries against the public-good keys and fail.');
@@ -1231,7 +1237,19 @@ function kyvernoImageValidatingPolicy(i) {
             notes.push('Private Sigstore: no trusted_root.json was given, so bundles are verified against the public-good ' +
                 'trusted root and will fail; add attestors[0].cosign.trustedRoot.value with your trusted_root.json.');
         }
-        notes.push('Kyverno still initialises its TUF client for keyless attestors: it must reach its TUF mirror.');
+        if (s.tuf) {
+            // opts.go initTUFAndFetch: keyless attestors initialise TUF (mirror + root) before anything
+            // else, even with the inline trustedRoot; without `tuf` that is the public-good mirror.
+            cosign.tuf = { mirror: s.tuf.mirror, root: { data: Buffer.from(s.tuf.rootJson).toString('base64') } };
+            notes.push(`Kyverno initialises its TUF client from ${s.tuf.mirror} (root.json pinned inline as tuf.root.data): ` +
+                'keep that repository served and re-sign it (sigstamp tuf-repo) before its metadata expires.');
+        }
+        else {
+            notes.push('NOT READY: Kyverno initialises a TUF client for keyless attestors even with the inline trustedRoot, and ' +
+                'without tuf.mirror that is the public-good mirror, which does not know this Sigstore. Write a TUF ' +
+                'repository for it (`sigstamp tuf-repo --trusted-root trusted_root.json --out tuf`), serve the directory, ' +
+                'and give sigstamp tuf-mirror (its URL) and tuf-root (tuf/root.json) so this policy carries both.');
+        }
     }
     if (i.policy.reusableWorkflow) {
         notes.push('The signer is a reusable workflow: ImageValidatingPolicy ignores keyless.additionalExtensions ' +
@@ -1259,7 +1277,8 @@ function kyvernoImageValidatingPolicy(i) {
         spec: {
             webhookConfiguration: { timeoutSeconds: 30 },
             failurePolicy: 'Fail',
-            validationActions: ['Deny'],
+            // Audit records a policy report, Warn tells the user who applied the Pod; neither denies.
+            validationActions: i.action === 'audit' ? ['Audit', 'Warn'] : ['Deny'],
             matchConstraints: {
                 resourceRules: [
                     { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['pods'] },
@@ -1267,7 +1286,10 @@ function kyvernoImageValidatingPolicy(i) {
             },
             matchImageReferences: ivpImageReferences(t),
             ...(i.insecureRegistry ? { credentials: { allowInsecureRegistry: true } } : {}),
-            validationConfigurations: { mutateDigest: true, verifyDigest: true, required: true },
+            // Audit changes nothing in the Pods it reports on (no digest pinning), as ClusterPolicy must.
+            validationConfigurations: i.action === 'audit'
+                ? { mutateDigest: false, verifyDigest: false, required: true }
+                : { mutateDigest: true, verifyDigest: true, required: true },
             attestors: [{ name: 'sigstamp', cosign }],
             // A cosign attestor verifies `intoto` attestations only (ivpol/cosign/verifier.go).
             ...(preds.length > 0
@@ -1369,7 +1391,7 @@ function authority(i, trustRootName, attestations) {
         a.attestations = attestations;
     return a;
 }
-function cip(t, name, auth) {
+function cip(t, name, auth, action) {
     return {
         apiVersion: 'policy.sigstore.dev/v1beta1',
         kind: 'ClusterImagePolicy',
@@ -1379,7 +1401,8 @@ function cip(t, name, auth) {
             // `<name>:*` and `<name>@*` cover this repository's tags and digests and nothing else.
             images: tagAndDigestGlobs([policyControllerImageName(t)]).map((glob) => ({ glob })),
             authorities: [auth],
-            mode: 'enforce',
+            // warn: admits and returns the failure as an admission warning.
+            mode: action === 'audit' ? 'warn' : 'enforce',
         },
     };
 }
@@ -1407,11 +1430,11 @@ function policyControllerClusterImagePolicy(i) {
     // Authorities of one policy are OR'ed and one with attestations checks only attestations
     // (validator.go ValidatePolicy), whereas every policy matching an image must pass
     // (validatePolicies). So the signature and the attestations are two policies.
-    docs.push(cip(t, resourceName(t, 'signature'), authority(i, trustRootName)));
+    docs.push(cip(t, resourceName(t, 'signature'), authority(i, trustRootName), i.action));
     const preds = predicateInfos(i.predicateTypes);
     if (preds.length > 0) {
         const attestations = preds.map((p) => ({ name: p.name.replace(/_/g, '-'), predicateType: p.type }));
-        docs.push(cip(t, resourceName(t, 'attestations'), authority(i, trustRootName, attestations)));
+        docs.push(cip(t, resourceName(t, 'attestations'), authority(i, trustRootName, attestations), i.action));
         notes.push('Two ClusterImagePolicies: one requires the image signature, the other every attestation; policy-controller ' +
             'admits an image only when every policy matching it passes.');
     }
@@ -1770,6 +1793,11 @@ async function policiesForRun(opts, identity, digest, predicateTypes, trust) {
                     trustedRootPath: opts.sigstore.trustedRoot,
                 }
                 : {}),
+            ...(opts.sigstore.tuf
+                ? {
+                    tuf: { mirror: opts.sigstore.tuf.mirror, rootJson: opts.sigstore.tuf.rootJson },
+                }
+                : {}),
         };
     }
     const input = {
@@ -1778,6 +1806,7 @@ async function policiesForRun(opts, identity, digest, predicateTypes, trust) {
         digest,
         predicateTypes,
         storage: opts.storage,
+        action: opts.policyAction,
         sigstore,
         ...((0,reference/* isLoopbackRegistry */.jW)(opts.image.registry) || opts.insecureRegistries.includes(opts.image.registry)
             ? { insecureRegistry: true }

@@ -71,7 +71,9 @@ function signingSection(result) {
         lines.push('', `SBOMs: ${s.sboms.packages} packages cataloged from the image's layers (${files}).`);
     }
     lines.push('', '### Verify it', '', '```sh', ...s.policies.cosign, ...(s.policies.gh ? [s.policies.gh] : []), '```');
-    lines.push('', '### Admission policies for this identity', '');
+    lines.push('', '### Admission policies for this identity', '', s.policies.input.action === 'audit'
+        ? 'These policies only report (`policy-action: audit`): Kyverno writes policy reports and warnings, policy-controller warns. Switch to `policy-action: enforce` once the reports are clean.'
+        : 'These policies deny what fails. Rolling out to a cluster with running workloads? Run with `policy-action: audit` first: the same policies then only report.', '');
     for (const p of s.policies.policies) {
         lines.push('<details>', `<summary>${p.consumer} — <code>${p.filename}</code></summary>`, '', ...p.notes.map((n) => `- ${n}`), '', '```yaml', p.text.trimEnd(), '```', '</details>', '');
     }

@@ -41315,8 +41315,10 @@ function isTransient(err) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export PUBLIC_GOOD */
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84974);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6559);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84974);
+
 
 
 const PUBLIC_GOOD = {
@@ -41338,10 +41340,10 @@ function splitList(value) {
 }
 function reference(input, value) {
     try {
-        return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(value);
+        return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(value);
     }
     catch (err) {
-        if (err instanceof _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidReferenceError */ .x_)
+        if (err instanceof _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_)
             throw new OptionsError(`input ${input}: ${err.message}`);
         throw err;
     }
@@ -41374,7 +41376,7 @@ function url(name, value) {
     catch {
         throw new OptionsError(`input ${name}: "${v}" is not a URL; give e.g. https://fulcio.example.com`);
     }
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackRegistry */ .jW)(u.host))) {
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackRegistry */ .jW)(u.host))) {
         throw new OptionsError(`input ${name}: ${v} must use https (plain http is accepted only on loopback)`);
     }
     return v.replace(/\/+$/, '');
@@ -41394,14 +41396,36 @@ function predicates(value) {
         return { type, path };
     });
 }
+/** Read up front, so a wrong path fails the step before anything is signed or pushed. */
+function tufRootJson(path) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new OptionsError(`input tuf-root: cannot read ${path} (${err.message}); give the root.json that sigstamp tuf-repo wrote`);
+    }
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch {
+        throw new OptionsError(`input tuf-root: ${path} is not JSON; give the root.json that sigstamp tuf-repo wrote`);
+    }
+    if (root?.signed?._type !== 'root')
+        throw new OptionsError(`input tuf-root: ${path} is not TUF root metadata (signed._type is not "root")`);
+    return text;
+}
 function sigstoreConfig(raw, verify) {
     const kind = oneOf('sigstore', raw.sigstore, ['public-good', 'custom'], 'public-good');
     const fulcioUrl = url('fulcio-url', raw['fulcio-url']);
     const rekorUrl = url('rekor-url', raw['rekor-url']);
     const tsaUrl = url('tsa-url', raw['tsa-url']);
     const trustedRoot = raw['trusted-root']?.trim() || undefined;
+    const tufMirror = url('tuf-mirror', raw['tuf-mirror']);
+    const tufRoot = raw['tuf-root']?.trim() || undefined;
     if (kind === 'public-good') {
-        const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root'].filter((k) => raw[k]?.trim());
+        const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'tuf-mirror', 'tuf-root'].filter((k) => raw[k]?.trim());
         if (given.length) {
             throw new OptionsError(`input ${given.join(', ')} given with sigstore: public-good, which uses the public Sigstore; set sigstore: custom to use your own`);
         }
@@ -41415,12 +41439,19 @@ function sigstoreConfig(raw, verify) {
     if (verify && !trustedRoot) {
         throw new OptionsError('input trusted-root is required with sigstore: custom (the trusted_root.json of your Sigstore), or set verify: false');
     }
+    if (!tufMirror !== !tufRoot) {
+        throw new OptionsError(`input ${tufMirror ? 'tuf-root' : 'tuf-mirror'} is required with ${tufMirror ? 'tuf-mirror' : 'tuf-root'}: ` +
+            'the ImageValidatingPolicy needs both where the TUF repository is served and its root.json (sigstamp tuf-repo writes both)');
+    }
     return {
         kind,
         fulcioUrl,
         ...(rekorUrl ? { rekorUrl } : {}),
         ...(tsaUrl ? { tsaUrl } : {}),
         ...(trustedRoot ? { trustedRoot } : {}),
+        ...(tufMirror && tufRoot
+            ? { tuf: { mirror: tufMirror, rootPath: tufRoot, rootJson: tufRootJson(tufRoot) } }
+            : {}),
     };
 }
 /** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
@@ -41439,7 +41470,7 @@ function parseOptions(raw, env = process.env) {
     let digest = alias(raw, 'digest', 'subject-digest');
     if (digest !== undefined) {
         try {
-            (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest);
+            (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
         }
         catch {
             throw new OptionsError(`input digest: "${digest}" is not a digest; pass the build step's output, e.g. \${{ steps.build.outputs.digest }} (sha256:<64 hex>)`);
@@ -41480,6 +41511,7 @@ function parseOptions(raw, env = process.env) {
         sbom: sbomFormats(raw.sbom),
         ...(raw['sbom-path']?.trim() ? { sbomPath: raw['sbom-path'].trim() } : {}),
         storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'], 'both'),
+        policyAction: oneOf('policy-action', raw['policy-action'], ['enforce', 'audit'], 'enforce'),
         perPlatform: bool('per-platform', raw['per-platform'], false),
         sigstore: sigstoreConfig(raw, verify),
         allowPublicTransparencyLog: bool('allow-public-transparency-log', raw['allow-public-transparency-log'], false),
@@ -41812,6 +41844,10 @@ const INPUTS = {
         description: 'Where signatures and attestations go: both (referrers and cosign legacy tags), referrers or legacy.',
         default: 'both',
     },
+    'policy-action': {
+        description: 'What the generated admission policies do with an image that fails: enforce (deny it) or audit (report it, for a rollout).',
+        default: 'enforce',
+    },
     'per-platform': {
         description: 'For a multi-arch index, also attach to each platform manifest (true/false).',
         default: 'false',
@@ -41836,6 +41872,12 @@ const INPUTS = {
     },
     'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
     'trusted-root': { description: 'Path to the trusted_root.json of your Sigstore (sigstore: custom).' },
+    'tuf-mirror': {
+        description: 'URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom).',
+    },
+    'tuf-root': {
+        description: "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom).",
+    },
     'allow-public-transparency-log': {
         description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
         default: 'false',
@@ -41928,6 +41970,13 @@ const USAGE = `usage:
                                                                     write the trusted_root.json of a private
                                                                     Sigstore (the trusted-root input), asking
                                                                     each service unless its PEM file is given
+  sigstamp tuf-repo --trusted-root FILE [--signing-config FILE] --out DIR [--keys DIR] [--expires DAYS]
+                                                                    write (or re-sign) a static TUF repository
+                                                                    serving that trusted root, for Kyverno's
+                                                                    tuf.mirror/root, cosign initialize and
+                                                                    policy-controller; private keys in DIR.keys
+                                                                    unless --keys; expires in 365 days unless
+                                                                    --expires
 options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
 ${Object.entries(INPUTS)
     .map(([name, spec]) => `  --${name.padEnd(31)} ${spec.description}${'default' in spec ? ` [${spec.default}]` : ''}`)
@@ -41948,6 +41997,9 @@ const CLI_FLAGS = {
     'rekor-public-key': { type: 'string' },
     'tsa-chain': { type: 'string' },
     'rekor-start-time': { type: 'string' },
+    'signing-config': { type: 'string' },
+    keys: { type: 'string' },
+    expires: { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -41993,7 +42045,7 @@ async function main(argv, env = process.env) {
     const cliValue = (name) => typeof values[name] === 'string' ? values[name] : env[envName(name)];
     if (command === 'run') {
         const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(122), __nccwpck_require__.e(187), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(279)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89279)),
+            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(279)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89279)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73320)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3558)),
         ]);
@@ -42131,6 +42183,36 @@ async function main(argv, env = process.env) {
         finally {
             await transport.close();
         }
+    }
+    if (command === 'tuf-repo') {
+        const trustedRootPath = raw['trusted-root'];
+        const outDir = cliValue('out');
+        if (!trustedRootPath || !outDir)
+            throw new src_options/* OptionsError */.ZW('tuf-repo needs --trusted-root FILE and --out DIR (the directory to serve)');
+        const days = cliValue('expires');
+        if (days !== undefined && !/^\d+$/.test(days))
+            throw new src_options/* OptionsError */.ZW(`--expires "${days}": expected a whole number of days, e.g. 365`);
+        const { writeTufRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(908), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63276));
+        const r = await writeTufRepository({
+            trustedRootPath,
+            signingConfigPath: cliValue('signing-config'),
+            outDir,
+            keysDir: cliValue('keys'),
+            expiresDays: days === undefined ? undefined : Number(days),
+        });
+        const v = r.versions;
+        const expires = r.expires.toISOString().replace('.000Z', 'Z');
+        logger.info([
+            `${r.created ? 'wrote' : 're-signed'} the TUF repository ${r.outDir}: serve this directory as it is (the mirror URL)`,
+            `  targets: ${r.targets.join(', ')}`,
+            `  versions: root ${v.root}${r.rootBumped ? ' (re-signed: it would have expired first)' : ''}, targets ${v.targets}, snapshot ${v.snapshot}, timestamp ${v.timestamp}`,
+            `  pin ${r.rootPath} in clients: Kyverno tuf.root, cosign initialize --root, policy-controller remote.root`,
+            `  keys: ${r.keysDir} — keep it private (never serve it); it is needed to re-sign`,
+            `  expires ${expires}: re-run this command before ${expires.slice(0, 10)} (no client accepts it after)`,
+        ].join('\n'));
+        if (values.json)
+            process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+        return 0;
     }
     throw new src_options/* OptionsError */.ZW(`unknown command "${command}"\n${USAGE}`);
 }

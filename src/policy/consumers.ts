@@ -39,6 +39,8 @@ export interface CustomSigstore {
   trustedRootJson?: string;
   /** Where the user keeps that file, for the commands (default `trusted_root.json`). */
   trustedRootPath?: string;
+  /** The served TUF repository of this Sigstore (`sigstamp tuf-repo`) and its root.json. */
+  tuf?: { mirror: string; rootJson: string };
 }
 
 export interface PolicyInput {
@@ -48,6 +50,11 @@ export interface PolicyInput {
   digest: string;
   predicateTypes: string[];
   storage: Storage;
+  /**
+   * enforce: deny what fails; audit: only report it (Kyverno Audit, ImageValidatingPolicy
+   * Audit + Warn, policy-controller warn), the first step of a rollout. Default enforce.
+   */
+  action?: 'enforce' | 'audit';
   sigstore: { kind: 'public-good' } | CustomSigstore;
   /** Loopback test registries: Kyverno's allowInsecureRegistry, cosign --allow-insecure-registry. */
   insecureRegistry?: boolean;

@@ -40,6 +40,11 @@ export async function policiesForRun(
             trustedRootPath: opts.sigstore.trustedRoot,
           }
         : {}),
+      ...(opts.sigstore.tuf
+        ? {
+            tuf: { mirror: opts.sigstore.tuf.mirror, rootJson: opts.sigstore.tuf.rootJson },
+          }
+        : {}),
     };
   }
   const input: PolicyInput = {
@@ -48,6 +53,7 @@ export async function policiesForRun(
     digest,
     predicateTypes,
     storage: opts.storage,
+    action: opts.policyAction,
     sigstore,
     ...(isLoopbackRegistry(opts.image.registry) || opts.insecureRegistries.includes(opts.image.registry)
       ? { insecureRegistry: true }

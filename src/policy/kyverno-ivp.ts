@@ -1,4 +1,4 @@
-// Kyverno's ImageValidatingPolicy (policies.kyverno.io/v1, Kyverno v1.19.0:
+// Kyverno's ImageValidatingPolicy (policies.kyverno.io/v1, Kyverno v1.19.1:
 // config/crds/policies.kyverno.io/policies.kyverno.io_imagevalidatingpolicies.yaml; the Go types live
 // in github.com/kyverno/api) for the identity that signed: CEL validations over every attestation.
 import type { IdentityPolicy } from './identity.js';
@@ -94,7 +94,8 @@ export function kyvernoImageValidatingPolicy(i: PolicyInput): GeneratedPolicy {
         ? { url: trimSlash(s.rekorUrl), ...(s.rekorPublicKeyPem ? { rekorPubKey: s.rekorPublicKeyPem } : {}) }
         : { insecureIgnoreTlog: true }),
       insecureIgnoreSCT: true,
-      ...(s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}),
+      // Only when this run was timestamped: tsaCertChain makes a signed timestamp mandatory.
+      ...(s.tsaUrl && s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}),
     };
     if (s.rekorUrl && !s.rekorPublicKeyPem) {
       notes.push(
@@ -112,9 +113,22 @@ export function kyvernoImageValidatingPolicy(i: PolicyInput): GeneratedPolicy {
           'trusted root and will fail; add attestors[0].cosign.trustedRoot.value with your trusted_root.json.',
       );
     }
-    notes.push(
-      'Kyverno still initialises its TUF client for keyless attestors: it must reach its TUF mirror.',
-    );
+    if (s.tuf) {
+      // opts.go initTUFAndFetch: keyless attestors initialise TUF (mirror + root) before anything
+      // else, even with the inline trustedRoot; without `tuf` that is the public-good mirror.
+      cosign.tuf = { mirror: s.tuf.mirror, root: { data: Buffer.from(s.tuf.rootJson).toString('base64') } };
+      notes.push(
+        `Kyverno initialises its TUF client from ${s.tuf.mirror} (root.json pinned inline as tuf.root.data): ` +
+          'keep that repository served and re-sign it (sigstamp tuf-repo) before its metadata expires.',
+      );
+    } else {
+      notes.push(
+        'NOT READY: Kyverno initialises a TUF client for keyless attestors even with the inline trustedRoot, and ' +
+          'without tuf.mirror that is the public-good mirror, which does not know this Sigstore. Write a TUF ' +
+          'repository for it (`sigstamp tuf-repo --trusted-root trusted_root.json --out tuf`), serve the directory, ' +
+          'and give sigstamp tuf-mirror (its URL) and tuf-root (tuf/root.json) so this policy carries both.',
+      );
+    }
   }
   if (i.policy.reusableWorkflow) {
     notes.push(
@@ -144,7 +158,8 @@ export function kyvernoImageValidatingPolicy(i: PolicyInput): GeneratedPolicy {
     spec: {
       webhookConfiguration: { timeoutSeconds: 30 },
       failurePolicy: 'Fail',
-      validationActions: ['Deny'],
+      // Audit records a policy report, Warn tells the user who applied the Pod; neither denies.
+      validationActions: i.action === 'audit' ? ['Audit', 'Warn'] : ['Deny'],
       matchConstraints: {
         resourceRules: [
           { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['pods'] },
@@ -152,7 +167,11 @@ export function kyvernoImageValidatingPolicy(i: PolicyInput): GeneratedPolicy {
       },
       matchImageReferences: ivpImageReferences(t),
       ...(i.insecureRegistry ? { credentials: { allowInsecureRegistry: true } } : {}),
-      validationConfigurations: { mutateDigest: true, verifyDigest: true, required: true },
+      // Audit changes nothing in the Pods it reports on (no digest pinning), as ClusterPolicy must.
+      validationConfigurations:
+        i.action === 'audit'
+          ? { mutateDigest: false, verifyDigest: false, required: true }
+          : { mutateDigest: true, verifyDigest: true, required: true },
       attestors: [{ name: 'sigstamp', cosign }],
       // A cosign attestor verifies `intoto` attestations only (ivpol/cosign/verifier.go).
       ...(preds.length > 0

@@ -1,5 +1,5 @@
 // Kyverno ClusterPolicies for the identity that signed (type Cosign and SigstoreBundle). Field names
-// are those of Kyverno v1.19.0: api/kyverno/v1/image_verification_types.go and
+// are those of Kyverno v1.19.1: api/kyverno/v1/image_verification_types.go and
 // config/crds/kyverno/kyverno.io_clusterpolicies.yaml; the ImageValidatingPolicy is in
 // kyverno-ivp.ts. Behaviour cited from the engine sources named below.
 import type { IdentityPolicy } from './identity.js';
@@ -45,7 +45,8 @@ function cpolTransparency(i: PolicyInput): Obj {
     // Fulcio chain of the private Sigstore (cosign.go buildCosignOptions: opts.Roots -> RootCerts).
     roots: chainPem(s.fulcioChainPem),
     // A private Fulcio without a CT log issues no SCT (ctlog: false): verifying one would fail.
-    ctlog: { ignoreSCT: true, ...(s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}) },
+    // tsaCertChain only when this run was timestamped: it makes a signed timestamp mandatory.
+    ctlog: { ignoreSCT: true, ...(s.tsaUrl && s.tsaChainPem ? { tsaCertChain: s.tsaChainPem } : {}) },
   };
   out.rekor = s.rekorUrl
     ? { url: trimSlash(s.rekorUrl), ...(s.rekorPublicKeyPem ? { pubkey: s.rekorPublicKeyPem } : {}) }
@@ -99,9 +100,13 @@ function cpolRule(i: PolicyInput, t: Target, type: 'Cosign' | 'SigstoreBundle', 
         imageReferences: tagAndDigestGlobs(kyvernoImageNames(t)),
         // Per-rule failure action (ImageVerification.FailureAction); spec.validationFailureAction
         // is deprecated in v1.19.
-        failureAction: 'Enforce',
-        mutateDigest: true,
-        verifyDigest: true,
+        failureAction: i.action === 'audit' ? 'Audit' : 'Enforce',
+        // Kyverno refuses mutateDigest with Audit ("mutateDigest must be set to false for 'Audit'
+        // failure action"); an audit that does not pin tags would report every tag as undigested,
+        // so audit checks signatures only.
+        ...(i.action === 'audit'
+          ? { mutateDigest: false, verifyDigest: false }
+          : { mutateDigest: true, verifyDigest: true }),
         required: true,
         ...(i.insecureRegistry ? { imageRegistryCredentials: { allowInsecureRegistry: true } } : {}),
         attestors,

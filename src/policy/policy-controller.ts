@@ -102,7 +102,7 @@ function authority(i: PolicyInput, trustRootName: string | undefined, attestatio
   return a;
 }
 
-function cip(t: Target, name: string, auth: Obj): Obj {
+function cip(t: Target, name: string, auth: Obj, action: PolicyInput['action']): Obj {
   return {
     apiVersion: 'policy.sigstore.dev/v1beta1',
     kind: 'ClusterImagePolicy',
@@ -112,7 +112,8 @@ function cip(t: Target, name: string, auth: Obj): Obj {
       // `<name>:*` and `<name>@*` cover this repository's tags and digests and nothing else.
       images: tagAndDigestGlobs([policyControllerImageName(t)]).map((glob) => ({ glob })),
       authorities: [auth],
-      mode: 'enforce',
+      // warn: admits and returns the failure as an admission warning.
+      mode: action === 'audit' ? 'warn' : 'enforce',
     },
   };
 }
@@ -147,11 +148,11 @@ export function policyControllerClusterImagePolicy(i: PolicyInput): GeneratedPol
   // Authorities of one policy are OR'ed and one with attestations checks only attestations
   // (validator.go ValidatePolicy), whereas every policy matching an image must pass
   // (validatePolicies). So the signature and the attestations are two policies.
-  docs.push(cip(t, resourceName(t, 'signature'), authority(i, trustRootName)));
+  docs.push(cip(t, resourceName(t, 'signature'), authority(i, trustRootName), i.action));
   const preds = predicateInfos(i.predicateTypes);
   if (preds.length > 0) {
     const attestations = preds.map((p) => ({ name: p.name.replace(/_/g, '-'), predicateType: p.type }));
-    docs.push(cip(t, resourceName(t, 'attestations'), authority(i, trustRootName, attestations)));
+    docs.push(cip(t, resourceName(t, 'attestations'), authority(i, trustRootName, attestations), i.action));
     notes.push(
       'Two ClusterImagePolicies: one requires the image signature, the other every attestation; policy-controller ' +
         'admits an image only when every policy matching it passes.',

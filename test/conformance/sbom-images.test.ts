@@ -1,10 +1,10 @@
-// The SBOM of images as they come out of a registry, through the CLI users run: the shared package
+// The SBOM of images as they come out of a registry, through the CLI users run: the package-database
 // databases (apk, rpm sqlite/NDB/BerkeleyDB, distroless and deinstall dpkg) laid into images, and an
 // image whose upper layers delete files (whiteouts), replace a directory (an opaque marker), remove a
 // package and rewrite the dpkg status. Each SBOM must list exactly what the squashed image holds.
 // Through `sigstamp sbom`, the CLI command that writes an image's SBOMs without signing anything.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRawLayer, buildImage, pushImage, type Layer } from '../support/image.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import { toolGate } from '../support/tools.js';
+import { PACKAGE_FIXTURES } from '../support/fixtures.js';
 
 const execFileAsync = promisify(execFile);
-const FIXTURES = path.resolve(process.cwd(), '..', 'shared', 'fixtures');
+const FIXTURES = PACKAGE_FIXTURES;
 
 interface SpdxPackage {
   name: string;
@@ -110,13 +111,9 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
       await rm(work, { recursive: true, force: true });
     });
 
-    const cases = existsSync(FIXTURES)
-      ? ['apk', 'dpkg', 'rpm'].flatMap((eco) =>
-          readdirSync(path.join(FIXTURES, eco)).map((name) => [eco, name] as const),
-        )
-      : [];
-    if (!existsSync(FIXTURES) && process.env.CI === 'true')
-      throw new Error(`package-database fixtures missing at ${FIXTURES} (required in CI)`);
+    const cases = ['apk', 'dpkg', 'rpm'].flatMap((eco) =>
+      readdirSync(path.join(FIXTURES, eco)).map((name) => [eco, name] as const),
+    );
 
     it('has every fixture database', () => expect(cases.length).toBeGreaterThanOrEqual(11));
 

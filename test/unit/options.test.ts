@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OptionsError, parseOptions, splitList } from '../../src/options.js';
 
@@ -33,6 +36,48 @@ describe('parseOptions', () => {
     expect(() =>
       parseOptions({ image: `ghcr.io/owner/app@${D}`, digest: 'sha256:' + 'b'.repeat(64) }),
     ).toThrow(/give one of them/);
+  });
+});
+
+describe('the TUF repository of a custom Sigstore (tuf-mirror, tuf-root)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigstamp-options-'));
+  const root = join(dir, 'root.json');
+  writeFileSync(root, '{"signed":{"_type":"root","version":1},"signatures":[]}');
+  const notRoot = join(dir, 'targets.json');
+  writeFileSync(notRoot, '{"signed":{"_type":"targets"}}');
+  const custom = {
+    image: 'ghcr.io/owner/app',
+    digest: D,
+    sigstore: 'custom',
+    'fulcio-url': 'https://fulcio.internal.example',
+    'tsa-url': 'https://tsa.internal.example',
+    verify: 'false',
+  };
+  it('reads the root up front and keeps the mirror', () => {
+    const o = parseOptions({ ...custom, 'tuf-mirror': 'https://tuf.internal.example/', 'tuf-root': root });
+    expect(o.sigstore.tuf).toEqual({
+      mirror: 'https://tuf.internal.example',
+      rootPath: root,
+      rootJson: '{"signed":{"_type":"root","version":1},"signatures":[]}',
+    });
+  });
+  it('refuses one without the other, a file that is not a TUF root, and either with public-good', () => {
+    expect(() => parseOptions({ ...custom, 'tuf-mirror': 'https://tuf.internal.example' })).toThrow(
+      /input tuf-root is required with tuf-mirror/,
+    );
+    expect(() => parseOptions({ ...custom, 'tuf-root': root })).toThrow(
+      /input tuf-mirror is required with tuf-root/,
+    );
+    const bad = (path: string) =>
+      parseOptions({ ...custom, 'tuf-mirror': 'https://tuf.internal.example', 'tuf-root': path });
+    expect(() => bad(join(dir, 'missing.json'))).toThrow(/input tuf-root: cannot read .*missing\.json/);
+    expect(() => bad(notRoot)).toThrow(/input tuf-root: .*targets\.json is not TUF root metadata/);
+    expect(() =>
+      parseOptions({ ...custom, 'tuf-mirror': 'http://tuf.example.com', 'tuf-root': root }),
+    ).toThrow(/input tuf-mirror: .* must use https/);
+    expect(() =>
+      parseOptions({ image: 'ghcr.io/owner/app', digest: D, 'tuf-mirror': 'https://tuf.internal.example' }),
+    ).toThrow(/tuf-mirror given with sigstore: public-good/);
   });
 });
 

@@ -490,6 +490,23 @@ describe('Kyverno ImageValidatingPolicy', () => {
     expect(without.notes.join('\n')).toContain('trustedRoot');
   });
 
+  it('pins the served TUF repository of a private Sigstore, and says NOT READY without one', () => {
+    const rootJson = '{"signed":{"_type":"root","version":1},"signatures":[]}';
+    const tuf = { mirror: 'https://tuf.internal.example', rootJson };
+    const s = spec(input({ sigstore: { ...custom, tuf } }));
+    expect(s.attestors[0].cosign.tuf).toEqual({
+      mirror: 'https://tuf.internal.example',
+      root: { data: Buffer.from(rootJson).toString('base64') },
+    });
+    const withTuf = kyvernoImageValidatingPolicy(input({ sigstore: { ...custom, tuf } }));
+    expect(withTuf.notes.join('\n')).not.toContain('NOT READY');
+    const without = kyvernoImageValidatingPolicy(input({ sigstore: custom }));
+    expect(parse(without.text).spec.attestors[0].cosign.tuf).toBeUndefined();
+    expect(without.notes.join('\n')).toMatch(/NOT READY: .*sigstamp tuf-repo/);
+    // The public Sigstore: Kyverno's default TUF repository is the right one.
+    expect(spec(input()).attestors[0].cosign.tuf).toBeUndefined();
+  });
+
   it('checks the caller repository in the provenance of a reusable workflow', () => {
     const s = spec(input({ policy: reusable }));
     expect(s.attestors[0].cosign.keyless.identities[0].subjectRegExp).toBe(reusable.subjectRegExp);
@@ -584,6 +601,32 @@ describe('policy-controller ClusterImagePolicy', () => {
       expect(a.rfc3161timestamp).toBeUndefined();
     }
     expect(g.notes.join('\n')).toContain('TrustRoot');
+  });
+});
+
+describe('policy-action: enforce or audit', () => {
+  it('enforces by default and only reports with audit, in every consumer', () => {
+    const actions = (i: PolicyInput) => ({
+      cosign: parse(kyvernoClusterPolicyCosign(i).text).spec.rules[0].verifyImages[0].failureAction,
+      bundle: parse(kyvernoClusterPolicyBundle(i).text).spec.rules[0].verifyImages[0].failureAction,
+      ivp: parse(kyvernoImageValidatingPolicy(i).text).spec.validationActions,
+      pc: docs(policyControllerClusterImagePolicy(i).text)
+        .filter((d) => d.kind === 'ClusterImagePolicy')
+        .map((d) => d.spec.mode),
+    });
+    expect(actions(input())).toEqual({
+      cosign: 'Enforce',
+      bundle: 'Enforce',
+      ivp: ['Deny'],
+      pc: ['enforce', 'enforce'],
+    });
+    expect(actions(input({ action: 'enforce' }))).toEqual(actions(input()));
+    expect(actions(input({ action: 'audit' }))).toEqual({
+      cosign: 'Audit',
+      bundle: 'Audit',
+      ivp: ['Audit', 'Warn'],
+      pc: ['warn', 'warn'],
+    });
   });
 });
 

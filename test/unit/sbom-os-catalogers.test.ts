@@ -22,14 +22,9 @@ import { parseRpmHeader, RpmHeaderError } from '../../src/sbom/catalogers/rpm-he
 import { readNdbBlobs } from '../../src/sbom/catalogers/rpm-ndb.js';
 import { rpmCataloger, rpmPurl, rpmVersion, sourceRpmName } from '../../src/sbom/catalogers/rpm.js';
 import type { CatalogContext, Distro, ImageFile, Package } from '../../src/sbom/model.js';
+import { PACKAGE_FIXTURES } from '../support/fixtures.js';
 
-const FIXTURES = path.resolve(process.cwd(), '..', 'shared', 'fixtures');
-const haveFixtures = existsSync(FIXTURES);
-if (!haveFixtures) {
-  if (process.env.CI === 'true')
-    throw new Error(`package-database fixtures missing at ${FIXTURES} (required in CI)`);
-  console.warn(`\n!!! SKIPPING the package-database fixture tests: ${FIXTURES} does not exist !!!\n`);
-}
+const FIXTURES = PACKAGE_FIXTURES;
 
 function imageFile(p: string, content: Buffer | string): ImageFile {
   const buf = typeof content === 'string' ? Buffer.from(content) : content;
@@ -77,15 +72,11 @@ function row(eco: string, p: Package): string {
   }
 }
 
-const fixtureCases: [string, string][] = haveFixtures
-  ? ['apk', 'dpkg', 'rpm'].flatMap((eco) =>
-      existsSync(path.join(FIXTURES, eco))
-        ? readdirSync(path.join(FIXTURES, eco)).map((f): [string, string] => [eco, f])
-        : [],
-    )
-  : [];
+const fixtureCases: [string, string][] = ['apk', 'dpkg', 'rpm'].flatMap((eco) =>
+  readdirSync(path.join(FIXTURES, eco)).map((f): [string, string] => [eco, f]),
+);
 
-describe.skipIf(!haveFixtures)('OS catalogers on the shared package-database fixtures', () => {
+describe('OS catalogers on the package-database fixtures', () => {
   it('finds the fixture folders', () => {
     expect(fixtureCases.length).toBeGreaterThanOrEqual(11);
   });
@@ -277,7 +268,6 @@ describe('purls, as syft v1.51 writes them', () => {
   });
 
   it('puts the distro into the purls of cataloged packages', async () => {
-    if (!haveFixtures) return;
     const db = readFileSync(path.join(FIXTURES, 'rpm', 'cbl-mariner-2.0-sqlite', 'rpmdb.sqlite'));
     const pkgs = await rpmCataloger().catalog(
       [imageFile('/var/lib/rpm/rpmdb.sqlite', db)],
@@ -604,7 +594,6 @@ describe('rpm', () => {
   });
 
   it('skips gpg-pubkey pseudo-packages and warns about unreadable headers', async () => {
-    if (!haveFixtures) return;
     const db = readFileSync(path.join(FIXTURES, 'rpm', 'sle15-bci-ndb', 'Packages.db'));
     const { blobs } = readNdbBlobs(db);
     expect(blobs).toHaveLength(35);
@@ -619,7 +608,6 @@ describe('rpm', () => {
   });
 
   it('survives truncated and garbage databases with warnings, never throwing', async () => {
-    if (!haveFixtures) return;
     const bdb = readFileSync(path.join(FIXTURES, 'rpm', 'centos8-libuuid-bdb', 'Packages'));
     expect(readBdbBlobs(bdb).blobs).toHaveLength(1);
     for (const [name, content] of [
@@ -638,7 +626,6 @@ describe('rpm', () => {
   });
 
   it('reads the same database once when it is reachable under two paths', async () => {
-    if (!haveFixtures) return;
     const db = readFileSync(path.join(FIXTURES, 'rpm', 'centos8-libuuid-bdb', 'Packages'));
     const pkgs = await rpmCataloger().catalog(
       [imageFile('/var/lib/rpm/Packages', db), imageFile('/usr/lib/sysimage/rpm/Packages', db)],
@@ -650,7 +637,6 @@ describe('rpm', () => {
 
 describe('rpm (spilled files)', () => {
   it('reads an rpmdb.sqlite spilled to disk, with its WAL beside it', async () => {
-    if (!haveFixtures) return;
     const { mkdtempSync, copyFileSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(path.join(tmpdir(), 'sigstamp-test-'));
