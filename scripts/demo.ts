@@ -21,7 +21,7 @@ import { startDistribution, startOlareg, type TestRegistry } from '../test/suppo
 import { startRealSigstore } from '../test/support/real-sigstore/index.js';
 import { DEFAULT_REPO, startSigstore, type SigstoreUnderTest } from '../test/support/sigstore/index.js';
 import { cosign22Verify, cosignVerify, runTool } from '../test/support/verifiers.js';
-import { toolPath } from '../test/support/tools.js';
+import { toolCacheDir, toolPath } from '../test/support/tools.js';
 
 function runShell(script: string, path: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) =>
@@ -156,7 +156,11 @@ async function demo(registry: TestRegistry, { sigstore, work, image, tuf }: Demo
   process.stdout.write(quoted(await readFile(commands, 'utf8')));
   const bin = await mkdtemp(join(tmpdir(), 'sigstamp-demo-bin-'));
   await symlink(toolPath('cosign3'), join(bin, 'cosign'));
-  const printed = await runShell(commands, `${bin}:${process.env.PATH}`);
+  // The printed cosign, and no gh: the script runs gh only where it is installed, and gh wants a
+  // login even for --bundle-from-oci (test/conformance/gh-attestation.test.ts runs that line).
+  const cache = join(toolCacheDir(), 'bin');
+  const systemPath = (process.env.PATH ?? '').split(':').filter((d) => d && d !== cache);
+  const printed = await runShell(commands, [bin, ...systemPath].join(':'));
   check(
     printed.code === 0,
     `${where}: verify-commands.sh: ${(printed.stderr.match(/^Verification for /gm) ?? []).length} verifications passed`,

@@ -1441,6 +1441,17 @@ function policyControllerClusterImagePolicy(i) {
     notes.push(i.storage === 'referrers'
         ? 'signatureFormat: bundle: the authorities read Sigstore bundle referrers.'
         : 'The authorities read the legacy .sig/.att tags (signatureFormat legacy, the default).');
+    if (i.storage === 'referrers') {
+        // Both shown by policy-controller v0.15.1's own tester (test/conformance/policy-controller.test.ts).
+        notes.push('NOT READY: policy-controller (v0.15.1) does not verify image signatures in the bundle format ' +
+            '(sigstore/policy-controller#1958: "bundle support for image signatures is not yet implemented"): the ' +
+            'signature policy refuses every image until that is fixed; sign with storage: both to use these policies now.');
+        if (i.sigstore.kind === 'custom' && i.sigstore.rekorUrl) {
+            notes.push("NOT READY: policy-controller (v0.15.1) gives a TrustRoot's tLogs a log ID no bundle matches, so bundle " +
+                'attestations fail ("not enough verified log entries from transparency log: 0 < 1"); the fix is the ' +
+                'unreleased sigstore/policy-controller#1968. storage: both (legacy tags) verifies with this TrustRoot.');
+        }
+    }
     return {
         consumer: 'policy-controller',
         filename: 'policy-controller-clusterimagepolicy.yaml',
@@ -1758,10 +1769,15 @@ function ghAttestationCommand(i) {
     if (i.sigstore.kind === 'custom') {
         // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
         // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
+        // gh demands a Rekor entry whenever the root lists a Rekor log (newCustomVerifier:
+        // WithTransparencyLog(1) if RekorLogs() > 0) and has no flag to waive it: for TSA-only signing
+        // the copy leaves the logs out, which is what cosign's --insecure-ignore-tlog does. The
+        // observer timestamp gh still requires can then only be the TSA's.
         const path = trustedRootPath(i);
         const jsonl = `${path.replace(/\.json$/, '')}.jsonl`;
+        const filter = i.sigstore.rekorUrl ? '.' : 'del(.tlogs)';
         args.push('--custom-trusted-root', jsonl);
-        return `${line(['jq', '-c', '.', path])} > ${shellQuote(jsonl)} && ${line(args)}`;
+        return `${line(['jq', '-c', filter, path])} > ${shellQuote(jsonl)} && ${line(args)}`;
     }
     return line(args);
 }

@@ -70,7 +70,13 @@ function signingSection(result) {
         const files = [...s.sboms.files.spdx, ...s.sboms.files.cyclonedx].map((f) => code(f)).join(', ');
         lines.push('', `SBOMs: ${s.sboms.packages} packages cataloged from the image's layers (${files}).`);
     }
-    lines.push('', '### Verify it', '', '```sh', ...s.policies.cosign, ...(s.policies.gh ? [s.policies.gh] : []), '```');
+    lines.push('', '### Verify it', '', '```sh', ...s.policies.cosign, ...(s.policies.gh
+        ? [
+            // gh v2.83 refuses to start without a login even when it contacts only the registry.
+            '# gh: log in (gh auth login) or set any GH_TOKEN; with --bundle-from-oci nothing is sent to GitHub (cli/cli#11803)',
+            s.policies.gh,
+        ]
+        : []), '```');
     lines.push('', '### Admission policies for this identity', '', s.policies.input.action === 'audit'
         ? 'These policies only report (`policy-action: audit`): Kyverno writes policy reports and warnings, policy-controller warns. Switch to `policy-action: enforce` once the reports are clean.'
         : 'These policies deny what fails. Rolling out to a cluster with running workloads? Run with `policy-action: audit` first: the same policies then only report.', '');

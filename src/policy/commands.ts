@@ -106,10 +106,15 @@ export function ghAttestationCommand(i: PolicyInput): string | undefined {
   if (i.sigstore.kind === 'custom') {
     // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
     // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
+    // gh demands a Rekor entry whenever the root lists a Rekor log (newCustomVerifier:
+    // WithTransparencyLog(1) if RekorLogs() > 0) and has no flag to waive it: for TSA-only signing
+    // the copy leaves the logs out, which is what cosign's --insecure-ignore-tlog does. The
+    // observer timestamp gh still requires can then only be the TSA's.
     const path = trustedRootPath(i)!;
     const jsonl = `${path.replace(/\.json$/, '')}.jsonl`;
+    const filter = i.sigstore.rekorUrl ? '.' : 'del(.tlogs)';
     args.push('--custom-trusted-root', jsonl);
-    return `${line(['jq', '-c', '.', path])} > ${shellQuote(jsonl)} && ${line(args)}`;
+    return `${line(['jq', '-c', filter, path])} > ${shellQuote(jsonl)} && ${line(args)}`;
   }
   return line(args);
 }

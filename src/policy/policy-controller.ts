@@ -163,6 +163,21 @@ export function policyControllerClusterImagePolicy(i: PolicyInput): GeneratedPol
       ? 'signatureFormat: bundle: the authorities read Sigstore bundle referrers.'
       : 'The authorities read the legacy .sig/.att tags (signatureFormat legacy, the default).',
   );
+  if (i.storage === 'referrers') {
+    // Both shown by policy-controller v0.15.1's own tester (test/conformance/policy-controller.test.ts).
+    notes.push(
+      'NOT READY: policy-controller (v0.15.1) does not verify image signatures in the bundle format ' +
+        '(sigstore/policy-controller#1958: "bundle support for image signatures is not yet implemented"): the ' +
+        'signature policy refuses every image until that is fixed; sign with storage: both to use these policies now.',
+    );
+    if (i.sigstore.kind === 'custom' && i.sigstore.rekorUrl) {
+      notes.push(
+        "NOT READY: policy-controller (v0.15.1) gives a TrustRoot's tLogs a log ID no bundle matches, so bundle " +
+          'attestations fail ("not enough verified log entries from transparency log: 0 < 1"); the fix is the ' +
+          'unreleased sigstore/policy-controller#1968. storage: both (legacy tags) verifies with this TrustRoot.',
+      );
+    }
+  }
   return {
     consumer: 'policy-controller',
     filename: 'policy-controller-clusterimagepolicy.yaml',

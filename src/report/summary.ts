@@ -67,7 +67,13 @@ function signingSection(result: RunResult): string[] {
     '',
     '```sh',
     ...s.policies.cosign,
-    ...(s.policies.gh ? [s.policies.gh] : []),
+    ...(s.policies.gh
+      ? [
+          // gh v2.83 refuses to start without a login even when it contacts only the registry.
+          '# gh: log in (gh auth login) or set any GH_TOKEN; with --bundle-from-oci nothing is sent to GitHub (cli/cli#11803)',
+          s.policies.gh,
+        ]
+      : []),
     '```',
   );
   lines.push(

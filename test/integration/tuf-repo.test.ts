@@ -423,16 +423,8 @@ describe('the tuf-repo CLI (src/cli.ts under tsx)', () => {
   it('writes the repository and says what to serve, pin and keep; exits 2 on bad input', async () => {
     const out = join(work, 'cli', 'repo');
     const keys = join(work, 'cli', 'secret-keys');
-    const ok = await cli([
-      '--trusted-root',
-      s.trustedRootPath,
-      '--out',
-      out,
-      '--keys',
-      keys,
-      '--expires',
-      '30',
-    ]);
+    const args = ['--trusted-root', s.trustedRootPath, '--out', out, '--keys', keys, '--expires', '30'];
+    const ok = await cli(args);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain(`wrote the TUF repository ${out}: serve this directory`);
     expect(ok.stderr).toContain(`pin ${out}/root.json`);
@@ -447,16 +439,7 @@ describe('the tuf-repo CLI (src/cli.ts under tsx)', () => {
       'timestamp.pem',
     ]);
 
-    const again = await cli([
-      '--trusted-root',
-      s.trustedRootPath,
-      '--out',
-      out,
-      '--keys',
-      keys,
-      '--expires',
-      '30',
-    ]);
+    const again = await cli(args);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/re-signed the TUF repository .*\n.*\n {2}versions: root 1, targets 2/);
 

@@ -559,6 +559,18 @@ describe('policy-controller ClusterImagePolicy', () => {
     }
   });
 
+  // What policy-controller v0.15.1's tester showed (test/conformance/policy-controller.test.ts).
+  it('says NOT READY with storage: referrers (policy-controller#1958; #1968 with a private Rekor), not otherwise', () => {
+    const notes = (i: Partial<PolicyInput>): string =>
+      policyControllerClusterImagePolicy(input(i)).notes.join('\n');
+    expect(notes({ storage: 'referrers' })).toMatch(/NOT READY: .*#1958/);
+    expect(notes({ storage: 'referrers' })).not.toContain('#1968');
+    expect(notes({ storage: 'referrers', sigstore: custom })).toMatch(/NOT READY: .*#1968/);
+    for (const storage of ['both', 'legacy'] as const) {
+      expect(notes({ storage, sigstore: custom })).not.toContain('NOT READY');
+    }
+  });
+
   it('brings a TrustRoot for a private Sigstore and refers to it', () => {
     const g = policyControllerClusterImagePolicy(input({ sigstore: custom }));
     const [tr, sig, att] = docs(g.text);

@@ -1,0 +1,343 @@
+import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
+import { buildImage, pushImage } from '../support/image.js';
+import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
+import { DEFAULT_REPO, type GitHubClaims, type SigstoreUnderTest } from '../support/sigstore/index.js';
+import { SIGSTORES } from '../support/sigstores.js';
+import { toolGate, toolPath } from '../support/tools.js';
+import { ghAttestationCommand } from '../../src/policy/commands.js';
+import { SLSA_PROVENANCE_V1, type CustomSigstore, type PolicyInput } from '../../src/policy/consumers.js';
+import { policyFor } from '../../src/policy/signing-identity.js';
+import { certificateIdentity } from '../../src/sigstore/certificate.js';
+import { trustFromFile, trustPems } from '../../src/sigstore/trust.js';
+
+// The `gh attestation verify oci://… --bundle-from-oci` command sigstamp prints, run exactly as
+// printed (through a shell, gh = cli/cli v2.83.0 as pinned in .ci/tools.env) against a loopback
+// registry with and without the OCI 1.1 referrers API, for both Sigstores. It must accept what this
+// workflow signed and refuse an unsigned image and the near misses: another workflow file, another
+// branch, a repository sharing the name prefix. Where gh v2.83.0 itself cannot verify a correct
+// artifact, the failure is pinned here, with gh's own message.
+//
+// What gh v2.83.0 does with these flags (pkg/cmd/attestation/{verify,verification,artifact/oci}):
+// - --bundle-from-oci lists the digest's referrers with go-containerregistry v0.20.6
+//   (remote.Referrers: the referrers API, else the `sha256-<hex>` fallback tag), keeps those whose
+//   artifactType starts with application/vnd.dev.sigstore.bundle and reads layer 0 as the bundle.
+//   A 127.0.0.1 registry is spoken to over plain http (name.Registry.Scheme).
+// - --custom-trusted-root is read line by line (bufio ReadBytes('\n'): JSON Lines, and a last line
+//   without its newline is dropped); no TUF and no GitHub API is contacted. Each root's verifier is
+//   chosen by the Organization of its Fulcio CA's lowest certificate's issuer: `sigstore.dev`
+//   gets the public-good policy (SCT + tlog + observer timestamp), anything else "custom"
+//   (an observer timestamp, plus a tlog entry if the root lists a Rekor log).
+// - --repo sets SourceRepositoryURI (.1.12) and SourceRepositoryOwnerURI (.1.14) to
+//   https://github.com/<owner>[/<repo>]; --cert-identity-regex replaces the default SAN regex;
+//   --cert-oidc-issuer must equal the Issuer extension; --predicate-type keeps only DSSE in-toto
+//   bundles of that predicate type (so a message-signature bundle never counts).
+// - Like every gh command but `--bundle <file>` (the only flag marked DisableAuthCheckFlag), it
+//   refuses to run unless gh is logged in or GH_TOKEN is set, even though the token is not used
+//   (cli/cli#11803, open). A failed verification says only `verifying with issuer "<O>"`: gh
+//   drops sigstore-go's error, even with GH_DEBUG (cf. cli/cli#10059).
+
+const GH_VERSION = 'v2.83.0';
+
+interface RegistryKind {
+  name: string;
+  tool: string;
+  start(): Promise<TestRegistry>;
+}
+
+const REGISTRIES: readonly RegistryKind[] = [
+  {
+    name: 'distribution 2.8 (no referrers API: the fallback tag)',
+    tool: 'docker-registry',
+    start: () => startDistribution(),
+  },
+  { name: 'olareg (referrers API)', tool: 'olareg', start: () => startOlareg() },
+];
+
+const RELEASE = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
+const EVIL_REPO = `${DEFAULT_REPO}-evil`;
+
+type Case =
+  | 'timestampOnly'
+  | 'signed'
+  | 'signedReferrers'
+  | 'unsigned'
+  | 'otherWorkflow'
+  | 'otherBranch'
+  | 'prefixRepo';
+
+interface Shell {
+  code: number;
+  out: string;
+}
+
+/** A bin dir where `gh` is the pinned build and `jq` the system's, for running printed commands. */
+async function toolBin(): Promise<string> {
+  const bin = await mkdtemp(join(tmpdir(), 'sigstamp-gh-bin-'));
+  await symlink(toolPath('gh'), join(bin, 'gh'));
+  await symlink(toolPath('jq'), join(bin, 'jq'));
+  return bin;
+}
+
+/**
+ * Runs a printed command line through `sh -c` with a fresh gh config and HOME (no docker
+ * credentials, no gh login). `token` sets GH_TOKEN (a dummy: nothing reaches GitHub).
+ */
+async function sh(command: string, bin: string, opts: { token?: boolean } = {}): Promise<Shell> {
+  const home = await mkdtemp(join(tmpdir(), 'sigstamp-gh-home-'));
+  await mkdir(join(home, 'gh'));
+  const env: Record<string, string> = {
+    PATH: `${bin}:/usr/bin:/bin`,
+    HOME: home,
+    GH_CONFIG_DIR: join(home, 'gh'),
+    GH_NO_UPDATE_NOTIFIER: '1',
+    GH_PROMPT_DISABLED: '1',
+    // gh's attestation logger prints nothing (not even success) unless stdout is a terminal.
+    GH_FORCE_TTY: '1',
+    NO_COLOR: '1',
+    ...(opts.token !== false ? { GH_TOKEN: 'dummy-token-never-sent' } : {}),
+  };
+  return new Promise((resolve) =>
+    execFile(
+      'sh',
+      ['-c', command],
+      { env, cwd: home, maxBuffer: 64 << 20, timeout: 120_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+    ),
+  );
+}
+
+/** The gh line of the printed verify-commands.sh, without its `if command -v gh` guard. */
+async function printedGh(run: ActionRun): Promise<string | undefined> {
+  const file = run.outputs['policy-paths']!.split('\n').find((p) => p.endsWith('verify-commands.sh'))!;
+  for (const l of (await readFile(file, 'utf8')).split('\n')) {
+    const m = /^if command -v gh >\/dev\/null 2>&1; then (.*); fi$/.exec(l);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * The PolicyInput this run's policies were generated from, rebuilt from its bundle's certificate
+ * and the Sigstore's trusted root, for the generator in src (dist may lag it).
+ */
+async function inputFor(
+  run: ActionRun,
+  registry: TestRegistry,
+  sigstore: SigstoreUnderTest,
+  opts: { storage: 'both' | 'referrers'; rekor: boolean },
+): Promise<PolicyInput> {
+  const bundle = JSON.parse(await readFile(run.outputs['bundle-paths']!.split('\n')[0]!, 'utf8')) as {
+    verificationMaterial: { certificate: { rawBytes: string } };
+  };
+  const der = bundle.verificationMaterial.certificate.rawBytes;
+  const pem = `-----BEGIN CERTIFICATE-----\n${der.replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+  const trust = await trustFromFile(sigstore.trustedRootPath);
+  return {
+    policy: policyFor(certificateIdentity(pem)).policy,
+    image: { registry: registry.host, repository: DEFAULT_REPO },
+    digest: run.outputs.digest!,
+    predicateTypes: [SLSA_PROVENANCE_V1],
+    storage: opts.storage,
+    sigstore: {
+      kind: 'custom',
+      fulcioUrl: sigstore.fulcioUrl,
+      ...(opts.rekor ? { rekorUrl: sigstore.rekorUrl } : {}),
+      ...(sigstore.tsaUrl ? { tsaUrl: sigstore.tsaUrl } : {}),
+      ...trustPems(trust.trustedRoot),
+      ctlog: false,
+      trustedRootJson: await readFile(sigstore.trustedRootPath, 'utf8'),
+      trustedRootPath: sigstore.trustedRootPath,
+    },
+    insecureRegistry: true,
+  };
+}
+
+const NEAR_MISSES = ['unsigned', 'otherWorkflow', 'otherBranch', 'prefixRepo'] as const;
+
+for (const sigstoreKind of SIGSTORES)
+  for (const registryKind of REGISTRIES)
+    describe.skipIf(!toolGate(registryKind.tool, 'skopeo', 'umoci', 'gh', 'jq', ...sigstoreKind.tools))(
+      `gh ${GH_VERSION} attestation verify, as printed, for ${sigstoreKind.name} on ${registryKind.name}`,
+      () => {
+        let registry: TestRegistry;
+        let sigstore: SigstoreUnderTest;
+        let ref: string;
+        let bin: string;
+        const runs: Partial<Record<Case, ActionRun>> = {};
+        const inputs: Partial<Record<Case, PolicyInput>> = {};
+        const digests = {} as Record<Case, string>;
+
+        async function signWith(
+          name: Case,
+          claims: Partial<GitHubClaims>,
+          opts: { storage?: 'referrers'; rekor?: false; env?: Record<string, string> } = {},
+        ): Promise<void> {
+          digests[name] = await pushImage(await buildImage([{ '/which': `${name}\n` }]), `${ref}:${name}`);
+          sigstore.oidc.setClaims(claims);
+          const r = await runAction(
+            {
+              image: ref,
+              digest: digests[name],
+              sbom: 'none',
+              ...customSigstoreInputs(sigstore),
+              // The real stack timestamps only through its TSA.
+              ...(sigstore.tsaUrl ? { 'tsa-url': sigstore.tsaUrl } : {}),
+              ...(opts.storage ? { storage: opts.storage } : {}),
+              ...(opts.rekor === false ? { 'rekor-url': '' } : {}),
+            },
+            { sigstore, ...(opts.env ? { env: opts.env } : {}) },
+          );
+          expect(r.code, r.stdout + r.stderr).toBe(0);
+          runs[name] = r;
+          inputs[name] = await inputFor(r, registry, sigstore, {
+            storage: opts.storage ?? 'both',
+            rekor: opts.rekor !== false,
+          });
+        }
+
+        /** The command sigstamp's generator (src) prints for a run; undefined if it prints none. */
+        const generated = (name: Case): string | undefined => ghAttestationCommand(inputs[name]!);
+        const withImage = (command: string, name: Case, image: string): string => {
+          expect(command).toContain(`oci://${ref}@${digests[name]} `);
+          return command.replace(`oci://${ref}@${digests[name]} `, `oci://${image} `);
+        };
+
+        beforeAll(async () => {
+          [registry, sigstore, bin] = await Promise.all([
+            registryKind.start(),
+            sigstoreKind.start(),
+            toolBin(),
+          ]);
+          ref = `${registry.host}/${DEFAULT_REPO}`;
+          await signWith('signed', {});
+          await signWith('signedReferrers', {}, { storage: 'referrers' });
+          digests.unsigned = await pushImage(
+            await buildImage([{ '/which': 'unsigned\n' }]),
+            `${ref}:unsigned`,
+          );
+          const other = RELEASE.replace('release.yml', 'other.yml');
+          await signWith('otherWorkflow', { job_workflow_ref: other, workflow_ref: other });
+          const branch = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/heads/feature`;
+          await signWith('otherBranch', {
+            job_workflow_ref: branch,
+            workflow_ref: branch,
+            ref: 'refs/heads/feature',
+            ref_type: 'branch',
+          });
+          const evil = RELEASE.replace(DEFAULT_REPO, EVIL_REPO);
+          await signWith(
+            'prefixRepo',
+            {
+              repository: EVIL_REPO,
+              repository_id: '666',
+              sub: `repo:${EVIL_REPO}:ref:refs/tags/v1.2.3`,
+              job_workflow_ref: evil,
+              workflow_ref: evil,
+            },
+            { env: { GITHUB_REPOSITORY: EVIL_REPO, GITHUB_WORKFLOW_REF: evil } },
+          );
+          sigstore.oidc.setClaims({});
+          if (sigstore.tsaUrl) await signWith('timestampOnly', {}, { rekor: false });
+        }, 600_000);
+        afterAll(async () => Promise.all([registry?.stop(), sigstore?.stop()]));
+
+        it('the gh line of verify-commands.sh is the one in the summary, and the one src generates where src did not change it', async () => {
+          expect(registry.referrersApi).toBe(registryKind.tool === 'olareg');
+          for (const name of ['signed', 'signedReferrers'] as const) {
+            const printed = await printedGh(runs[name]!);
+            // With Rekor, src generates what dist printed (only the TSA-only command changed).
+            expect(printed, name).toBe(generated(name));
+            expect(runs[name]!.summary).toContain(printed);
+          }
+        });
+
+        if (sigstoreKind.name === 'the loopback stand-ins') {
+          // The stand-in Fulcio's CA is named like public-good's (O=sigstore.dev): gh v2.83.0 then
+          // applies its public-good policy to the custom root, which requires an SCT; a private
+          // Fulcio logs to no CT log, and gh has no flag to waive it (cosign: --insecure-ignore-sct).
+          it(`pinned upstream behaviour: gh ${GH_VERSION} cannot verify bundles of a private Fulcio CA named O=sigstore.dev (it applies the public-good policy: SCT required), on either registry and storage`, async () => {
+            const chain = (inputs.signed!.sigstore as CustomSigstore).fulcioChainPem;
+            const ca = new X509Certificate(chain.slice(0, chain.indexOf('-----END CERTIFICATE-----') + 25));
+            expect(ca.issuer.split('\n')).toContain('O=sigstore.dev');
+            for (const name of ['signed', 'signedReferrers'] as const) {
+              const r = await sh(generated(name)!, bin);
+              expect(r.code, r.out).toBe(1);
+              expect(r.out).toMatch(/Loaded [1-9]\d* attestations? from OCI registry/);
+              expect(r.out).toContain('✗ Sigstore verification failed');
+              expect(r.out).toContain('Error: verifying with issuer "sigstore.dev"');
+            }
+          });
+        } else {
+          for (const name of ['signed', 'signedReferrers'] as const)
+            it(`storage ${name === 'signed' ? 'both' : 'referrers'}: the command verifies the signed image by digest and by tag`, async () => {
+              const gh = generated(name)!;
+              for (const command of [gh, withImage(gh, name, `${ref}:${name}`)]) {
+                const r = await sh(command, bin);
+                expect(r.code, `${command}\n${r.out}`).toBe(0);
+                expect(r.out).toMatch(/Loaded [1-9]\d* attestations? from OCI registry/);
+                expect(r.out).toContain('✓ Verification succeeded!');
+                expect(r.out).toContain('The following 1 attestation matched the policy criteria');
+                expect(r.out).toContain(`Signer workflow: .github/workflows/release.yml@refs/tags/v1.2.3`);
+              }
+            });
+
+          it('the same command with the image replaced rejects an unsigned image, another workflow file, another branch and a repository sharing the name prefix; each near miss verifies with its own command', async () => {
+            const gh = generated('signed')!;
+            for (const miss of NEAR_MISSES) {
+              const r = await sh(withImage(gh, 'signed', `${ref}@${digests[miss]}`), bin);
+              expect(r.code, `${miss} must be rejected:\n${r.out}`).toBe(1);
+              if (miss === 'unsigned') {
+                expect(r.out).toContain('Error: no attestations found in the OCI registry');
+                continue;
+              }
+              // Rejected by the identity policy inside sigstore-go (SAN regex), not for want of a bundle.
+              expect(r.out).toContain('✗ Sigstore verification failed');
+              expect(r.out).toContain('Error: verifying with issuer "sigstore"');
+              // Control: gh can verify that very bundle, with the command printed for its own identity.
+              const own = await sh(generated(miss)!, bin);
+              expect(own.code, `${miss}, own command:\n${own.out}`).toBe(0);
+            }
+            expect(generated('prefixRepo')).toContain(`--repo ${EVIL_REPO} `);
+          });
+
+          it(`timestamp-only signing (no Rekor): the command verifies with a copy of the trusted root without its Rekor logs, and still rejects the near misses`, async () => {
+            expect(runs.timestampOnly!.outputs['rekor-log-indexes'] ?? '').toBe('');
+            const gh = (await printedGh(runs.timestampOnly!))!;
+            expect(gh).toMatch(/^jq -c 'del\(\.tlogs\)' /);
+            const ok = await sh(gh, bin);
+            expect(ok.code, ok.out).toBe(0);
+            expect(ok.out).toContain('✓ Verification succeeded!');
+            for (const miss of NEAR_MISSES) {
+              const r = await sh(withImage(gh, 'timestampOnly', `${ref}@${digests[miss]}`), bin);
+              expect(r.code, `${miss} must be rejected:\n${r.out}`).toBe(1);
+            }
+          });
+
+          it(`pinned upstream behaviour: gh ${GH_VERSION} requires a Rekor entry whenever the custom trusted root lists a Rekor log (no flag waives it) — why the TSA-only command drops .tlogs`, async () => {
+            const printed = (await printedGh(runs.timestampOnly!))!;
+            expect(printed).toBe(generated('timestampOnly'));
+            const asBefore = printed.replace(`jq -c 'del(.tlogs)' `, 'jq -c . ');
+            expect(asBefore).not.toBe(printed);
+            const r = await sh(asBefore, bin);
+            expect(r.code, r.out).toBe(1);
+            expect(r.out).toContain('✗ Sigstore verification failed');
+            expect(r.out).toContain('Error: verifying with issuer "sigstore"');
+          });
+        }
+
+        it(`pinned upstream behaviour: gh ${GH_VERSION} refuses to run --bundle-from-oci unless logged in or GH_TOKEN is set (only --bundle skips its auth check); any token does, nothing reaches GitHub (cli/cli#11803)`, async () => {
+          const command = generated('signed')!;
+          const r = await sh(command, bin, { token: false });
+          expect(r.code, r.out).toBe(4);
+          expect(r.out).toContain('To get started with GitHub CLI, please run:  gh auth login');
+          expect(r.out).toContain('Alternatively, populate the GH_TOKEN environment variable');
+        });
+      },
+    );
