@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
+import { NEAR_MISS_CLAIMS, PREFIX_REPO } from '../support/near-misses.js';
 import { DEFAULT_REPO, type GitHubClaims, type SigstoreUnderTest } from '../support/sigstore/index.js';
 import { SIGSTORES } from '../support/sigstores.js';
 import { toolGate, toolPath } from '../support/tools.js';
@@ -59,8 +60,7 @@ const REGISTRIES: readonly RegistryKind[] = [
   { name: 'olareg (referrers API)', tool: 'olareg', start: () => startOlareg() },
 ];
 
-const RELEASE = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
-const EVIL_REPO = `${DEFAULT_REPO}-evil`;
+const EVIL_REPO = PREFIX_REPO;
 
 type Case =
   | 'timestampOnly'
@@ -222,27 +222,12 @@ for (const sigstoreKind of SIGSTORES)
             await buildImage([{ '/which': 'unsigned\n' }]),
             `${ref}:unsigned`,
           );
-          const other = RELEASE.replace('release.yml', 'other.yml');
-          await signWith('otherWorkflow', { job_workflow_ref: other, workflow_ref: other });
-          const branch = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/heads/feature`;
-          await signWith('otherBranch', {
-            job_workflow_ref: branch,
-            workflow_ref: branch,
-            ref: 'refs/heads/feature',
-            ref_type: 'branch',
+          await signWith('otherWorkflow', NEAR_MISS_CLAIMS.otherWorkflow);
+          await signWith('otherBranch', NEAR_MISS_CLAIMS.otherBranch);
+          const evil = NEAR_MISS_CLAIMS.prefixRepo.workflow_ref;
+          await signWith('prefixRepo', NEAR_MISS_CLAIMS.prefixRepo, {
+            env: { GITHUB_REPOSITORY: EVIL_REPO, GITHUB_WORKFLOW_REF: evil },
           });
-          const evil = RELEASE.replace(DEFAULT_REPO, EVIL_REPO);
-          await signWith(
-            'prefixRepo',
-            {
-              repository: EVIL_REPO,
-              repository_id: '666',
-              sub: `repo:${EVIL_REPO}:ref:refs/tags/v1.2.3`,
-              job_workflow_ref: evil,
-              workflow_ref: evil,
-            },
-            { env: { GITHUB_REPOSITORY: EVIL_REPO, GITHUB_WORKFLOW_REF: evil } },
-          );
           sigstore.oidc.setClaims({});
           if (sigstore.tsaUrl) await signWith('timestampOnly', {}, { rekor: false });
         }, 600_000);

@@ -10,6 +10,7 @@ import {
   type PolicyTesterAdmission,
 } from '../support/policy-tester.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
+import { NEAR_MISS_CLAIMS } from '../support/near-misses.js';
 import { DEFAULT_REPO, type GitHubClaims, type SigstoreUnderTest } from '../support/sigstore/index.js';
 import { SIGSTORES } from '../support/sigstores.js';
 import { toolGate } from '../support/tools.js';
@@ -25,7 +26,6 @@ import { toolGate } from '../support/tools.js';
 // and refuse an image that is signed but carries no attestation.
 
 const TESTER = 'policy-tester v0.15.1';
-const RELEASE = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
 const REGISTRIES = [
   { name: 'distribution 2.8 (no referrers API)', tool: 'docker-registry', start: () => startDistribution() },
   { name: 'olareg (referrers API)', tool: 'olareg', start: () => startOlareg() },
@@ -83,30 +83,9 @@ for (const sigstoreKind of SIGSTORES)
               `${ref}:unsigned`,
             );
             const fast = { sbom: 'none' };
-            const other = RELEASE.replace('release.yml', 'other.yml');
-            await signWith('otherWorkflow', { job_workflow_ref: other, workflow_ref: other }, fast);
-            const branch = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/heads/feature`;
-            await signWith(
-              'otherBranch',
-              {
-                job_workflow_ref: branch,
-                workflow_ref: branch,
-                ref: 'refs/heads/feature',
-                ref_type: 'branch',
-              },
-              fast,
-            );
-            const evil = RELEASE.replace(DEFAULT_REPO, `${DEFAULT_REPO}-evil`);
-            await signWith(
-              'evilRepo',
-              {
-                repository: `${DEFAULT_REPO}-evil`,
-                job_workflow_ref: evil,
-                workflow_ref: evil,
-                sub: `repo:${DEFAULT_REPO}-evil:ref:refs/tags/v1.2.3`,
-              },
-              fast,
-            );
+            await signWith('otherWorkflow', NEAR_MISS_CLAIMS.otherWorkflow, fast);
+            await signWith('otherBranch', NEAR_MISS_CLAIMS.otherBranch, fast);
+            await signWith('evilRepo', NEAR_MISS_CLAIMS.prefixRepo, fast);
             // Signed by the right identity, attested nothing.
             await signWith('noAttestations', {}, { provenance: 'none', sbom: 'none' });
             sigstore.oidc.setClaims({});

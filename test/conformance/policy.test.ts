@@ -9,6 +9,7 @@ import { serveDirectory, type StaticServer } from '../support/static-server.js';
 import { writeTufRepository } from '../../src/sigstore/tuf-repo.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
 import { DEFAULT_REPO, type GitHubClaims, type SigstoreUnderTest } from '../support/sigstore/index.js';
+import { NEAR_MISS_CLAIMS } from '../support/near-misses.js';
 import { SIGSTORES } from '../support/sigstores.js';
 import { toolGate } from '../support/tools.js';
 import { cosignVerify } from '../support/verifiers.js';
@@ -21,8 +22,6 @@ import { cosignVerify } from '../support/verifiers.js';
 // it) and against both Sigstores: with the real one, the ClusterPolicy's `roots` are
 // real Fulcio's chain and its `rekor.pubkey` real Rekor's key; the ImageValidatingPolicy's TUF client
 // reads a repository written by `sigstamp tuf-repo` for that Sigstore, served on loopback.
-
-const RELEASE = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`;
 
 const REGISTRIES = [
   { name: 'distribution 2.8 (no referrers API)', tool: 'docker-registry', start: startDistribution },
@@ -74,23 +73,15 @@ for (const sigstoreKind of SIGSTORES)
             await buildImage([{ '/which': 'unsigned\n' }]),
             `${ref}:unsigned`,
           );
-          const other = RELEASE.replace('release.yml', 'other.yml');
-          await signWith('otherWorkflow', { job_workflow_ref: other, workflow_ref: other });
-          const branch = `${DEFAULT_REPO}/.github/workflows/release.yml@refs/heads/feature`;
+          await signWith('otherWorkflow', NEAR_MISS_CLAIMS.otherWorkflow);
           // Its policies are generated with policy-action: audit (the rollout variant).
-          auditRun = await signWith(
-            'otherBranch',
-            { job_workflow_ref: branch, workflow_ref: branch, ref: 'refs/heads/feature', ref_type: 'branch' },
-            { 'policy-action': 'audit', 'tuf-mirror': tuf.url, 'tuf-root': tufRoot },
-          );
-          // A repository that shares the name prefix (app vs app-evil), same workflow file and tag.
-          const evil = RELEASE.replace(DEFAULT_REPO, `${DEFAULT_REPO}-evil`);
-          await signWith('evilRepo', {
-            repository: `${DEFAULT_REPO}-evil`,
-            job_workflow_ref: evil,
-            workflow_ref: evil,
-            sub: `repo:${DEFAULT_REPO}-evil:ref:refs/tags/v1.2.3`,
+          auditRun = await signWith('otherBranch', NEAR_MISS_CLAIMS.otherBranch, {
+            'policy-action': 'audit',
+            'tuf-mirror': tuf.url,
+            'tuf-root': tufRoot,
           });
+          // A repository that shares the name prefix (app vs app-evil), same workflow file and tag.
+          await signWith('evilRepo', NEAR_MISS_CLAIMS.prefixRepo);
           sigstore.oidc.setClaims({});
           // Signed by the right identity, but with no attestation: the policies require SLSA provenance.
           await signWith('noAttestations', {}, { provenance: 'none' });
