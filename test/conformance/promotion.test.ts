@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyTag } from '../../src/attach/cosign-legacy.js';
 import { writeTufRepository } from '../../src/sigstore/tuf-repo.js';
 import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
-import { buildImage, pushImage } from '../support/image.js';
+import { buildImage, manifestDigest, OCI_INDEX, OCI_MANIFEST, pushImage } from '../support/image.js';
 import { kyvernoAdmits } from '../support/kyverno.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
 import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
@@ -22,7 +22,6 @@ import { cosign22Verify, cosignVerify, runTool, type Identity } from '../support
 
 const SLSA = 'https://slsa.dev/provenance/v1';
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const TAG = 'v1.2.3';
 
 type Consumer =
@@ -65,7 +64,7 @@ async function getManifest(
   ref: string,
 ): Promise<{ status: number; json?: Record<string, unknown> }> {
   const res = await fetch(`http://${host}/v2/${repo}/manifests/${ref}`, {
-    headers: { accept: [OCI_INDEX, 'application/vnd.oci.image.manifest.v1+json'].join(', ') },
+    headers: { accept: [OCI_INDEX, OCI_MANIFEST].join(', ') },
   });
   if (!res.ok) return { status: res.status };
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -230,11 +229,7 @@ describe.skipIf(
             `${srcRef}:${TAG}`,
             `${dstRef}:${TAG}`,
           ]);
-          const head = await fetch(`http://${dst.host}/v2/${DEFAULT_REPO}/manifests/${TAG}`, {
-            method: 'HEAD',
-            headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-          });
-          expect(head.headers.get('docker-content-digest')).toBe(digest);
+          expect(await manifestDigest(dst.host, DEFAULT_REPO, TAG)).toBe(digest);
 
           const srcReferrers = await discover(`${srcRef}@${digest}`);
           const dstReferrers = await discover(`${dstRef}@${digest}`);

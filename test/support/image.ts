@@ -14,6 +14,19 @@ const execFileAsync = promisify(execFile);
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 
+/** The digest a plain-http loopback registry gives for REF (tag or digest) of REPO: HEAD, any manifest type. */
+export async function manifestDigest(host: string, repo: string, ref: string): Promise<string> {
+  const res = await fetch(`http://${host}/v2/${repo}/manifests/${ref}`, {
+    method: 'HEAD',
+    headers: {
+      accept: [OCI_INDEX, OCI_MANIFEST, 'application/vnd.docker.distribution.manifest.v2+json'].join(', '),
+    },
+  });
+  const digest = res.headers.get('docker-content-digest');
+  if (!res.ok || !digest) throw new Error(`HEAD ${host}/${repo}:${ref}: ${res.status}, no digest`);
+  return digest;
+}
+
 export interface BuiltImage {
   layoutDir: string;
   tag: string;

@@ -4,6 +4,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { manifestDigest } from './image.js';
 import { runTool } from './verifiers.js';
 
 export interface Admission {
@@ -48,17 +49,6 @@ export async function pinnedLikeMutateDigest(image: string): Promise<string> {
   const m = /^([^/]+)\/(.+):([^:/@]+)$/.exec(image);
   if (!m) throw new Error(`pinnedLikeMutateDigest: ${image} is not HOST/REPO:TAG`);
   const [, host, repo, tag] = m;
-  const res = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: {
-      accept: [
-        'application/vnd.oci.image.index.v1+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.v2+json',
-      ].join(', '),
-    },
-  });
-  const digest = res.headers.get('docker-content-digest');
-  if (!res.ok || !digest) throw new Error(`pinnedLikeMutateDigest: HEAD ${image}: ${res.status}`);
+  const digest = await manifestDigest(host!, repo!, tag!);
   return `${image}@${digest}`;
 }
