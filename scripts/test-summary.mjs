@@ -3,11 +3,12 @@
 // or whose hooks fail before any test runs adds nothing to `numFailedTests`; each such file counts
 // as one failure here, and so does a run that exited non-zero with nothing failed in the report
 // (an unhandled error outside every test), so the line never says "0 failed" over a failed run.
-// Usage: node scripts/test-summary.mjs REPORT.json VITEST_EXIT_STATUS
+// A check run after vitest (the interop matrix against docs/interop.md) that failed counts as one too.
+// Usage: node scripts/test-summary.mjs REPORT.json VITEST_EXIT_STATUS [FAILED_CHECK_NAME]
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-const [reportPath, statusArg] = process.argv.slice(2);
+const [reportPath, statusArg, failedCheck] = process.argv.slice(2);
 const status = Number(statusArg ?? 0);
 let report;
 try {
@@ -29,6 +30,10 @@ const notes = brokenFiles.map(
 if (status !== 0 && failed === 0) {
   failed = 1;
   notes.push(`  vitest exited ${status} with no failed test in its report (an error outside every test)`);
+}
+if (failedCheck) {
+  failed += 1;
+  notes.push(`  failed after the tests: ${failedCheck}`);
 }
 for (const n of notes) console.log(n);
 const skipped = report.numPendingTests + report.numTodoTests;

@@ -57,6 +57,11 @@ export async function resolveSubject(
   return { repository: image, descriptor, tags, platforms };
 }
 
+/** What gets signed: the subject, and with per-platform each of its platform manifests too. */
+export function signingTargets(subject: Subject, perPlatform: boolean): Descriptor[] {
+  return [subject.descriptor, ...(perPlatform ? subject.platforms : [])];
+}
+
 /** BuildKit stores its provenance/SBOM attestations in an index as platform `unknown/unknown`: not platforms. */
 export function isAttestationManifest(d: Descriptor): boolean {
   return (

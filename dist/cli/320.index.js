@@ -70,7 +70,12 @@ function signingSection(result) {
         const files = [...s.sboms.files.spdx, ...s.sboms.files.cyclonedx].map((f) => code(f)).join(', ');
         lines.push('', `SBOMs: ${s.sboms.packages} packages cataloged from the image's layers (${files}).`);
     }
-    lines.push('', '### Verify it', '', '```sh', ...s.policies.cosign, ...(s.policies.gh
+    lines.push('', '### Verify it', '', 
+    // From sigstamp's interop matrix (docs/interop.md): v2.6 refuses --trusted-root for
+    // verify-attestation unless it reads bundles, and legacy storage writes none.
+    s.policies.input.sigstore.kind === 'custom' && s.policies.input.storage === 'legacy'
+        ? 'For cosign v3. cosign v2.6 refuses `--trusted-root` for `verify-attestation` without bundles (`storage: legacy`): with v2, drop it and set `SIGSTORE_ROOT_FILE` (the Fulcio chain) and `SIGSTORE_REKOR_PUBLIC_KEY` instead.'
+        : 'For cosign v3 and v2.6 (each consumer and version measured in sigstamp’s docs/interop.md).', '', '```sh', ...s.policies.cosign, ...(s.policies.gh
         ? [
             // gh v2.83 refuses to start without a login even when it contacts only the registry.
             '# gh: log in (gh auth login) or set any GH_TOKEN; with --bundle-from-oci nothing is sent to GitHub (cli/cli#11803)',

@@ -8,7 +8,8 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   isAttestationManifest: () => (/* binding */ isAttestationManifest),
-/* harmony export */   resolveSubject: () => (/* binding */ resolveSubject)
+/* harmony export */   resolveSubject: () => (/* binding */ resolveSubject),
+/* harmony export */   signingTargets: () => (/* binding */ signingTargets)
 /* harmony export */ });
 /* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88548);
 /* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93662);
@@ -45,6 +46,10 @@ async function resolveSubject(repo, image, digest, tags) {
         ? await platformManifests(repo, descriptor.digest)
         : [];
     return { repository: image, descriptor, tags, platforms };
+}
+/** What gets signed: the subject, and with per-platform each of its platform manifests too. */
+function signingTargets(subject, perPlatform) {
+    return [subject.descriptor, ...(perPlatform ? subject.platforms : [])];
 }
 /** BuildKit stores its provenance/SBOM attestations in an index as platform `unknown/unknown`: not platforms. */
 function isAttestationManifest(d) {

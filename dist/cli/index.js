@@ -39586,7 +39586,7 @@ class Transport {
 
 /***/ }),
 
-/***/ 77076:
+/***/ 21414:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39598,8 +39598,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Repository
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
 // EXTERNAL MODULE: ./build/src/http/transport.js
 var transport = __nccwpck_require__(33811);
 ;// CONCATENATED MODULE: ./build/src/oci/auth.js
@@ -39808,6 +39806,14 @@ class RegistryAuth {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./build/src/oci/credential.js
+// What every credential source (auth files, credential helpers, explicit inputs) produces and how
+// it fails; its own module so the sources and their resolver depend on it, never on each other.
+/** A credential source exists but cannot be used; the message never contains a secret. */
+class CredentialError extends Error {
+    name = 'CredentialError';
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -39819,10 +39825,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 
 
 
-/** A credential source exists but cannot be used; the message never contains a secret. */
-class CredentialError extends Error {
-    name = 'CredentialError';
-}
+
 // The helper library's standard "not logged in" reply (credentials/error.go). Upstream compares the
 // trimmed stdout for equality; we match a substring case-insensitively because some helpers that do
 // not use that library word it slightly differently or print it on stderr.
@@ -39952,6 +39955,7 @@ async function getFromHelper(req) {
 // users already have configured. Key matching follows docker/cli (cli/config/configfile/file.go,
 // cli/config/credentials/{file_store,native_store}.go) and containers/image
 // (pkg/docker/config/config.go); each rule below names the one it copies.
+
 
 
 
@@ -40198,10 +40202,155 @@ async function resolveCredential(registry, repository, opts = {}) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var oci_digest = __nccwpck_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/errors.js
 var errors = __nccwpck_require__(88548);
+;// CONCATENATED MODULE: ./build/src/oci/blobs.js
+// Blob transfer of one repository: existence, cross-repository mount, upload (one PUT, or PATCH
+// chunks when large) and the digest-checked download. Manifests, which are small, parsed and
+// tag-addressed, stay with the Repository (client.ts).
+
+
+
+
+
+const DEFAULT_CHUNK = 8 * 1024 * 1024;
+class Blobs {
+    repo;
+    uploads = new Map();
+    constructor(repo) {
+        this.repo = repo;
+    }
+    async exists(digest) {
+        const res = await this.repo.send({ method: 'HEAD', path: `/blobs/${digest}` }, ['pull']);
+        await (0,transport/* discard */.vf)(res);
+        if (res.status === 200)
+            return true;
+        if (res.status === 404)
+            return false;
+        throw await (0,errors/* registryError */.eo)(res, `checking blob ${this.repo}@${digest}`);
+    }
+    /** Cross-repository mount; false when the registry chose to start an upload instead (then unused). */
+    async mount(digest, from) {
+        const res = await this.repo.send({
+            method: 'POST',
+            path: `/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+        }, ['pull', 'push'], [repositoryScope(from, ['pull'])]);
+        await (0,transport/* discard */.vf)(res);
+        if (res.status === 201)
+            return true;
+        if (res.status === 202) {
+            const location = (0,transport/* header */.wx)(res, 'location');
+            if (location)
+                await (0,transport/* discard */.vf)(await this.repo.send({ method: 'DELETE', path: this.repo.resolveUrl(location) }, ['pull', 'push']));
+            return false;
+        }
+        throw await (0,errors/* registryError */.eo)(res, `mounting blob ${digest} from ${from} into ${this.repo}`);
+    }
+    /** Uploads a blob unless it already exists: one PUT when small, PATCH chunks when large. */
+    async push(data, mediaType, opts = {}) {
+        const digest = (0,oci_digest/* digestOf */.ol)(data);
+        // One upload per blob at a time from this process: concurrent uploads of one digest are what
+        // makes distribution briefly report it unknown (see BlobUnknownError).
+        const key = `${digest}${opts.force ? ' force' : ''}`;
+        const inFlight = this.uploads.get(key);
+        if (inFlight)
+            return { ...(await inFlight), mediaType };
+        const upload = this.upload(data, digest, mediaType, opts).finally(() => this.uploads.delete(key));
+        this.uploads.set(key, upload);
+        return upload;
+    }
+    async upload(data, digest, mediaType, opts) {
+        const descriptor = { mediaType, digest, size: data.length };
+        if (!opts.force && (await this.exists(digest)))
+            return descriptor;
+        let location = await this.startUpload();
+        const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
+        if (data.length > chunkSize) {
+            for (let offset = 0; offset < data.length; offset += chunkSize) {
+                const chunk = data.subarray(offset, offset + chunkSize);
+                const res = await this.repo.send({
+                    method: 'PATCH',
+                    path: location,
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-range': `${offset}-${offset + chunk.length - 1}`,
+                    },
+                    body: chunk,
+                }, ['pull', 'push']);
+                if (res.status !== 202)
+                    throw await (0,errors/* registryError */.eo)(res, `uploading blob ${digest} to ${this.repo}`);
+                await (0,transport/* discard */.vf)(res);
+                location = this.repo.resolveUrl((0,transport/* header */.wx)(res, 'location') ?? location);
+            }
+        }
+        const url = new URL(location);
+        url.searchParams.set('digest', digest);
+        const body = data.length > chunkSize ? Buffer.alloc(0) : data;
+        const res = await this.repo.send({ method: 'PUT', path: url.toString(), headers: { 'content-type': 'application/octet-stream' }, body }, ['pull', 'push']);
+        if (res.status !== 201)
+            throw await (0,errors/* registryError */.eo)(res, `completing upload of blob ${digest} to ${this.repo}`);
+        await (0,transport/* discard */.vf)(res);
+        return descriptor;
+    }
+    async startUpload() {
+        const res = await this.repo.send({ method: 'POST', path: '/blobs/uploads/' }, ['pull', 'push']);
+        if (res.status !== 202)
+            throw await (0,errors/* registryError */.eo)(res, `starting a blob upload to ${this.repo}`, 'check that the credential may push here');
+        await (0,transport/* discard */.vf)(res);
+        const location = (0,transport/* header */.wx)(res, 'location');
+        if (!location)
+            throw new Error(`starting a blob upload to ${this.repo}: the registry gave no upload location`);
+        return this.repo.resolveUrl(location);
+    }
+    /** Reads a whole blob into memory (size-capped by the descriptor and by `limit`), digest-checked. */
+    async fetch(desc, limit) {
+        if (desc.size > limit)
+            throw new Error(`blob ${this.repo}@${desc.digest} is ${desc.size} bytes, over the ${limit}-byte limit`);
+        const chunks = [];
+        for await (const chunk of await this.open(desc))
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+    /**
+     * Streams a blob. The stream errors (never ends cleanly) when the bytes exceed the descriptor's
+     * size or do not hash to its digest, so a consumer can never act on unverified content.
+     */
+    async open(desc) {
+        const res = await this.repo.send({ method: 'GET', path: `/blobs/${desc.digest}` }, ['pull']);
+        const what = `blob ${this.repo}@${desc.digest}`;
+        if (res.status !== 200)
+            throw await (0,errors/* registryError */.eo)(res, `fetching ${what}`);
+        const verifier = new oci_digest/* DigestVerifier */.Do(what, desc.digest);
+        let seen = 0;
+        const check = new external_node_stream_.Transform({
+            transform(chunk, _enc, done) {
+                seen += chunk.length;
+                if (seen > desc.size)
+                    return done(new Error(`${what}: more than the ${desc.size} bytes its descriptor declares`));
+                verifier.update(chunk);
+                done(null, chunk);
+            },
+            flush(done) {
+                try {
+                    if (seen !== desc.size)
+                        throw new Error(`${what}: ${seen} bytes, but its descriptor declares ${desc.size}`);
+                    verifier.finish();
+                    done();
+                }
+                catch (err) {
+                    done(err);
+                }
+            },
+        });
+        // pipeline() destroys both ends on any failure, so an abandoned download frees its socket.
+        return (0,external_node_stream_.pipeline)(res.body, check, () => { });
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
 var mediatypes = __nccwpck_require__(93662);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
@@ -40216,7 +40365,6 @@ var reference = __nccwpck_require__(84974);
 
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024;
-const DEFAULT_CHUNK = 8 * 1024 * 1024;
 class RegistryClient {
     opts;
     transport;
@@ -40259,7 +40407,7 @@ class Repository {
     base;
     auth;
     maxManifestBytes;
-    uploads = new Map();
+    blobs = new Blobs(this);
     constructor(registry, name, base, auth, maxManifestBytes) {
         this.registry = registry;
         this.name = name;
@@ -40395,130 +40543,24 @@ class Repository {
         if (res.status !== 202 && res.status !== 200 && res.status !== 404)
             throw await (0,errors/* registryError */.eo)(res, `deleting ${this}@${digest}`);
     }
-    async blobExists(digest) {
-        const res = await this.send({ method: 'HEAD', path: `/blobs/${digest}` }, ['pull']);
-        await (0,transport/* discard */.vf)(res);
-        if (res.status === 200)
-            return true;
-        if (res.status === 404)
-            return false;
-        throw await (0,errors/* registryError */.eo)(res, `checking blob ${this}@${digest}`);
+    blobExists(digest) {
+        return this.blobs.exists(digest);
     }
     /** Cross-repository mount; false when the registry chose to start an upload instead (then unused). */
-    async mountBlob(digest, from) {
-        const res = await this.send({
-            method: 'POST',
-            path: `/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
-        }, ['pull', 'push'], [repositoryScope(from, ['pull'])]);
-        await (0,transport/* discard */.vf)(res);
-        if (res.status === 201)
-            return true;
-        if (res.status === 202) {
-            const location = (0,transport/* header */.wx)(res, 'location');
-            if (location)
-                await (0,transport/* discard */.vf)(await this.send({ method: 'DELETE', path: this.resolveUrl(location) }, ['pull', 'push']));
-            return false;
-        }
-        throw await (0,errors/* registryError */.eo)(res, `mounting blob ${digest} from ${from} into ${this}`);
+    mountBlob(digest, from) {
+        return this.blobs.mount(digest, from);
     }
     /** Uploads a blob unless it already exists: one PUT when small, PATCH chunks when large. */
-    async pushBlob(data, mediaType, opts = {}) {
-        const digest = (0,oci_digest/* digestOf */.ol)(data);
-        // One upload per blob at a time from this process: concurrent uploads of one digest are what
-        // makes distribution briefly report it unknown (see BlobUnknownError).
-        const key = `${digest}${opts.force ? ' force' : ''}`;
-        const inFlight = this.uploads.get(key);
-        if (inFlight)
-            return { ...(await inFlight), mediaType };
-        const upload = this.uploadBlob(data, digest, mediaType, opts).finally(() => this.uploads.delete(key));
-        this.uploads.set(key, upload);
-        return upload;
-    }
-    async uploadBlob(data, digest, mediaType, opts) {
-        const descriptor = { mediaType, digest, size: data.length };
-        if (!opts.force && (await this.blobExists(digest)))
-            return descriptor;
-        let location = await this.startUpload();
-        const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
-        if (data.length > chunkSize) {
-            for (let offset = 0; offset < data.length; offset += chunkSize) {
-                const chunk = data.subarray(offset, offset + chunkSize);
-                const res = await this.send({
-                    method: 'PATCH',
-                    path: location,
-                    headers: {
-                        'content-type': 'application/octet-stream',
-                        'content-range': `${offset}-${offset + chunk.length - 1}`,
-                    },
-                    body: chunk,
-                }, ['pull', 'push']);
-                if (res.status !== 202)
-                    throw await (0,errors/* registryError */.eo)(res, `uploading blob ${digest} to ${this}`);
-                await (0,transport/* discard */.vf)(res);
-                location = this.resolveUrl((0,transport/* header */.wx)(res, 'location') ?? location);
-            }
-        }
-        const url = new URL(location);
-        url.searchParams.set('digest', digest);
-        const body = data.length > chunkSize ? Buffer.alloc(0) : data;
-        const res = await this.send({ method: 'PUT', path: url.toString(), headers: { 'content-type': 'application/octet-stream' }, body }, ['pull', 'push']);
-        if (res.status !== 201)
-            throw await (0,errors/* registryError */.eo)(res, `completing upload of blob ${digest} to ${this}`);
-        await (0,transport/* discard */.vf)(res);
-        return descriptor;
-    }
-    async startUpload() {
-        const res = await this.send({ method: 'POST', path: '/blobs/uploads/' }, ['pull', 'push']);
-        if (res.status !== 202)
-            throw await (0,errors/* registryError */.eo)(res, `starting a blob upload to ${this}`, 'check that the credential may push here');
-        await (0,transport/* discard */.vf)(res);
-        const location = (0,transport/* header */.wx)(res, 'location');
-        if (!location)
-            throw new Error(`starting a blob upload to ${this}: the registry gave no upload location`);
-        return this.resolveUrl(location);
+    pushBlob(data, mediaType, opts = {}) {
+        return this.blobs.push(data, mediaType, opts);
     }
     /** Reads a whole blob into memory (size-capped by the descriptor and by `limit`), digest-checked. */
-    async fetchBlob(desc, limit) {
-        if (desc.size > limit)
-            throw new Error(`blob ${this}@${desc.digest} is ${desc.size} bytes, over the ${limit}-byte limit`);
-        const chunks = [];
-        for await (const chunk of await this.openBlob(desc))
-            chunks.push(chunk);
-        return Buffer.concat(chunks);
+    fetchBlob(desc, limit) {
+        return this.blobs.fetch(desc, limit);
     }
-    /**
-     * Streams a blob. The stream errors (never ends cleanly) when the bytes exceed the descriptor's
-     * size or do not hash to its digest, so a consumer can never act on unverified content.
-     */
-    async openBlob(desc) {
-        const res = await this.send({ method: 'GET', path: `/blobs/${desc.digest}` }, ['pull']);
-        const what = `blob ${this}@${desc.digest}`;
-        if (res.status !== 200)
-            throw await (0,errors/* registryError */.eo)(res, `fetching ${what}`);
-        const verifier = new oci_digest/* DigestVerifier */.Do(what, desc.digest);
-        let seen = 0;
-        const check = new external_node_stream_.Transform({
-            transform(chunk, _enc, done) {
-                seen += chunk.length;
-                if (seen > desc.size)
-                    return done(new Error(`${what}: more than the ${desc.size} bytes its descriptor declares`));
-                verifier.update(chunk);
-                done(null, chunk);
-            },
-            flush(done) {
-                try {
-                    if (seen !== desc.size)
-                        throw new Error(`${what}: ${seen} bytes, but its descriptor declares ${desc.size}`);
-                    verifier.finish();
-                    done();
-                }
-                catch (err) {
-                    done(err);
-                }
-            },
-        });
-        // pipeline() destroys both ends on any failure, so an abandoned download frees its socket.
-        return (0,external_node_stream_.pipeline)(res.body, check, () => { });
+    /** Streams a blob; the stream errors, never ends cleanly, on bytes that do not match `desc`. */
+    openBlob(desc) {
+        return this.blobs.open(desc);
     }
     /** Throws NotFoundError with `hint` when the tag or digest does not exist. */
     async resolve(reference, hint) {
@@ -41181,7 +41223,7 @@ function dedupe(list) {
 /* unused harmony export SharedTagError */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58500);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88548);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77076);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21414);
 
 
 
@@ -41557,7 +41599,7 @@ function hasWork(o) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ clientFor)
 /* harmony export */ });
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77076);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21414);
 
 /** The registry client for a run: explicit credentials for the image's registry, else the usual stores. */
 function clientFor(opts, ctx) {
@@ -42045,7 +42087,7 @@ async function main(argv, env = process.env) {
     const cliValue = (name) => typeof values[name] === 'string' ? values[name] : env[envName(name)];
     if (command === 'run') {
         const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(279)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89279)),
+            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86324)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73320)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3558)),
         ]);
@@ -42192,7 +42234,7 @@ async function main(argv, env = process.env) {
         const days = cliValue('expires');
         if (days !== undefined && !/^\d+$/.test(days))
             throw new src_options/* OptionsError */.ZW(`--expires "${days}": expected a whole number of days, e.g. 365`);
-        const { writeTufRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(908), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63276));
+        const { writeTufRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(908), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39225));
         const r = await writeTufRepository({
             trustedRootPath,
             signingConfigPath: cliValue('signing-config'),

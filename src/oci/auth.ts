@@ -7,7 +7,7 @@ import {
   type HttpResponse,
   type Transport,
 } from '../http/transport.js';
-import type { Credential } from './credentials.js';
+import type { Credential } from './credential.js';
 
 /**
  * Registry authentication: anonymous, Basic, and the Bearer token flow of the distribution token spec

@@ -1,7 +1,8 @@
-import { pipeline, Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { RegistryAuth, repositoryScope, type Action } from './auth.js';
 import { resolveCredential, type Credential, type CredentialOptions } from './credentials.js';
-import { DigestVerifier, digestOf, parseDigest, verifyDigest } from './digest.js';
+import { Blobs } from './blobs.js';
+import { digestOf, parseDigest, verifyDigest } from './digest.js';
 import { BlobUnknownError, NotFoundError, registryError } from './errors.js';
 import { MANIFEST_MEDIA_TYPES } from './mediatypes.js';
 import { apiHost, isLoopbackRegistry, type Reference } from './reference.js';
@@ -38,7 +39,6 @@ export interface PutManifestResult {
 }
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024;
-const DEFAULT_CHUNK = 8 * 1024 * 1024;
 
 export class RegistryClient {
   readonly transport: Transport;
@@ -88,7 +88,7 @@ export class RegistryClient {
 
 /** One repository of one registry: the distribution API's `/v2/<name>/…` endpoints. */
 export class Repository {
-  private readonly uploads = new Map<string, Promise<Descriptor>>();
+  private readonly blobs = new Blobs(this);
 
   constructor(
     readonly registry: string,
@@ -261,150 +261,32 @@ export class Repository {
       throw await registryError(res, `deleting ${this}@${digest}`);
   }
 
-  async blobExists(digest: string): Promise<boolean> {
-    const res = await this.send({ method: 'HEAD', path: `/blobs/${digest}` }, ['pull']);
-    await discard(res);
-    if (res.status === 200) return true;
-    if (res.status === 404) return false;
-    throw await registryError(res, `checking blob ${this}@${digest}`);
+  blobExists(digest: string): Promise<boolean> {
+    return this.blobs.exists(digest);
   }
 
   /** Cross-repository mount; false when the registry chose to start an upload instead (then unused). */
-  async mountBlob(digest: string, from: string): Promise<boolean> {
-    const res = await this.send(
-      {
-        method: 'POST',
-        path: `/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
-      },
-      ['pull', 'push'],
-      [repositoryScope(from, ['pull'])],
-    );
-    await discard(res);
-    if (res.status === 201) return true;
-    if (res.status === 202) {
-      const location = header(res, 'location');
-      if (location)
-        await discard(
-          await this.send({ method: 'DELETE', path: this.resolveUrl(location) }, ['pull', 'push']),
-        );
-      return false;
-    }
-    throw await registryError(res, `mounting blob ${digest} from ${from} into ${this}`);
+  mountBlob(digest: string, from: string): Promise<boolean> {
+    return this.blobs.mount(digest, from);
   }
 
   /** Uploads a blob unless it already exists: one PUT when small, PATCH chunks when large. */
-  async pushBlob(
+  pushBlob(
     data: Buffer,
     mediaType: string,
     opts: { chunkSize?: number; force?: boolean } = {},
   ): Promise<Descriptor> {
-    const digest = digestOf(data);
-    // One upload per blob at a time from this process: concurrent uploads of one digest are what
-    // makes distribution briefly report it unknown (see BlobUnknownError).
-    const key = `${digest}${opts.force ? ' force' : ''}`;
-    const inFlight = this.uploads.get(key);
-    if (inFlight) return { ...(await inFlight), mediaType };
-    const upload = this.uploadBlob(data, digest, mediaType, opts).finally(() => this.uploads.delete(key));
-    this.uploads.set(key, upload);
-    return upload;
-  }
-
-  private async uploadBlob(
-    data: Buffer,
-    digest: string,
-    mediaType: string,
-    opts: { chunkSize?: number; force?: boolean },
-  ): Promise<Descriptor> {
-    const descriptor = { mediaType, digest, size: data.length };
-    if (!opts.force && (await this.blobExists(digest))) return descriptor;
-    let location = await this.startUpload();
-    const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
-    if (data.length > chunkSize) {
-      for (let offset = 0; offset < data.length; offset += chunkSize) {
-        const chunk = data.subarray(offset, offset + chunkSize);
-        const res = await this.send(
-          {
-            method: 'PATCH',
-            path: location,
-            headers: {
-              'content-type': 'application/octet-stream',
-              'content-range': `${offset}-${offset + chunk.length - 1}`,
-            },
-            body: chunk,
-          },
-          ['pull', 'push'],
-        );
-        if (res.status !== 202) throw await registryError(res, `uploading blob ${digest} to ${this}`);
-        await discard(res);
-        location = this.resolveUrl(header(res, 'location') ?? location);
-      }
-    }
-    const url = new URL(location);
-    url.searchParams.set('digest', digest);
-    const body = data.length > chunkSize ? Buffer.alloc(0) : data;
-    const res = await this.send(
-      { method: 'PUT', path: url.toString(), headers: { 'content-type': 'application/octet-stream' }, body },
-      ['pull', 'push'],
-    );
-    if (res.status !== 201) throw await registryError(res, `completing upload of blob ${digest} to ${this}`);
-    await discard(res);
-    return descriptor;
-  }
-
-  private async startUpload(): Promise<string> {
-    const res = await this.send({ method: 'POST', path: '/blobs/uploads/' }, ['pull', 'push']);
-    if (res.status !== 202)
-      throw await registryError(
-        res,
-        `starting a blob upload to ${this}`,
-        'check that the credential may push here',
-      );
-    await discard(res);
-    const location = header(res, 'location');
-    if (!location) throw new Error(`starting a blob upload to ${this}: the registry gave no upload location`);
-    return this.resolveUrl(location);
+    return this.blobs.push(data, mediaType, opts);
   }
 
   /** Reads a whole blob into memory (size-capped by the descriptor and by `limit`), digest-checked. */
-  async fetchBlob(desc: Descriptor, limit: number): Promise<Buffer> {
-    if (desc.size > limit)
-      throw new Error(`blob ${this}@${desc.digest} is ${desc.size} bytes, over the ${limit}-byte limit`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.openBlob(desc)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+  fetchBlob(desc: Descriptor, limit: number): Promise<Buffer> {
+    return this.blobs.fetch(desc, limit);
   }
 
-  /**
-   * Streams a blob. The stream errors (never ends cleanly) when the bytes exceed the descriptor's
-   * size or do not hash to its digest, so a consumer can never act on unverified content.
-   */
-  async openBlob(desc: Descriptor): Promise<Readable> {
-    const res = await this.send({ method: 'GET', path: `/blobs/${desc.digest}` }, ['pull']);
-    const what = `blob ${this}@${desc.digest}`;
-    if (res.status !== 200) throw await registryError(res, `fetching ${what}`);
-    const verifier = new DigestVerifier(what, desc.digest);
-    let seen = 0;
-    const check = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        seen += chunk.length;
-        if (seen > desc.size)
-          return done(new Error(`${what}: more than the ${desc.size} bytes its descriptor declares`));
-        verifier.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        try {
-          if (seen !== desc.size)
-            throw new Error(`${what}: ${seen} bytes, but its descriptor declares ${desc.size}`);
-          verifier.finish();
-          done();
-        } catch (err) {
-          done(err as Error);
-        }
-      },
-    });
-    // pipeline() destroys both ends on any failure, so an abandoned download frees its socket.
-    return pipeline(res.body, check, () => {});
+  /** Streams a blob; the stream errors, never ends cleanly, on bytes that do not match `desc`. */
+  openBlob(desc: Descriptor): Promise<Readable> {
+    return this.blobs.open(desc);
   }
 
   /** Throws NotFoundError with `hint` when the tag or digest does not exist. */

@@ -4,12 +4,7 @@ import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join } from 'node:path';
-import type { Credential } from './credentials.js';
-
-/** A credential source exists but cannot be used; the message never contains a secret. */
-export class CredentialError extends Error {
-  override name = 'CredentialError';
-}
+import { CredentialError, type Credential } from './credential.js';
 
 export interface HelperRequest {
   /** The suffix after `docker-credential-`, as written in credHelpers / credsStore. */

@@ -4,19 +4,10 @@
 // (pkg/docker/config/config.go); each rule below names the one it copies.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CredentialError, getFromHelper } from './credential-helper.js';
+import { CredentialError, type Credential } from './credential.js';
+import { getFromHelper } from './credential-helper.js';
 
-export { CredentialError } from './credential-helper.js';
-
-export interface Credential {
-  username?: string;
-  /** Basic auth secret. */
-  password?: string;
-  /** Docker config `identitytoken` / helper Username "<token>": an OAuth2 refresh token for the Bearer flow. */
-  identityToken?: string;
-  /** Where it came from, for messages; never contains the secret. */
-  source: string;
-}
+export { CredentialError, type Credential } from './credential.js';
 
 export interface CredentialOptions {
   /** From action inputs / CLI flags; registry undefined (or '') applies to every registry. */

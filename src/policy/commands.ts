@@ -9,9 +9,9 @@ import {
   ownerRepo,
   sourceRepositoryUrl,
   target,
-  trimSlash,
   type PolicyInput,
-} from './consumers.js';
+} from './input.js';
+import { trimSlash } from './render.js';
 
 /** POSIX shell quoting: plain words stay bare, anything else goes in single quotes ('\'' for '). */
 export function shellQuote(s: string): string {

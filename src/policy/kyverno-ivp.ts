@@ -5,20 +5,17 @@ import type { IdentityPolicy } from './identity.js';
 import {
   GITHUB_WORKFLOW_BUILD_TYPE,
   PUBLIC_REKOR_URL,
-  chainPem,
-  header,
   kyvernoImageNames,
   predicateInfos,
   resourceName,
   sourceRepositoryUrl,
   target,
-  trimSlash,
-  yamlText,
   type GeneratedPolicy,
   type PolicyInput,
   type PredicateInfo,
   type Target,
-} from './consumers.js';
+} from './input.js';
+import { chainPem, header, trimSlash, yamlText } from './render.js';
 
 type Obj = Record<string, unknown>;
 

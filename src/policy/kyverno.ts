@@ -6,8 +6,6 @@ import type { IdentityPolicy } from './identity.js';
 import {
   GITHUB_WORKFLOW_BUILD_TYPE,
   PUBLIC_REKOR_URL,
-  chainPem,
-  header,
   kyvernoImageNames,
   ownerRepo,
   predicateInfos,
@@ -15,13 +13,12 @@ import {
   sourceRepositoryUrl,
   tagAndDigestGlobs,
   target,
-  trimSlash,
-  yamlText,
   type GeneratedPolicy,
   type PolicyInput,
   type PredicateInfo,
   type Target,
-} from './consumers.js';
+} from './input.js';
+import { chainPem, header, trimSlash, yamlText } from './render.js';
 
 type Obj = Record<string, unknown>;
 
@@ -225,10 +222,21 @@ export function kyvernoClusterPolicyBundle(i: PolicyInput): GeneratedPolicy {
   const t = target(i);
   // SigstoreBundle builds a sigstore-go identity only when issuer AND subject are both set, and
   // otherwise checks the digest alone (pkg/image/verifiers/cpol/cosign/sigstore.go buildPolicy).
+  // In bundle mode `ignoreSCT` checks no SCT at all: sigstore.go buildVerifyOptions maps !ignoreSCT
+  // to WithObserverTimestamps(1) and never asks for SCTs. With ignoreSCT and a tlog the verifier gets
+  // no timestamp option, and sigstore-go refuses every bundle ("you must specify at least one of
+  // WithObserverTimestamps()…", measured with Kyverno v1.19.1). Left unset, the Rekor entry's time
+  // (or the TSA's) is the observer timestamp, as it should be.
+  const transparency = cpolTransparency(i);
+  if (transparency.ctlog) {
+    const { ignoreSCT: _ignored, ...ctlog } = transparency.ctlog as Obj;
+    if (Object.keys(ctlog).length) transparency.ctlog = ctlog;
+    else delete transparency.ctlog;
+  }
   const keyless: Obj = {
     issuer: literalIssuer(i.policy),
     subjectRegExp: i.policy.subjectRegExp,
-    ...cpolTransparency(i),
+    ...transparency,
   };
   const notes = commonNotes(t);
   notes.push(
@@ -244,8 +252,11 @@ export function kyvernoClusterPolicyBundle(i: PolicyInput): GeneratedPolicy {
   if (i.sigstore.kind === 'custom') {
     notes.push(
       'Private Sigstore: SigstoreBundle verifies bundles only against the trusted root of Kyverno’s own TUF ' +
-        '(sigstore.go getTrustedMaterial ignores roots and rekor.pubkey): start Kyverno with --tufMirror/--tufRoot ' +
-        'of your Sigstore.',
+        '(sigstore.go getTrustedMaterial ignores roots and rekor.pubkey): start Kyverno with ' +
+        (i.sigstore.tuf
+          ? `--tufMirror=${i.sigstore.tuf.mirror} and --tufRoot (your tuf/root.json)`
+          : '--tufMirror/--tufRoot of your Sigstore’s TUF repository (`sigstamp tuf-repo`)') +
+        '; for the Kyverno CLI, set TUF_ROOT to a cache initialised from it (`cosign initialize --mirror … --root …`, cosign v2).',
     );
   }
   return {

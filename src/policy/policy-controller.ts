@@ -3,22 +3,18 @@
 // Sigstore, pkg/apis/policy/v1alpha1/trustroot_types.go; behaviour from pkg/webhook/validator.go.
 import {
   PUBLIC_FULCIO_URL,
-  chainPem,
   PUBLIC_REKOR_URL,
-  header,
   policyControllerImageName,
   predicateInfos,
   resourceName,
-  rootSubject,
   tagAndDigestGlobs,
   target,
-  trimSlash,
-  yamlText,
   type CustomSigstore,
   type GeneratedPolicy,
   type PolicyInput,
   type Target,
-} from './consumers.js';
+} from './input.js';
+import { chainPem, header, rootSubject, trimSlash, yamlText } from './render.js';
 
 type Obj = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { OutputName } from '../inputs.js';
 import { policyFor } from '../policy/signing-identity.js';
-import type { RunResult } from '../run.js';
+import type { RunResult } from '../run-result.js';
 
 /** The Action's outputs (and the CLI's --json), from a run's result. Lists are newline-separated. */
 export function actionOutputs(result: RunResult): Record<OutputName, string> {

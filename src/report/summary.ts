@@ -1,7 +1,7 @@
 import { digestTag } from '../oci/digest.js';
 import { formatReference } from '../oci/reference.js';
 import { policyFor } from '../policy/signing-identity.js';
-import type { RunResult } from '../run.js';
+import type { RunResult } from '../run-result.js';
 
 /** The job summary (GitHub-flavoured Markdown) and the same facts as console text. */
 
@@ -64,6 +64,12 @@ function signingSection(result: RunResult): string[] {
   lines.push(
     '',
     '### Verify it',
+    '',
+    // From sigstamp's interop matrix (docs/interop.md): v2.6 refuses --trusted-root for
+    // verify-attestation unless it reads bundles, and legacy storage writes none.
+    s.policies.input.sigstore.kind === 'custom' && s.policies.input.storage === 'legacy'
+      ? 'For cosign v3. cosign v2.6 refuses `--trusted-root` for `verify-attestation` without bundles (`storage: legacy`): with v2, drop it and set `SIGSTORE_ROOT_FILE` (the Fulcio chain) and `SIGSTORE_REKOR_PUBLIC_KEY` instead.'
+      : 'For cosign v3 and v2.6 (each consumer and version measured in sigstamp’s docs/interop.md).',
     '',
     '```sh',
     ...s.policies.cosign,

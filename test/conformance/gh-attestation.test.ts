@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { buildImage, pushImage } from '../support/image.js';
@@ -10,7 +7,8 @@ import { startDistribution, startOlareg, type TestRegistry } from '../support/re
 import { NEAR_MISS_CLAIMS, PREFIX_REPO } from '../support/near-misses.js';
 import { DEFAULT_REPO, type GitHubClaims, type SigstoreUnderTest } from '../support/sigstore/index.js';
 import { SIGSTORES } from '../support/sigstores.js';
-import { toolGate, toolPath } from '../support/tools.js';
+import { toolGate } from '../support/tools.js';
+import { printedCommands, runPrinted, toolBin } from '../support/printed-commands.js';
 import { ghAttestationCommand } from '../../src/policy/commands.js';
 import { SLSA_PROVENANCE_V1, type CustomSigstore, type PolicyInput } from '../../src/policy/consumers.js';
 import { policyFor } from '../../src/policy/signing-identity.js';
@@ -70,58 +68,6 @@ type Case =
   | 'otherWorkflow'
   | 'otherBranch'
   | 'prefixRepo';
-
-interface Shell {
-  code: number;
-  out: string;
-}
-
-/** A bin dir where `gh` is the pinned build and `jq` the system's, for running printed commands. */
-async function toolBin(): Promise<string> {
-  const bin = await mkdtemp(join(tmpdir(), 'sigstamp-gh-bin-'));
-  await symlink(toolPath('gh'), join(bin, 'gh'));
-  await symlink(toolPath('jq'), join(bin, 'jq'));
-  return bin;
-}
-
-/**
- * Runs a printed command line through `sh -c` with a fresh gh config and HOME (no docker
- * credentials, no gh login). `token` sets GH_TOKEN (a dummy: nothing reaches GitHub).
- */
-async function sh(command: string, bin: string, opts: { token?: boolean } = {}): Promise<Shell> {
-  const home = await mkdtemp(join(tmpdir(), 'sigstamp-gh-home-'));
-  await mkdir(join(home, 'gh'));
-  const env: Record<string, string> = {
-    PATH: `${bin}:/usr/bin:/bin`,
-    HOME: home,
-    GH_CONFIG_DIR: join(home, 'gh'),
-    GH_NO_UPDATE_NOTIFIER: '1',
-    GH_PROMPT_DISABLED: '1',
-    // gh's attestation logger prints nothing (not even success) unless stdout is a terminal.
-    GH_FORCE_TTY: '1',
-    NO_COLOR: '1',
-    ...(opts.token !== false ? { GH_TOKEN: 'dummy-token-never-sent' } : {}),
-  };
-  return new Promise((resolve) =>
-    execFile(
-      'sh',
-      ['-c', command],
-      { env, cwd: home, maxBuffer: 64 << 20, timeout: 120_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-    ),
-  );
-}
-
-/** The gh line of the printed verify-commands.sh, without its `if command -v gh` guard. */
-async function printedGh(run: ActionRun): Promise<string | undefined> {
-  const file = run.outputs['policy-paths']!.split('\n').find((p) => p.endsWith('verify-commands.sh'))!;
-  for (const l of (await readFile(file, 'utf8')).split('\n')) {
-    const m = /^if command -v gh >\/dev\/null 2>&1; then (.*); fi$/.exec(l);
-    if (m) return m[1];
-  }
-  return undefined;
-}
 
 /**
  * The PolicyInput this run's policies were generated from, rebuilt from its bundle's certificate
@@ -236,7 +182,7 @@ for (const sigstoreKind of SIGSTORES)
         it('the gh line of verify-commands.sh is the one in the summary, and the one src generates where src did not change it', async () => {
           expect(registry.referrersApi).toBe(registryKind.tool === 'olareg');
           for (const name of ['signed', 'signedReferrers'] as const) {
-            const printed = await printedGh(runs[name]!);
+            const printed = (await printedCommands(runs[name]!)).gh;
             // With Rekor, src generates what dist printed (only the TSA-only command changed).
             expect(printed, name).toBe(generated(name));
             expect(runs[name]!.summary).toContain(printed);
@@ -252,7 +198,7 @@ for (const sigstoreKind of SIGSTORES)
             const ca = new X509Certificate(chain.slice(0, chain.indexOf('-----END CERTIFICATE-----') + 25));
             expect(ca.issuer.split('\n')).toContain('O=sigstore.dev');
             for (const name of ['signed', 'signedReferrers'] as const) {
-              const r = await sh(generated(name)!, bin);
+              const r = await runPrinted(generated(name)!, bin);
               expect(r.code, r.out).toBe(1);
               expect(r.out).toMatch(/Loaded [1-9]\d* attestations? from OCI registry/);
               expect(r.out).toContain('✗ Sigstore verification failed');
@@ -264,7 +210,7 @@ for (const sigstoreKind of SIGSTORES)
             it(`storage ${name === 'signed' ? 'both' : 'referrers'}: the command verifies the signed image by digest and by tag`, async () => {
               const gh = generated(name)!;
               for (const command of [gh, withImage(gh, name, `${ref}:${name}`)]) {
-                const r = await sh(command, bin);
+                const r = await runPrinted(command, bin);
                 expect(r.code, `${command}\n${r.out}`).toBe(0);
                 expect(r.out).toMatch(/Loaded [1-9]\d* attestations? from OCI registry/);
                 expect(r.out).toContain('✓ Verification succeeded!');
@@ -276,7 +222,7 @@ for (const sigstoreKind of SIGSTORES)
           it('the same command with the image replaced rejects an unsigned image, another workflow file, another branch and a repository sharing the name prefix; each near miss verifies with its own command', async () => {
             const gh = generated('signed')!;
             for (const miss of NEAR_MISSES) {
-              const r = await sh(withImage(gh, 'signed', `${ref}@${digests[miss]}`), bin);
+              const r = await runPrinted(withImage(gh, 'signed', `${ref}@${digests[miss]}`), bin);
               expect(r.code, `${miss} must be rejected:\n${r.out}`).toBe(1);
               if (miss === 'unsigned') {
                 expect(r.out).toContain('Error: no attestations found in the OCI registry');
@@ -286,7 +232,7 @@ for (const sigstoreKind of SIGSTORES)
               expect(r.out).toContain('✗ Sigstore verification failed');
               expect(r.out).toContain('Error: verifying with issuer "sigstore"');
               // Control: gh can verify that very bundle, with the command printed for its own identity.
-              const own = await sh(generated(miss)!, bin);
+              const own = await runPrinted(generated(miss)!, bin);
               expect(own.code, `${miss}, own command:\n${own.out}`).toBe(0);
             }
             expect(generated('prefixRepo')).toContain(`--repo ${EVIL_REPO} `);
@@ -294,23 +240,23 @@ for (const sigstoreKind of SIGSTORES)
 
           it(`timestamp-only signing (no Rekor): the command verifies with a copy of the trusted root without its Rekor logs, and still rejects the near misses`, async () => {
             expect(runs.timestampOnly!.outputs['rekor-log-indexes'] ?? '').toBe('');
-            const gh = (await printedGh(runs.timestampOnly!))!;
+            const gh = (await printedCommands(runs.timestampOnly!)).gh!;
             expect(gh).toMatch(/^jq -c 'del\(\.tlogs\)' /);
-            const ok = await sh(gh, bin);
+            const ok = await runPrinted(gh, bin);
             expect(ok.code, ok.out).toBe(0);
             expect(ok.out).toContain('✓ Verification succeeded!');
             for (const miss of NEAR_MISSES) {
-              const r = await sh(withImage(gh, 'timestampOnly', `${ref}@${digests[miss]}`), bin);
+              const r = await runPrinted(withImage(gh, 'timestampOnly', `${ref}@${digests[miss]}`), bin);
               expect(r.code, `${miss} must be rejected:\n${r.out}`).toBe(1);
             }
           });
 
           it(`pinned upstream behaviour: gh ${GH_VERSION} requires a Rekor entry whenever the custom trusted root lists a Rekor log (no flag waives it) — why the TSA-only command drops .tlogs`, async () => {
-            const printed = (await printedGh(runs.timestampOnly!))!;
+            const printed = (await printedCommands(runs.timestampOnly!)).gh!;
             expect(printed).toBe(generated('timestampOnly'));
             const asBefore = printed.replace(`jq -c 'del(.tlogs)' `, 'jq -c . ');
             expect(asBefore).not.toBe(printed);
-            const r = await sh(asBefore, bin);
+            const r = await runPrinted(asBefore, bin);
             expect(r.code, r.out).toBe(1);
             expect(r.out).toContain('✗ Sigstore verification failed');
             expect(r.out).toContain('Error: verifying with issuer "sigstore"');
@@ -319,7 +265,7 @@ for (const sigstoreKind of SIGSTORES)
 
         it(`pinned upstream behaviour: gh ${GH_VERSION} refuses to run --bundle-from-oci unless logged in or GH_TOKEN is set (only --bundle skips its auth check); any token does, nothing reaches GitHub (cli/cli#11803)`, async () => {
           const command = generated('signed')!;
-          const r = await sh(command, bin, { token: false });
+          const r = await runPrinted(command, bin, { token: false });
           expect(r.code, r.out).toBe(4);
           expect(r.out).toContain('To get started with GitHub CLI, please run:  gh auth login');
           expect(r.out).toContain('Alternatively, populate the GH_TOKEN environment variable');

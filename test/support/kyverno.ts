@@ -19,17 +19,24 @@ export function podManifest(name: string, image: string): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: default\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`;
 }
 
-/** `kyverno apply` of one policy file to a Pod running `image`; HOME is a fresh dir (TUF cache). */
+/**
+ * `kyverno apply` of one policy file to a Pod running `image`; HOME is a fresh dir (TUF cache), and
+ * `env` may point TUF_ROOT at an initialised cache (what the controller's --tufMirror/--tufRoot set).
+ */
 export async function kyvernoAdmits(
   policyPath: string,
   name: string,
   image: string,
   extraArgs: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<Admission> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-kyverno-'));
   const pod = join(dir, `${name}.yaml`);
   await writeFile(pod, podManifest(name, image));
-  const r = await runTool('kyverno', ['apply', policyPath, '--resource', pod, ...extraArgs], { HOME: dir });
+  const r = await runTool('kyverno', ['apply', policyPath, '--resource', pod, ...extraArgs], {
+    HOME: dir,
+    ...env,
+  });
   const out = r.stdout + r.stderr;
   return {
     admitted: r.code === 0 && /pass: [1-9]\d*, fail: 0, warn: 0, error: 0/.test(out),

@@ -389,6 +389,17 @@ describe('Kyverno ClusterPolicy type: Cosign', () => {
 });
 
 describe('Kyverno ClusterPolicy type: SigstoreBundle', () => {
+  it('never sets ctlog.ignoreSCT for a private Sigstore: in bundle mode it drops the observer-timestamp requirement and sigstore-go then refuses every bundle', () => {
+    const g = kyvernoClusterPolicyBundle(input({ sigstore: custom }));
+    const keyless = parse(g.text).spec.rules[0].verifyImages[0].attestors[0].entries[0].keyless;
+    expect(keyless.ctlog).toEqual({ tsaCertChain: custom.tsaChainPem });
+    expect(keyless.rekor).toEqual({ url: 'https://rekor.internal.example', pubkey: rekorPem });
+    const noTsa = { ...custom, tsaUrl: undefined, tsaChainPem: undefined };
+    const bare = parse(kyvernoClusterPolicyBundle(input({ sigstore: noTsa })).text);
+    expect(bare.spec.rules[0].verifyImages[0].attestors[0].entries[0].keyless.ctlog).toBeUndefined();
+    expect(g.notes.join('\n')).toContain('TUF_ROOT');
+  });
+
   it('pins the anchored subject regex and the issuer everywhere', () => {
     const g = kyvernoClusterPolicyBundle(input());
     const d = parse(g.text) as Y;

@@ -1,8 +1,8 @@
-export const id = 279;
-export const ids = [279,937];
+export const id = 324;
+export const ids = [324,937];
 export const modules = {
 
-/***/ 89279:
+/***/ 86324:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,71 +10,15 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  VerificationFailedError: () => (/* binding */ VerificationFailedError),
-  run: () => (/* binding */ run),
-  visibilityCheck: () => (/* binding */ visibilityCheck)
+  run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./build/src/oci/digest.js
-var oci_digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/referrers.js
 var oci_referrers = __webpack_require__(24687);
-;// CONCATENATED MODULE: ./build/src/attach/bundle-referrer.js
-
-/**
- * Sigstore bundles as OCI 1.1 referrers, laid out as cosign v3 and GitHub's actions/attest write them
- * (what cosign v3, `gh attestation verify --bundle-from-oci`, Kyverno `SigstoreBundle` and
- * ImageValidatingPolicy read).
- */
-const BUNDLE_ARTIFACT_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const BundleAnnotation = {
-    content: 'dev.sigstore.bundle.content',
-    predicateType: 'dev.sigstore.bundle.predicateType',
-    created: 'org.opencontainers.image.created',
-};
-/** Kyverno `SigstoreBundle` fails the WHOLE image when any bundle layer exceeds 10,000,000 bytes. */
-const MAX_BUNDLE_BYTES = 10_000_000;
-class BundleTooLargeError extends Error {
-    constructor(predicateType, size) {
-        super(`the ${predicateType} bundle is ${size} bytes, over the ${MAX_BUNDLE_BYTES}-byte limit: Kyverno's SigstoreBundle ` +
-            'verification fails for every signature of an image with a bundle that large. Reduce the predicate (e.g. an SBOM without per-file entries)');
-        this.name = 'BundleTooLargeError';
-    }
-}
-function assertBundleSize(signed) {
-    const size = Buffer.byteLength(signed.bundleJson);
-    if (size > MAX_BUNDLE_BYTES)
-        throw new BundleTooLargeError(signed.statement.predicateType, size);
-}
-function bundleArtifact(subject, signed, created) {
-    assertBundleSize(signed);
-    return {
-        artifactType: BUNDLE_ARTIFACT_TYPE,
-        subject,
-        layers: [{ mediaType: BUNDLE_ARTIFACT_TYPE, data: Buffer.from(signed.bundleJson) }],
-        annotations: {
-            [BundleAnnotation.content]: 'dsse-envelope',
-            [BundleAnnotation.predicateType]: signed.statement.predicateType,
-            [BundleAnnotation.created]: created.toISOString(),
-        },
-    };
-}
-/** Pushes the bundles of one subject as referrers, replacing `supersedes` in the fallback index. */
-async function pushBundleReferrers(repo, subject, signed, opts = {}) {
-    const created = opts.created ?? new Date();
-    return (0,oci_referrers/* pushReferrers */.zA)(repo, signed.map((s) => bundleArtifact(subject, s, created)), {
-        ...(opts.timing ? { timing: opts.timing } : {}),
-        ...(opts.settle ? { settle: opts.settle } : {}),
-        ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
-    });
-}
-
 // EXTERNAL MODULE: ./build/src/oci/errors.js
 var errors = __webpack_require__(88548);
+// EXTERNAL MODULE: ./build/src/oci/digest.js
+var oci_digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
 var mediatypes = __webpack_require__(93662);
 // EXTERNAL MODULE: ./build/src/oci/shared-tag.js
@@ -252,6 +196,209 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
         },
     }, timing, opts.settle);
     return { tag, layers: ours, replaced };
+}
+
+;// CONCATENATED MODULE: ./build/src/intoto.js
+/** in-toto Statement v1 (https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md). */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** A subject for an image: name = the repository (as cosign writes it), digest by algorithm. */
+function imageSubject(repository, digest) {
+    const [algorithm, hex] = digest.split(':');
+    return { name: repository, digest: { [algorithm]: hex } };
+}
+function statement(subject, predicateType, predicate) {
+    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+}
+
+;// CONCATENATED MODULE: ./build/src/provenance/slsa.js
+/**
+ * SLSA provenance from verified claims: every field comes from the Fulcio certificate's extensions,
+ * which Fulcio filled from the OIDC token it verified (no second token, no network). Laid out as
+ * GitHub's actions/attest lays out its provenance, so policies written for one accept the other.
+ */
+const SLSA_V1 = 'https://slsa.dev/provenance/v1';
+const SLSA_V02 = 'https://slsa.dev/provenance/v0.2';
+const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
+class ProvenanceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProvenanceError';
+    }
+}
+/** Reads the workflow claims from the certificate; fails naming the missing extension. */
+function workflowClaims(id) {
+    const e = id.extensions;
+    const need = (name, oid) => {
+        const v = e[name];
+        if (!v) {
+            throw new ProvenanceError(`the signing certificate lacks the Fulcio extension ${name} (${oid}) that provenance needs; ` +
+                'provenance can only be built from a GitHub Actions identity issued by a Fulcio that sets the CI extensions');
+        }
+        return v;
+    };
+    const buildConfigUri = need('buildConfigUri', '1.3.6.1.4.1.57264.1.18');
+    // Build Config URI = server + "/" + workflow_ref, e.g. https://github.com/o/r/.github/workflows/x.yml@refs/tags/v1
+    const m = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/(.+)@(.+)$/.exec(buildConfigUri);
+    if (!m)
+        throw new ProvenanceError(`cannot read a workflow reference from the Build Config URI "${buildConfigUri}"`);
+    return {
+        serverUrl: m[1],
+        workflowRepository: m[2],
+        workflowPath: m[3],
+        workflowRef: m[4],
+        builderId: need('buildSignerUri', '1.3.6.1.4.1.57264.1.9'),
+        sourceRepositoryUri: need('sourceRepositoryUri', '1.3.6.1.4.1.57264.1.12'),
+        sourceRef: need('sourceRepositoryRef', '1.3.6.1.4.1.57264.1.14'),
+        sourceDigest: need('sourceRepositoryDigest', '1.3.6.1.4.1.57264.1.13'),
+        eventName: need('buildTrigger', '1.3.6.1.4.1.57264.1.20'),
+        repositoryId: e.sourceRepositoryIdentifier ?? '',
+        repositoryOwnerId: e.sourceRepositoryOwnerIdentifier ?? '',
+        runnerEnvironment: e.runnerEnvironment ?? '',
+        invocationId: need('runInvocationUri', '1.3.6.1.4.1.57264.1.21'),
+    };
+}
+function slsaV1(c) {
+    return {
+        buildDefinition: {
+            buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+            externalParameters: {
+                workflow: {
+                    ref: c.workflowRef,
+                    repository: `${c.serverUrl}/${c.workflowRepository}`,
+                    path: c.workflowPath,
+                },
+            },
+            internalParameters: {
+                github: {
+                    event_name: c.eventName,
+                    repository_id: c.repositoryId,
+                    repository_owner_id: c.repositoryOwnerId,
+                    runner_environment: c.runnerEnvironment,
+                },
+            },
+            resolvedDependencies: [
+                { uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`, digest: { gitCommit: c.sourceDigest } },
+            ],
+        },
+        runDetails: {
+            builder: { id: c.builderId },
+            metadata: { invocationId: c.invocationId },
+        },
+    };
+}
+/** SLSA v0.2, for policies that still check it (as GitHub's former generic generator wrote it). */
+function slsaV02(c) {
+    return {
+        builder: { id: c.builderId },
+        buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+        invocation: {
+            configSource: {
+                uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`,
+                digest: { sha1: c.sourceDigest },
+                entryPoint: c.workflowPath,
+            },
+            parameters: {},
+            environment: {
+                github_event_name: c.eventName,
+                github_repository_id: c.repositoryId,
+                github_repository_owner_id: c.repositoryOwnerId,
+                github_runner_environment: c.runnerEnvironment,
+            },
+        },
+        metadata: {
+            buildInvocationId: c.invocationId,
+            completeness: { parameters: true, environment: false, materials: false },
+            reproducible: false,
+        },
+        materials: [{ uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`, digest: { sha1: c.sourceDigest } }],
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/statements.js
+
+
+
+function statementsForRun(opts, identity, targets, predicates, sboms) {
+    const name = dockerReference(opts.image.registry, opts.image.repository);
+    const subjects = targets.map((t) => imageSubject(name, t.digest));
+    const statements = [];
+    if (opts.provenance !== 'none') {
+        const claims = workflowClaims(identity);
+        statements.push({
+            statement: opts.provenance === 'v1'
+                ? statement(subjects, SLSA_V1, slsaV1(claims))
+                : statement(subjects, SLSA_V02, slsaV02(claims)),
+            targets,
+        });
+    }
+    for (const p of predicates)
+        statements.push({ statement: statement(subjects, p.type, p.content), targets });
+    for (const p of sboms.predicates) {
+        statements.push({
+            statement: statement(p.subjects.map((d) => imageSubject(name, d.digest)), p.type, p.content),
+            targets: p.targets,
+        });
+    }
+    return statements;
+}
+/** Every manifest something is attached to: the targets, and each platform an SBOM went to. */
+function attachmentTargets(targets, statements) {
+    const seen = new Set();
+    return [...targets, ...statements.flatMap((s) => s.targets)].filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+}
+function predicateTypes(statements) {
+    return [...new Set(statements.map((s) => s.statement.predicateType))];
+}
+
+;// CONCATENATED MODULE: ./build/src/attach/bundle-referrer.js
+
+/**
+ * Sigstore bundles as OCI 1.1 referrers, laid out as cosign v3 and GitHub's actions/attest write them
+ * (what cosign v3, `gh attestation verify --bundle-from-oci`, Kyverno `SigstoreBundle` and
+ * ImageValidatingPolicy read).
+ */
+const BUNDLE_ARTIFACT_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+const BundleAnnotation = {
+    content: 'dev.sigstore.bundle.content',
+    predicateType: 'dev.sigstore.bundle.predicateType',
+    created: 'org.opencontainers.image.created',
+};
+/** Kyverno `SigstoreBundle` fails the WHOLE image when any bundle layer exceeds 10,000,000 bytes. */
+const MAX_BUNDLE_BYTES = 10_000_000;
+class BundleTooLargeError extends Error {
+    constructor(predicateType, size) {
+        super(`the ${predicateType} bundle is ${size} bytes, over the ${MAX_BUNDLE_BYTES}-byte limit: Kyverno's SigstoreBundle ` +
+            'verification fails for every signature of an image with a bundle that large. Reduce the predicate (e.g. an SBOM without per-file entries)');
+        this.name = 'BundleTooLargeError';
+    }
+}
+function assertBundleSize(signed) {
+    const size = Buffer.byteLength(signed.bundleJson);
+    if (size > MAX_BUNDLE_BYTES)
+        throw new BundleTooLargeError(signed.statement.predicateType, size);
+}
+function bundleArtifact(subject, signed, created) {
+    assertBundleSize(signed);
+    return {
+        artifactType: BUNDLE_ARTIFACT_TYPE,
+        subject,
+        layers: [{ mediaType: BUNDLE_ARTIFACT_TYPE, data: Buffer.from(signed.bundleJson) }],
+        annotations: {
+            [BundleAnnotation.content]: 'dsse-envelope',
+            [BundleAnnotation.predicateType]: signed.statement.predicateType,
+            [BundleAnnotation.created]: created.toISOString(),
+        },
+    };
+}
+/** Pushes the bundles of one subject as referrers, replacing `supersedes` in the fallback index. */
+async function pushBundleReferrers(repo, subject, signed, opts = {}) {
+    const created = opts.created ?? new Date();
+    return (0,oci_referrers/* pushReferrers */.zA)(repo, signed.map((s) => bundleArtifact(subject, s, created)), {
+        ...(opts.timing ? { timing: opts.timing } : {}),
+        ...(opts.settle ? { settle: opts.settle } : {}),
+        ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
+    });
 }
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
@@ -493,25 +640,50 @@ async function deleteSuperseded(input, digests) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/intoto.js
-/** in-toto Statement v1 (https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md). */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-/** A subject for an image: name = the repository (as cosign writes it), digest by algorithm. */
-function imageSubject(repository, digest) {
-    const [algorithm, hex] = digest.split(':');
-    return { name: repository, digest: { [algorithm]: hex } };
+;// CONCATENATED MODULE: ./build/src/attach/for-run.js
+
+
+
+
+
+/** Step 6 of the pipeline as a run does it: what gets attached where, and what to warn about. */
+/** storage: legacy next to existing bundles: cosign v3 would never look at what this run writes. */
+async function warnForeignBundles(repo, digest, warn) {
+    const { referrers } = await (0,oci_referrers/* listReferrers */.xt)(repo, digest, BUNDLE_ARTIFACT_TYPE);
+    if (referrers.length) {
+        warn(`${repo}@${digest} already has ${referrers.length} Sigstore bundle referrer(s) (e.g. from actions/attest): cosign v3 then ` +
+            'reads only bundles and ignores the legacy .sig/.att tags written with storage: legacy, so `cosign verify` v3 will not ' +
+            'see this signature. Use storage: both to reach every verifier');
+    }
 }
-function statement(subject, predicateType, predicate) {
-    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+async function publishForRun(p) {
+    // An earlier attempt's entries are replaced only for the types this attempt signs again.
+    const typesSigned = new Set([
+        ...(p.opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
+        ...p.statements.map((s) => s.statement.predicateType),
+    ]);
+    const published = await publish({
+        settle: p.settle,
+        repo: p.repo,
+        storage: p.opts.storage,
+        chain: p.certificate.chain,
+        signatures: attachmentTargets(p.targets, p.statements).map((target) => p.signed.signatures.find((s) => s.target.digest === target.digest) ?? { target }),
+        attestations: p.signed.attestations,
+        supersede: supersedeRule(p.certificate.identity, typesSigned),
+        logger: p.logger,
+    });
+    if (published.fallbackTagUsed) {
+        p.warn(`${p.repo.registry} has no OCI referrers API: bundles are listed in the fallback tag sha256-<hex> (what cosign v3 and oras read there)`);
+    }
+    if (published.replaced)
+        p.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
+    return published;
 }
 
-// EXTERNAL MODULE: ./build/src/registry-client.js
-var registry_client = __webpack_require__(2224);
 // EXTERNAL MODULE: ./build/src/options.js
 var options = __webpack_require__(26067);
-// EXTERNAL MODULE: ./build/src/policy/regex.js
-var regex = __webpack_require__(49859);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./build/src/predicates.js
 
 
@@ -545,110 +717,38 @@ async function readPredicateFile(p) {
     return { type: p.type, content, source: p.path };
 }
 
-;// CONCATENATED MODULE: ./build/src/provenance/slsa.js
+// EXTERNAL MODULE: ./build/src/registry-client.js
+var registry_client = __webpack_require__(2224);
+;// CONCATENATED MODULE: ./build/src/report/for-run.js
+
+/** Step 8 of the pipeline: what the run reports besides what it published. */
+/** The subject's referrers as they stand now, with a warning well before Kyverno stops coping. */
+async function referrersForReport(repo, digest, warn) {
+    const referrers = await (0,oci_referrers/* listReferrers */.xt)(repo, digest);
+    if (referrers.referrers.length >= 40) {
+        warn(`${repo}@${digest} has ${referrers.referrers.length} referrers; Kyverno's SigstoreBundle verification fails above 50. Remove old ones`);
+    }
+    return referrers;
+}
 /**
- * SLSA provenance from verified claims: every field comes from the Fulcio certificate's extensions,
- * which Fulcio filled from the OIDC token it verified (no second token, no network). Laid out as
- * GitHub's actions/attest lays out its provenance, so policies written for one accept the other.
+ * Wall time between consecutive marks, named by the phase each mark ends: one debug line for
+ * whoever tunes a pipeline (bench/e2e.ts reads it).
  */
-const SLSA_V1 = 'https://slsa.dev/provenance/v1';
-const SLSA_V02 = 'https://slsa.dev/provenance/v0.2';
-const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
-class ProvenanceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProvenanceError';
+class PhaseClock {
+    last = Date.now();
+    phases = [];
+    mark(phase) {
+        const now = Date.now();
+        this.phases.push([phase, now - this.last]);
+        this.last = now;
+    }
+    toString() {
+        return this.phases.map(([p, ms]) => `${p} ${ms}`).join(', ');
     }
 }
-/** Reads the workflow claims from the certificate; fails naming the missing extension. */
-function workflowClaims(id) {
-    const e = id.extensions;
-    const need = (name, oid) => {
-        const v = e[name];
-        if (!v) {
-            throw new ProvenanceError(`the signing certificate lacks the Fulcio extension ${name} (${oid}) that provenance needs; ` +
-                'provenance can only be built from a GitHub Actions identity issued by a Fulcio that sets the CI extensions');
-        }
-        return v;
-    };
-    const buildConfigUri = need('buildConfigUri', '1.3.6.1.4.1.57264.1.18');
-    // Build Config URI = server + "/" + workflow_ref, e.g. https://github.com/o/r/.github/workflows/x.yml@refs/tags/v1
-    const m = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/(.+)@(.+)$/.exec(buildConfigUri);
-    if (!m)
-        throw new ProvenanceError(`cannot read a workflow reference from the Build Config URI "${buildConfigUri}"`);
-    return {
-        serverUrl: m[1],
-        workflowRepository: m[2],
-        workflowPath: m[3],
-        workflowRef: m[4],
-        builderId: need('buildSignerUri', '1.3.6.1.4.1.57264.1.9'),
-        sourceRepositoryUri: need('sourceRepositoryUri', '1.3.6.1.4.1.57264.1.12'),
-        sourceRef: need('sourceRepositoryRef', '1.3.6.1.4.1.57264.1.14'),
-        sourceDigest: need('sourceRepositoryDigest', '1.3.6.1.4.1.57264.1.13'),
-        eventName: need('buildTrigger', '1.3.6.1.4.1.57264.1.20'),
-        repositoryId: e.sourceRepositoryIdentifier ?? '',
-        repositoryOwnerId: e.sourceRepositoryOwnerIdentifier ?? '',
-        runnerEnvironment: e.runnerEnvironment ?? '',
-        invocationId: need('runInvocationUri', '1.3.6.1.4.1.57264.1.21'),
-    };
-}
-function slsaV1(c) {
-    return {
-        buildDefinition: {
-            buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-            externalParameters: {
-                workflow: {
-                    ref: c.workflowRef,
-                    repository: `${c.serverUrl}/${c.workflowRepository}`,
-                    path: c.workflowPath,
-                },
-            },
-            internalParameters: {
-                github: {
-                    event_name: c.eventName,
-                    repository_id: c.repositoryId,
-                    repository_owner_id: c.repositoryOwnerId,
-                    runner_environment: c.runnerEnvironment,
-                },
-            },
-            resolvedDependencies: [
-                { uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`, digest: { gitCommit: c.sourceDigest } },
-            ],
-        },
-        runDetails: {
-            builder: { id: c.builderId },
-            metadata: { invocationId: c.invocationId },
-        },
-    };
-}
-/** SLSA v0.2, for policies that still check it (as GitHub's former generic generator wrote it). */
-function slsaV02(c) {
-    return {
-        builder: { id: c.builderId },
-        buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-        invocation: {
-            configSource: {
-                uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`,
-                digest: { sha1: c.sourceDigest },
-                entryPoint: c.workflowPath,
-            },
-            parameters: {},
-            environment: {
-                github_event_name: c.eventName,
-                github_repository_id: c.repositoryId,
-                github_repository_owner_id: c.repositoryOwnerId,
-                github_runner_environment: c.runnerEnvironment,
-            },
-        },
-        metadata: {
-            buildInvocationId: c.invocationId,
-            completeness: { parameters: true, environment: false, materials: false },
-            reproducible: false,
-        },
-        materials: [{ uri: `git+${c.sourceRepositoryUri}@${c.sourceRef}`, digest: { sha1: c.sourceDigest } }],
-    };
-}
 
+// EXTERNAL MODULE: ./build/src/sbom/for-run.js + 26 modules
+var for_run = __webpack_require__(84896);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./build/src/http/transport.js
@@ -895,6 +995,98 @@ async function signMessage(session, witnessList, payload) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/sigstore/for-run.js
+
+
+
+
+
+
+
+/**
+ * Steps 3 and 5 of the pipeline: ONE certificate for the run, requested only once every payload
+ * input has been read (its 10-minute window is short), then every signature and attestation
+ * signed with it in parallel.
+ */
+/** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
+function visibilityCheck(opts) {
+    return (claims) => {
+        const visibility = String(claims.repository_visibility ?? 'unknown');
+        if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
+            return;
+        throw new Error(`refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
+            'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
+            'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
+            'the disclosure explicitly with allow-public-transparency-log: true');
+    };
+}
+async function certificateForRun(opts, ctx, transport) {
+    const env = ctx.env ?? process.env;
+    const tokenSource = ctx.tokenSource ??
+        (opts.identityToken ? staticTokenSource(opts.identityToken) : actionsTokenSource(env, transport));
+    const session = new SigningSession({
+        fulcioUrl: opts.sigstore.fulcioUrl,
+        tokenSource,
+        transport,
+        checkClaims: visibilityCheck(opts),
+    });
+    const { chain } = await session.getCertificate();
+    const identity = certificateIdentity(chain[0]);
+    ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
+    return { session, chain, identity };
+}
+/**
+ * Each target's signature in the formats `storage` writes (the legacy simple-signing message, the
+ * bundle-format statement), and every attestation.
+ */
+async function signForRun(opts, session, targets, statements) {
+    const name = dockerReference(opts.image.registry, opts.image.repository);
+    const witnessOptions = {
+        ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
+        ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+    };
+    const w = witnesses(witnessOptions);
+    const [signatures, attestations] = await Promise.all([
+        Promise.all((opts.sign ? targets : []).map(async (target) => ({
+            target,
+            ...(opts.storage !== 'referrers'
+                ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) }
+                : {}),
+            ...(opts.storage !== 'legacy'
+                ? {
+                    statement: await signStatement(session, w, statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {})),
+                }
+                : {}),
+        }))),
+        Promise.all(statements.map(async (s) => ({
+            signed: await signStatement(session, w, s.statement),
+            targets: s.targets.map((t) => t.digest),
+        }))),
+    ]).catch((err) => {
+        throw explainWitnessError(err, witnessOptions);
+    });
+    return { signatures, attestations };
+}
+/** Every signed statement, the targets' bundle-format signatures first. */
+function signedStatements(s) {
+    return [
+        ...s.signatures.flatMap((t) => (t.statement ? [t.statement] : [])),
+        ...s.attestations.map((a) => a.signed),
+    ];
+}
+function rekorLogIndexes(s) {
+    return [
+        ...new Set([
+            ...s.signatures.flatMap((t) => [t.message?.tlogEntry, t.statement?.tlogEntry]),
+            ...s.attestations.map((a) => a.signed.tlogEntry),
+        ].flatMap((e) => (e ? [e.logIndex] : []))),
+    ];
+}
+
+// EXTERNAL MODULE: ./build/src/subject.js
+var src_subject = __webpack_require__(24937);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
@@ -941,13 +1133,319 @@ function trustPems(root) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/policy/identity.js
 var identity = __webpack_require__(58636);
+// EXTERNAL MODULE: ./build/src/policy/regex.js
+var regex = __webpack_require__(49859);
+;// CONCATENATED MODULE: ./build/src/policy/input.js
+// What every consumer's policy and command is generated from: the checked input (PolicyInput),
+// its image normalised once (Target), and the naming and matching rules all consumers share.
+// Pure: every string a verifier will interpret (regex, glob, image pattern) is derived here from
+// checked input. The consumers (kyverno.ts, kyverno-ivp.ts, policy-controller.ts, commands.ts)
+// import from here, and consumers.ts assembles them, so nothing here imports a consumer.
+
+
+
+const PUBLIC_REKOR_URL = 'https://rekor.sigstore.dev';
+const PUBLIC_FULCIO_URL = 'https://fulcio.sigstore.dev';
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const SLSA_PROVENANCE_V02 = 'https://slsa.dev/provenance/v0.2';
+const input_GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
+/** What `cosign sign` v3 (and sigstamp) signs an image with in the bundle format (DESIGN.md). */
+const input_COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+/** Docker Hub's registry host names; go-containerregistry rewrites docker.io to index.docker.io. */
+const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+// The OCI distribution-spec repository grammar (path components of lowercase alphanumerics and
+// separators). Nothing here is a glob metacharacter for go-wildcard, gobwas/glob or
+// policy-controller's glob, so a name is always a literal in every image pattern we emit.
+const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+const REGISTRY = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?$/;
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** Checks the input once for every generator and normalises the image name. */
+function target(i) {
+    (0,regex/* assertAnchoredRe2 */.q)(i.policy.subjectRegExp);
+    if (i.policy.issuer.trim() === '' || /\s/.test(i.policy.issuer)) {
+        throw new Error(`issuer ${JSON.stringify(i.policy.issuer)} is empty or contains whitespace`);
+    }
+    const registry = i.image.registry.toLowerCase();
+    if (!REGISTRY.test(registry)) {
+        throw new Error(`registry ${JSON.stringify(i.image.registry)} is not a host[:port]`);
+    }
+    const hub = HUB_HOSTS.has(registry);
+    const repository = hub && !i.image.repository.includes('/') ? `library/${i.image.repository}` : i.image.repository;
+    if (!REPOSITORY.test(repository)) {
+        throw new Error(`repository ${JSON.stringify(i.image.repository)} is not a valid OCI repository name`);
+    }
+    if (!DIGEST.test(i.digest))
+        throw new Error(`digest ${JSON.stringify(i.digest)} is not sha256:/sha512:<hex>`);
+    const seen = new Set();
+    for (const t of i.predicateTypes) {
+        if (t.trim() === '' || /\s/.test(t))
+            throw new Error(`predicate type ${JSON.stringify(t)} is empty or has whitespace`);
+        if (seen.has(t))
+            throw new Error(`predicate type ${t} is listed twice`);
+        seen.add(t);
+    }
+    const reg = hub ? 'docker.io' : registry;
+    const name = `${reg}/${repository}`;
+    return { registry: reg, repository, hub, name, ref: `${name}@${i.digest}` };
+}
+/**
+ * The names Kyverno's ClusterPolicy engine compares `imageReferences` against: ImageInfo.String()
+ * (pkg/utils/image/infos.go) = `<registry>/<path>` + `:<tag>` or, when a digest is present,
+ * `@<digest>` alone. The registry is added only when missing (addDefaultRegistry: `docker.io/`),
+ * and `reference.Parse` does NOT add Docker Hub's `library/`, so `nginx` becomes
+ * `docker.io/nginx` while `docker.io/library/nginx` stays as written; `index.docker.io/…` is
+ * kept as a registry of its own. Every spelling of the image is listed, none of another image.
+ */
+function kyvernoImageNames(t) {
+    if (!t.hub)
+        return [t.name];
+    const short = t.repository.startsWith('library/') ? [t.repository.slice('library/'.length)] : [];
+    return ['docker.io', 'index.docker.io'].flatMap((host) => [t.repository, ...short].map((p) => `${host}/${p}`));
+}
+/** `<name>:*` (any tag) and `<name>@*` (any digest): never `*` alone, never a bare prefix glob. */
+function tagAndDigestGlobs(names) {
+    return names.flatMap((n) => [`${n}:*`, `${n}@*`]);
+}
+/**
+ * go-containerregistry's normalised name, what policy-controller matches its globs against
+ * (pkg/apis/glob/glob.go Match: `ref.Name()`; name/registry.go rewrites docker.io to
+ * index.docker.io, name/repository.go adds `library/` to a one-component Hub name).
+ */
+function policyControllerImageName(t) {
+    return t.hub ? `index.docker.io/${t.repository}` : t.name;
+}
+/** The repository whose workflow run built the image: the caller of a reusable workflow. */
+function sourceRepositoryUrl(p) {
+    if (p.reusableWorkflow)
+        return p.callerRepository;
+    const s = (0,identity/* parseSan */.QW)(p.exactSubject);
+    return `${s.serverUrl}/${s.owner}/${s.repo}`;
+}
+/** `owner/repo` of a repository URL (the form of Fulcio extension .1.5, githubWorkflowRepository). */
+function ownerRepo(url) {
+    const m = /^https?:\/\/[^/]+\/([^/\s]+\/[^/\s]+?)\/?$/.exec(url);
+    return m?.[1];
+}
+function predicateInfos(types) {
+    let custom = 0;
+    return types.map((type) => {
+        if (type === SLSA_PROVENANCE_V1)
+            return { type, kind: 'slsa-v1', name: 'slsa_v1' };
+        if (type === SLSA_PROVENANCE_V02)
+            return { type, kind: 'slsa-v0.2', name: 'slsa_v02' };
+        // GitHub's attest writes https://spdx.dev/Document/v2.3; cosign --type spdxjson the bare one.
+        if (type === 'https://spdx.dev/Document' || type.startsWith('https://spdx.dev/Document/')) {
+            return { type, kind: 'spdx', name: type === 'https://spdx.dev/Document' ? 'spdx' : `spdx_${++custom}` };
+        }
+        if (type === 'https://cyclonedx.org/bom' || type.startsWith('https://cyclonedx.org/bom/')) {
+            return {
+                type,
+                kind: 'cyclonedx',
+                name: type === 'https://cyclonedx.org/bom' ? 'cyclonedx' : `cyclonedx_${++custom}`,
+            };
+        }
+        return { type, kind: 'custom', name: `predicate_${++custom}` };
+    });
+}
+/**
+ * A DNS-1123 label (lowercase alphanumerics and `-`, at most 63, alphanumeric at both ends): valid
+ * as a cluster-scoped name of every kind we emit and as a label value. Long names keep a readable
+ * prefix and end in a hash of the full image name, so two repositories never collide.
+ */
+function resourceName(t, suffix) {
+    const slug = (s) => s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    const base = slug(`${t.registry}/${t.repository}`);
+    const tail = suffix ? `-${slug(suffix)}` : '';
+    const full = `sigstamp-${base}${tail}`;
+    if (full.length <= 63)
+        return full;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${t.registry}/${t.repository}`).digest('hex').slice(0, 8);
+    const room = 63 - 'sigstamp-'.length - tail.length - hash.length - 1;
+    return `sigstamp-${base.slice(0, room).replace(/-+$/, '')}-${hash}${tail}`;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./build/src/policy/render.js
+// The text every generated policy shares: YAML 1.1 documents under a header naming the signer,
+// and a custom Sigstore's certificate chain in the order and form the consumers want it. All YAML
+// goes through the `yaml` package so quoting is never hand-made.
+
+
+/**
+ * YAML 1.1 output: Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml over
+ * go-yaml), where an unquoted `on`, `no` or `1:20` is not a string; the 1.1 schema quotes them.
+ */
+function yamlText(header, ...docs) {
+    return docs
+        .map((obj, n) => {
+        // No anchors/aliases for objects used twice (the attestor): plain, repeated text is what
+        // reviewers and `kubectl diff` expect.
+        const doc = new yaml_dist/* Document */.yo(obj, { version: '1.1', aliasDuplicateObjects: false });
+        if (n === 0 && header.length > 0)
+            doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
+        return doc.toString({ lineWidth: 0 });
+    })
+        .join('---\n');
+}
+function header(i, t, what) {
+    return [
+        `${what} for ${t.name}, generated by sigstamp.`,
+        `Signer: ${i.policy.exactSubject}`,
+        `Issuer: ${i.policy.issuer}`,
+    ];
+}
+/** The PEM certificates of a chain, leaf (or intermediate) first and the self-signed root last. */
+function pemCertificates(pem) {
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0)
+        throw new Error('certificate chain PEM holds no CERTIFICATE block');
+    const first = new external_node_crypto_.X509Certificate(blocks[0]);
+    return blocks.length > 1 && first.checkIssued(first) ? [...blocks].reverse() : blocks;
+}
+/** The chain as PEM text, root last (what policy-controller's CertificateAuthority.certChain wants). */
+function chainPem(pem) {
+    return pemCertificates(pem).join('\n') + '\n';
+}
+/** Organization and common name of the chain's root, as policy-controller's TrustRoot requires. */
+function rootSubject(pem) {
+    const certs = pemCertificates(pem);
+    const root = new external_node_crypto_.X509Certificate(certs[certs.length - 1]);
+    const field = (k) => root.subject
+        .split('\n')
+        .find((l) => l.startsWith(`${k}=`))
+        ?.slice(k.length + 1);
+    const organization = field('O');
+    const commonName = field('CN');
+    return { ...(organization ? { organization } : {}), ...(commonName ? { commonName } : {}) };
+}
+function trimSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./build/src/policy/commands.js
+// Verification commands for the identity that signed: cosign (flags of sigstore/cosign v3,
+// cmd/cosign/cli/options/{certificate,verify,registry,predicate}.go, all present in recent v2) and
+// gh (cli/cli pkg/cmd/attestation/verify/verify.go and options.go). Every argument is shell-quoted:
+// the regex carries `\`, `$`, `(`, `[` and `?`, which a shell would otherwise interpret.
+
+
+
+/** POSIX shell quoting: plain words stay bare, anything else goes in single quotes ('\'' for '). */
+function shellQuote(s) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s))
+        return s;
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+const line = (args) => args.map(shellQuote).join(' ');
+function trustedRootPath(i) {
+    return i.sigstore.kind === 'custom' ? (i.sigstore.trustedRootPath ?? 'trusted_root.json') : undefined;
+}
+function cosignFlags(i) {
+    // cosign matches --certificate-identity-regexp with Go's unanchored MatchString: the regex is
+    // anchored by identityPolicy (and re-checked by target()).
+    const flags = [
+        '--certificate-identity-regexp',
+        i.policy.subjectRegExp,
+        '--certificate-oidc-issuer',
+        i.policy.issuer,
+    ];
+    const caller = i.policy.callerRepository && ownerRepo(i.policy.callerRepository);
+    if (i.policy.reusableWorkflow && caller) {
+        // Fulcio extension .1.5 (owner/repo of the run): the SAN names the called workflow only.
+        flags.push('--certificate-github-workflow-repository', caller);
+    }
+    if (i.sigstore.kind === 'custom') {
+        flags.push('--trusted-root', trustedRootPath(i));
+        // No CT log behind a private Fulcio, so no SCT to check.
+        flags.push('--insecure-ignore-sct');
+        if (i.sigstore.rekorUrl)
+            flags.push('--rekor-url', trimSlash(i.sigstore.rekorUrl));
+        else
+            flags.push('--insecure-ignore-tlog', '--use-signed-timestamps'); // TSA-only signing
+    }
+    // cosign v3 reads bundles by default (and falls back to the legacy tags when there are none);
+    // cosign v2 reads the legacy tags unless told otherwise.
+    if (i.storage === 'referrers')
+        flags.push('--new-bundle-format');
+    if (i.insecureRegistry)
+        flags.push('--allow-insecure-registry');
+    return flags;
+}
+/** `cosign verify …` and one `cosign verify-attestation --type <predicate type> …` per predicate. */
+function cosignCommands(i) {
+    const t = target(i);
+    const flags = cosignFlags(i);
+    return [
+        line(['cosign', 'verify', ...flags, t.ref]),
+        // --type takes the predicate type URI as is (options/predicate.go ParsePredicateType).
+        ...i.predicateTypes.map((type) => line(['cosign', 'verify-attestation', '--type', type, ...flags, t.ref])),
+    ];
+}
+/**
+ * `gh attestation verify oci://… --bundle-from-oci`: reads the bundle referrers, so undefined for
+ * legacy storage. gh verifies one predicate type per run (SLSA provenance v1 unless told
+ * otherwise): this picks the provenance if published, else the first predicate, else the image
+ * signature's own statement type. Undefined too where gh cannot work: a host other than
+ * github.com or a GHE.com tenant, or a reusable workflow whose caller is unknown (--repo must name
+ * the repository the run belongs to).
+ */
+function ghAttestationCommand(i) {
+    if (i.storage === 'legacy')
+        return undefined;
+    const t = target(i);
+    const host = new URL((0,identity/* parseSan */.QW)(i.policy.exactSubject).serverUrl).host;
+    if (host !== 'github.com' && !host.endsWith('.ghe.com'))
+        return undefined;
+    const source = sourceRepositoryUrl(i.policy);
+    const repo = source && ownerRepo(source);
+    if (!repo)
+        return undefined;
+    const predicate = i.predicateTypes.includes(SLSA_PROVENANCE_V1)
+        ? SLSA_PROVENANCE_V1
+        : (i.predicateTypes[0] ?? input_COSIGN_SIGN_PREDICATE);
+    const args = [
+        'gh',
+        'attestation',
+        'verify',
+        `oci://${t.ref}`,
+        '--bundle-from-oci',
+        // --repo checks the Source Repository extension (.1.12); --cert-identity-regex replaces the
+        // default SAN check (options.go SetPolicyFlags), and unlike --signer-workflow pins the ref.
+        '--repo',
+        repo,
+        '--cert-identity-regex',
+        i.policy.subjectRegExp,
+        '--cert-oidc-issuer',
+        i.policy.issuer,
+        '--predicate-type',
+        predicate,
+    ];
+    if (host !== 'github.com')
+        args.push('--hostname', host);
+    if (i.sigstore.kind === 'custom') {
+        // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
+        // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
+        // gh demands a Rekor entry whenever the root lists a Rekor log (newCustomVerifier:
+        // WithTransparencyLog(1) if RekorLogs() > 0) and has no flag to waive it: for TSA-only signing
+        // the copy leaves the logs out, which is what cosign's --insecure-ignore-tlog does. The
+        // observer timestamp gh still requires can then only be the TSA's.
+        const path = trustedRootPath(i);
+        const jsonl = `${path.replace(/\.json$/, '')}.jsonl`;
+        const filter = i.sigstore.rekorUrl ? '.' : 'del(.tlogs)';
+        args.push('--custom-trusted-root', jsonl);
+        return `${line(['jq', '-c', filter, path])} > ${shellQuote(jsonl)} && ${line(args)}`;
+    }
+    return line(args);
+}
+
 ;// CONCATENATED MODULE: ./build/src/policy/kyverno.js
+
 
 /**
  * Kyverno compares `issuer` with go-wildcard (pkg/image/verifiers/cpol/cosign/cosign.go
@@ -990,14 +1488,14 @@ function cpolConditions(p, policy) {
     const repo = sourceRepositoryUrl(policy);
     switch (p.kind) {
         case 'slsa-v1':
-            eq('buildDefinition.buildType', consumers_GITHUB_WORKFLOW_BUILD_TYPE);
+            eq('buildDefinition.buildType', input_GITHUB_WORKFLOW_BUILD_TYPE);
             // The repository whose workflow ran, as sigstamp (and actions/attest) record it from the
             // certificate: ties the provenance to the source, not only to the signer.
             if (repo)
                 eq('buildDefinition.externalParameters.workflow.repository', repo);
             break;
         case 'slsa-v0.2':
-            eq('buildType', consumers_GITHUB_WORKFLOW_BUILD_TYPE);
+            eq('buildType', input_GITHUB_WORKFLOW_BUILD_TYPE);
             break;
         case 'spdx':
             eq('SPDXID', 'SPDXRef-DOCUMENT'); // mandatory document id in SPDX 2.x
@@ -1125,10 +1623,23 @@ function kyvernoClusterPolicyBundle(i) {
     const t = target(i);
     // SigstoreBundle builds a sigstore-go identity only when issuer AND subject are both set, and
     // otherwise checks the digest alone (pkg/image/verifiers/cpol/cosign/sigstore.go buildPolicy).
+    // In bundle mode `ignoreSCT` checks no SCT at all: sigstore.go buildVerifyOptions maps !ignoreSCT
+    // to WithObserverTimestamps(1) and never asks for SCTs. With ignoreSCT and a tlog the verifier gets
+    // no timestamp option, and sigstore-go refuses every bundle ("you must specify at least one of
+    // WithObserverTimestamps()…", measured with Kyverno v1.19.1). Left unset, the Rekor entry's time
+    // (or the TSA's) is the observer timestamp, as it should be.
+    const transparency = cpolTransparency(i);
+    if (transparency.ctlog) {
+        const { ignoreSCT: _ignored, ...ctlog } = transparency.ctlog;
+        if (Object.keys(ctlog).length)
+            transparency.ctlog = ctlog;
+        else
+            delete transparency.ctlog;
+    }
     const keyless = {
         issuer: literalIssuer(i.policy),
         subjectRegExp: i.policy.subjectRegExp,
-        ...cpolTransparency(i),
+        ...transparency,
     };
     const notes = commonNotes(t);
     notes.push('type: SigstoreBundle reads only OCI 1.1 bundle referrers, and fails an image with more than 50 referrers ' +
@@ -1139,8 +1650,11 @@ function kyvernoClusterPolicyBundle(i) {
     }
     if (i.sigstore.kind === 'custom') {
         notes.push('Private Sigstore: SigstoreBundle verifies bundles only against the trusted root of Kyverno’s own TUF ' +
-            '(sigstore.go getTrustedMaterial ignores roots and rekor.pubkey): start Kyverno with --tufMirror/--tufRoot ' +
-            'of your Sigstore.');
+            '(sigstore.go getTrustedMaterial ignores roots and rekor.pubkey): start Kyverno with ' +
+            (i.sigstore.tuf
+                ? `--tufMirror=${i.sigstore.tuf.mirror} and --tufRoot (your tuf/root.json)`
+                : '--tufMirror/--tufRoot of your Sigstore’s TUF repository (`sigstamp tuf-repo`)') +
+            '; for the Kyverno CLI, set TUF_ROOT to a cache initialised from it (`cosign initialize --mirror … --root …`, cosign v2).');
     }
     return {
         consumer: 'kyverno-clusterpolicy-sigstorebundle',
@@ -1151,6 +1665,7 @@ function kyvernoClusterPolicyBundle(i) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/policy/kyverno-ivp.js
+
 
 /** A CEL string literal (single-quoted; backslash and quote escaped). */
 function cel(s) {
@@ -1180,11 +1695,11 @@ function ivpCondition(p, policy) {
     switch (p.kind) {
         case 'slsa-v1':
             return [
-                `${at('buildDefinition.buildType')} == ${cel(consumers_GITHUB_WORKFLOW_BUILD_TYPE)}`,
+                `${at('buildDefinition.buildType')} == ${cel(input_GITHUB_WORKFLOW_BUILD_TYPE)}`,
                 ...(repo ? [`${at('buildDefinition.externalParameters.workflow.repository')} == ${cel(repo)}`] : []),
             ].join(' && ');
         case 'slsa-v0.2':
-            return `${at('buildType')} == ${cel(consumers_GITHUB_WORKFLOW_BUILD_TYPE)}`;
+            return `${at('buildType')} == ${cel(input_GITHUB_WORKFLOW_BUILD_TYPE)}`;
         case 'spdx':
             return `${at('SPDXID')} == 'SPDXRef-DOCUMENT'`;
         case 'cyclonedx':
@@ -1311,6 +1826,7 @@ function kyvernoImageValidatingPolicy(i) {
 // policy-controller (sigstore/policy-controller v0.15) ClusterImagePolicy for the identity that
 // signed. Field names from pkg/apis/policy/v1beta1/clusterimagepolicy_types.go and, for a private
 // Sigstore, pkg/apis/policy/v1alpha1/trustroot_types.go; behaviour from pkg/webhook/validator.go.
+
 
 const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 /**
@@ -1465,10 +1981,10 @@ function policyControllerClusterImagePolicy(i) {
 // run: Kyverno (ClusterPolicy `type: Cosign`, `type: SigstoreBundle`, ImageValidatingPolicy),
 // policy-controller (ClusterImagePolicy), cosign and gh commands.
 //
-// This module holds the input, the shared naming and matching rules, and `allPolicies`; the text
-// of each consumer is built in kyverno.ts, policy-controller.ts and commands.ts. Pure: no network,
-// no files; every string a verifier will interpret (regex, glob, image pattern) is derived here
-// from checked input, and all YAML goes through the `yaml` package so quoting is never hand-made.
+// This module assembles them (`allPolicies`) and is the one import for their callers. The input
+// and the shared naming rules are in input.ts, the shared text in render.ts; the text of each
+// consumer is built in kyverno.ts, kyverno-ivp.ts, policy-controller.ts and commands.ts, which
+// import only those two, never this module. Pure: no network, no files.
 
 
 
@@ -1478,180 +1994,6 @@ function policyControllerClusterImagePolicy(i) {
 
 
 
-
-
-const PUBLIC_REKOR_URL = 'https://rekor.sigstore.dev';
-const PUBLIC_FULCIO_URL = 'https://fulcio.sigstore.dev';
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const SLSA_PROVENANCE_V02 = 'https://slsa.dev/provenance/v0.2';
-const consumers_GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
-/** What `cosign sign` v3 (and sigstamp) signs an image with in the bundle format (DESIGN.md). */
-const consumers_COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
-/** Docker Hub's registry host names; go-containerregistry rewrites docker.io to index.docker.io. */
-const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-// The OCI distribution-spec repository grammar (path components of lowercase alphanumerics and
-// separators). Nothing here is a glob metacharacter for go-wildcard, gobwas/glob or
-// policy-controller's glob, so a name is always a literal in every image pattern we emit.
-const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-const REGISTRY = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?$/;
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** Checks the input once for every generator and normalises the image name. */
-function target(i) {
-    (0,regex/* assertAnchoredRe2 */.q)(i.policy.subjectRegExp);
-    if (i.policy.issuer.trim() === '' || /\s/.test(i.policy.issuer)) {
-        throw new Error(`issuer ${JSON.stringify(i.policy.issuer)} is empty or contains whitespace`);
-    }
-    const registry = i.image.registry.toLowerCase();
-    if (!REGISTRY.test(registry)) {
-        throw new Error(`registry ${JSON.stringify(i.image.registry)} is not a host[:port]`);
-    }
-    const hub = HUB_HOSTS.has(registry);
-    const repository = hub && !i.image.repository.includes('/') ? `library/${i.image.repository}` : i.image.repository;
-    if (!REPOSITORY.test(repository)) {
-        throw new Error(`repository ${JSON.stringify(i.image.repository)} is not a valid OCI repository name`);
-    }
-    if (!DIGEST.test(i.digest))
-        throw new Error(`digest ${JSON.stringify(i.digest)} is not sha256:/sha512:<hex>`);
-    const seen = new Set();
-    for (const t of i.predicateTypes) {
-        if (t.trim() === '' || /\s/.test(t))
-            throw new Error(`predicate type ${JSON.stringify(t)} is empty or has whitespace`);
-        if (seen.has(t))
-            throw new Error(`predicate type ${t} is listed twice`);
-        seen.add(t);
-    }
-    const reg = hub ? 'docker.io' : registry;
-    const name = `${reg}/${repository}`;
-    return { registry: reg, repository, hub, name, ref: `${name}@${i.digest}` };
-}
-/**
- * The names Kyverno's ClusterPolicy engine compares `imageReferences` against: ImageInfo.String()
- * (pkg/utils/image/infos.go) = `<registry>/<path>` + `:<tag>` or, when a digest is present,
- * `@<digest>` alone. The registry is added only when missing (addDefaultRegistry: `docker.io/`),
- * and `reference.Parse` does NOT add Docker Hub's `library/`, so `nginx` becomes
- * `docker.io/nginx` while `docker.io/library/nginx` stays as written; `index.docker.io/…` is
- * kept as a registry of its own. Every spelling of the image is listed, none of another image.
- */
-function kyvernoImageNames(t) {
-    if (!t.hub)
-        return [t.name];
-    const short = t.repository.startsWith('library/') ? [t.repository.slice('library/'.length)] : [];
-    return ['docker.io', 'index.docker.io'].flatMap((host) => [t.repository, ...short].map((p) => `${host}/${p}`));
-}
-/** `<name>:*` (any tag) and `<name>@*` (any digest): never `*` alone, never a bare prefix glob. */
-function tagAndDigestGlobs(names) {
-    return names.flatMap((n) => [`${n}:*`, `${n}@*`]);
-}
-/**
- * go-containerregistry's normalised name, what policy-controller matches its globs against
- * (pkg/apis/glob/glob.go Match: `ref.Name()`; name/registry.go rewrites docker.io to
- * index.docker.io, name/repository.go adds `library/` to a one-component Hub name).
- */
-function policyControllerImageName(t) {
-    return t.hub ? `index.docker.io/${t.repository}` : t.name;
-}
-/** The repository whose workflow run built the image: the caller of a reusable workflow. */
-function sourceRepositoryUrl(p) {
-    if (p.reusableWorkflow)
-        return p.callerRepository;
-    const s = (0,identity/* parseSan */.QW)(p.exactSubject);
-    return `${s.serverUrl}/${s.owner}/${s.repo}`;
-}
-/** `owner/repo` of a repository URL (the form of Fulcio extension .1.5, githubWorkflowRepository). */
-function ownerRepo(url) {
-    const m = /^https?:\/\/[^/]+\/([^/\s]+\/[^/\s]+?)\/?$/.exec(url);
-    return m?.[1];
-}
-function predicateInfos(types) {
-    let custom = 0;
-    return types.map((type) => {
-        if (type === SLSA_PROVENANCE_V1)
-            return { type, kind: 'slsa-v1', name: 'slsa_v1' };
-        if (type === SLSA_PROVENANCE_V02)
-            return { type, kind: 'slsa-v0.2', name: 'slsa_v02' };
-        // GitHub's attest writes https://spdx.dev/Document/v2.3; cosign --type spdxjson the bare one.
-        if (type === 'https://spdx.dev/Document' || type.startsWith('https://spdx.dev/Document/')) {
-            return { type, kind: 'spdx', name: type === 'https://spdx.dev/Document' ? 'spdx' : `spdx_${++custom}` };
-        }
-        if (type === 'https://cyclonedx.org/bom' || type.startsWith('https://cyclonedx.org/bom/')) {
-            return {
-                type,
-                kind: 'cyclonedx',
-                name: type === 'https://cyclonedx.org/bom' ? 'cyclonedx' : `cyclonedx_${++custom}`,
-            };
-        }
-        return { type, kind: 'custom', name: `predicate_${++custom}` };
-    });
-}
-/**
- * A DNS-1123 label (lowercase alphanumerics and `-`, at most 63, alphanumeric at both ends): valid
- * as a cluster-scoped name of every kind we emit and as a label value. Long names keep a readable
- * prefix and end in a hash of the full image name, so two repositories never collide.
- */
-function resourceName(t, suffix) {
-    const slug = (s) => s
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    const base = slug(`${t.registry}/${t.repository}`);
-    const tail = suffix ? `-${slug(suffix)}` : '';
-    const full = `sigstamp-${base}${tail}`;
-    if (full.length <= 63)
-        return full;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${t.registry}/${t.repository}`).digest('hex').slice(0, 8);
-    const room = 63 - 'sigstamp-'.length - tail.length - hash.length - 1;
-    return `sigstamp-${base.slice(0, room).replace(/-+$/, '')}-${hash}${tail}`;
-}
-/**
- * YAML 1.1 output: Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml over
- * go-yaml), where an unquoted `on`, `no` or `1:20` is not a string; the 1.1 schema quotes them.
- */
-function yamlText(header, ...docs) {
-    return docs
-        .map((obj, n) => {
-        // No anchors/aliases for objects used twice (the attestor): plain, repeated text is what
-        // reviewers and `kubectl diff` expect.
-        const doc = new yaml_dist/* Document */.yo(obj, { version: '1.1', aliasDuplicateObjects: false });
-        if (n === 0 && header.length > 0)
-            doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
-        return doc.toString({ lineWidth: 0 });
-    })
-        .join('---\n');
-}
-function header(i, t, what) {
-    return [
-        `${what} for ${t.name}, generated by sigstamp.`,
-        `Signer: ${i.policy.exactSubject}`,
-        `Issuer: ${i.policy.issuer}`,
-    ];
-}
-/** The PEM certificates of a chain, leaf (or intermediate) first and the self-signed root last. */
-function pemCertificates(pem) {
-    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-    if (blocks.length === 0)
-        throw new Error('certificate chain PEM holds no CERTIFICATE block');
-    const first = new external_node_crypto_.X509Certificate(blocks[0]);
-    return blocks.length > 1 && first.checkIssued(first) ? [...blocks].reverse() : blocks;
-}
-/** The chain as PEM text, root last (what policy-controller's CertificateAuthority.certChain wants). */
-function chainPem(pem) {
-    return pemCertificates(pem).join('\n') + '\n';
-}
-/** Organization and common name of the chain's root, as policy-controller's TrustRoot requires. */
-function rootSubject(pem) {
-    const certs = pemCertificates(pem);
-    const root = new external_node_crypto_.X509Certificate(certs[certs.length - 1]);
-    const field = (k) => root.subject
-        .split('\n')
-        .find((l) => l.startsWith(`${k}=`))
-        ?.slice(k.length + 1);
-    const organization = field('O');
-    const commonName = field('CN');
-    return { ...(organization ? { organization } : {}), ...(commonName ? { commonName } : {}) };
-}
-function trimSlash(url) {
-    return url.replace(/\/+$/, '');
-}
 /**
  * The policies that reach every consumer of what was published: `type: Cosign` reads only the
  * legacy `.sig`/`.att` tags, `SigstoreBundle` and ImageValidatingPolicy only bundle referrers
@@ -1665,121 +2007,6 @@ function allPolicies(i) {
         out.push(kyvernoClusterPolicyBundle(i), kyvernoImageValidatingPolicy(i));
     out.push(policyControllerClusterImagePolicy(i));
     return out;
-}
-
-;// CONCATENATED MODULE: ./build/src/policy/commands.js
-// Verification commands for the identity that signed: cosign (flags of sigstore/cosign v3,
-// cmd/cosign/cli/options/{certificate,verify,registry,predicate}.go, all present in recent v2) and
-// gh (cli/cli pkg/cmd/attestation/verify/verify.go and options.go). Every argument is shell-quoted:
-// the regex carries `\`, `$`, `(`, `[` and `?`, which a shell would otherwise interpret.
-
-
-/** POSIX shell quoting: plain words stay bare, anything else goes in single quotes ('\'' for '). */
-function shellQuote(s) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s))
-        return s;
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-const line = (args) => args.map(shellQuote).join(' ');
-function trustedRootPath(i) {
-    return i.sigstore.kind === 'custom' ? (i.sigstore.trustedRootPath ?? 'trusted_root.json') : undefined;
-}
-function cosignFlags(i) {
-    // cosign matches --certificate-identity-regexp with Go's unanchored MatchString: the regex is
-    // anchored by identityPolicy (and re-checked by target()).
-    const flags = [
-        '--certificate-identity-regexp',
-        i.policy.subjectRegExp,
-        '--certificate-oidc-issuer',
-        i.policy.issuer,
-    ];
-    const caller = i.policy.callerRepository && ownerRepo(i.policy.callerRepository);
-    if (i.policy.reusableWorkflow && caller) {
-        // Fulcio extension .1.5 (owner/repo of the run): the SAN names the called workflow only.
-        flags.push('--certificate-github-workflow-repository', caller);
-    }
-    if (i.sigstore.kind === 'custom') {
-        flags.push('--trusted-root', trustedRootPath(i));
-        // No CT log behind a private Fulcio, so no SCT to check.
-        flags.push('--insecure-ignore-sct');
-        if (i.sigstore.rekorUrl)
-            flags.push('--rekor-url', trimSlash(i.sigstore.rekorUrl));
-        else
-            flags.push('--insecure-ignore-tlog', '--use-signed-timestamps'); // TSA-only signing
-    }
-    // cosign v3 reads bundles by default (and falls back to the legacy tags when there are none);
-    // cosign v2 reads the legacy tags unless told otherwise.
-    if (i.storage === 'referrers')
-        flags.push('--new-bundle-format');
-    if (i.insecureRegistry)
-        flags.push('--allow-insecure-registry');
-    return flags;
-}
-/** `cosign verify …` and one `cosign verify-attestation --type <predicate type> …` per predicate. */
-function cosignCommands(i) {
-    const t = target(i);
-    const flags = cosignFlags(i);
-    return [
-        line(['cosign', 'verify', ...flags, t.ref]),
-        // --type takes the predicate type URI as is (options/predicate.go ParsePredicateType).
-        ...i.predicateTypes.map((type) => line(['cosign', 'verify-attestation', '--type', type, ...flags, t.ref])),
-    ];
-}
-/**
- * `gh attestation verify oci://… --bundle-from-oci`: reads the bundle referrers, so undefined for
- * legacy storage. gh verifies one predicate type per run (SLSA provenance v1 unless told
- * otherwise): this picks the provenance if published, else the first predicate, else the image
- * signature's own statement type. Undefined too where gh cannot work: a host other than
- * github.com or a GHE.com tenant, or a reusable workflow whose caller is unknown (--repo must name
- * the repository the run belongs to).
- */
-function ghAttestationCommand(i) {
-    if (i.storage === 'legacy')
-        return undefined;
-    const t = target(i);
-    const host = new URL((0,identity/* parseSan */.QW)(i.policy.exactSubject).serverUrl).host;
-    if (host !== 'github.com' && !host.endsWith('.ghe.com'))
-        return undefined;
-    const source = sourceRepositoryUrl(i.policy);
-    const repo = source && ownerRepo(source);
-    if (!repo)
-        return undefined;
-    const predicate = i.predicateTypes.includes(SLSA_PROVENANCE_V1)
-        ? SLSA_PROVENANCE_V1
-        : (i.predicateTypes[0] ?? consumers_COSIGN_SIGN_PREDICATE);
-    const args = [
-        'gh',
-        'attestation',
-        'verify',
-        `oci://${t.ref}`,
-        '--bundle-from-oci',
-        // --repo checks the Source Repository extension (.1.12); --cert-identity-regex replaces the
-        // default SAN check (options.go SetPolicyFlags), and unlike --signer-workflow pins the ref.
-        '--repo',
-        repo,
-        '--cert-identity-regex',
-        i.policy.subjectRegExp,
-        '--cert-oidc-issuer',
-        i.policy.issuer,
-        '--predicate-type',
-        predicate,
-    ];
-    if (host !== 'github.com')
-        args.push('--hostname', host);
-    if (i.sigstore.kind === 'custom') {
-        // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
-        // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
-        // gh demands a Rekor entry whenever the root lists a Rekor log (newCustomVerifier:
-        // WithTransparencyLog(1) if RekorLogs() > 0) and has no flag to waive it: for TSA-only signing
-        // the copy leaves the logs out, which is what cosign's --insecure-ignore-tlog does. The
-        // observer timestamp gh still requires can then only be the TSA's.
-        const path = trustedRootPath(i);
-        const jsonl = `${path.replace(/\.json$/, '')}.jsonl`;
-        const filter = i.sigstore.rekorUrl ? '.' : 'del(.tlogs)';
-        args.push('--custom-trusted-root', jsonl);
-        return `${line(['jq', '-c', filter, path])} > ${shellQuote(jsonl)} && ${line(args)}`;
-    }
-    return line(args);
 }
 
 // EXTERNAL MODULE: ./build/src/policy/signing-identity.js + 1 modules
@@ -1832,10 +2059,45 @@ async function policiesForRun(opts, identity, digest, predicateTypes, trust) {
     return { input, policies: allPolicies(input), cosign: cosignCommands(input), ...(gh ? { gh } : {}) };
 }
 
-// EXTERNAL MODULE: ./build/src/subject.js
-var src_subject = __webpack_require__(24937);
-// EXTERNAL MODULE: ./build/src/sbom/for-run.js + 26 modules
-var for_run = __webpack_require__(84896);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./build/src/report/files.js
+
+
+
+function slug(predicateType) {
+    return predicateType.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
+}
+async function writeOutputs(dir, policies, signed) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const bundles = [];
+    let provenance;
+    for (const [i, s] of signed.entries()) {
+        const base = `${String(i + 1).padStart(2, '0')}-${slug(s.statement.predicateType)}`;
+        const path = (0,external_node_path_.join)(dir, `${base}.sigstore.json`);
+        await (0,promises_.writeFile)(path, s.bundleJson);
+        bundles.push(path);
+        if (s.statement.predicateType === SLSA_V1 || s.statement.predicateType === SLSA_V02) {
+            provenance = (0,external_node_path_.join)(dir, 'provenance.intoto.json');
+            await (0,promises_.writeFile)(provenance, JSON.stringify(s.statement, null, 2) + '\n');
+        }
+    }
+    const policyFiles = [];
+    for (const p of policies.policies) {
+        const path = (0,external_node_path_.join)(dir, p.filename);
+        await (0,promises_.writeFile)(path, p.text);
+        policyFiles.push(path);
+    }
+    const commands = (0,external_node_path_.join)(dir, 'verify-commands.sh');
+    // gh is optional where this script runs; cosign is what every consumer's check reduces to.
+    const gh = policies.gh ? [`if command -v gh >/dev/null 2>&1; then ${policies.gh}; fi`] : [];
+    await (0,promises_.writeFile)(commands, ['#!/bin/sh', 'set -e', ...policies.cosign, ...gh].join('\n') + '\n', {
+        mode: 0o755,
+    });
+    policyFiles.push(commands);
+    return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
+}
+
 ;// CONCATENATED MODULE: ./build/src/verify/legacy-bundle.js
 
 
@@ -2001,7 +2263,7 @@ function checkStatement(st, a) {
         throw new Error(`the statement's predicate type is ${st.predicateType}, expected ${a.predicateType}`);
 }
 
-;// CONCATENATED MODULE: ./build/src/run.js
+;// CONCATENATED MODULE: ./build/src/verify/for-run.js
 
 
 
@@ -2010,21 +2272,11 @@ function checkStatement(st, a) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+/**
+ * Step 7 of the pipeline: what was published, read back and verified as this run's identity, while
+ * the shared tags settle; the policies and output files, which need nothing the settle could
+ * change, are prepared in that delay too.
+ */
 class VerificationFailedError extends Error {
     failures;
     constructor(failures) {
@@ -2034,221 +2286,15 @@ class VerificationFailedError extends Error {
         this.name = 'VerificationFailedError';
     }
 }
-/** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
-function visibilityCheck(opts) {
-    return (claims) => {
-        const visibility = String(claims.repository_visibility ?? 'unknown');
-        if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
-            return;
-        throw new Error(`refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
-            'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
-            'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
-            'the disclosure explicitly with allow-public-transparency-log: true');
-    };
-}
-async function run(opts, ctx) {
-    const client = (0,registry_client/* clientFor */.$)(opts, ctx);
-    const warnings = [];
-    const warn = (m) => {
-        warnings.push(m);
-        ctx.logger.warn(m);
-    };
-    try {
-        const repo = client.repository(opts.image);
-        const subject = await (0,src_subject.resolveSubject)(repo, opts.image, opts.digest, opts.tags);
-        ctx.logger.info(`subject: ${repo}@${subject.descriptor.digest} (${subject.descriptor.mediaType})`);
-        if (!(0,options/* hasWork */.OJ)(opts))
-            return { subject, referrers: await (0,oci_referrers/* listReferrers */.xt)(repo, subject.descriptor.digest), warnings };
-        // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
-        const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
-        const phases = new PhaseClock();
-        const sboms = await (0,for_run.sbomsForRun)(repo, subject, opts, ctx.logger);
-        phases.mark('sbom');
-        const targets = [subject.descriptor, ...(opts.perPlatform ? subject.platforms : [])];
-        if (opts.storage === 'legacy')
-            await warnForeignBundles(repo, subject.descriptor.digest, warn);
-        const env = ctx.env ?? process.env;
-        const tokenSource = ctx.tokenSource ??
-            (opts.identityToken
-                ? staticTokenSource(opts.identityToken)
-                : actionsTokenSource(env, client.transport));
-        const session = new SigningSession({
-            fulcioUrl: opts.sigstore.fulcioUrl,
-            tokenSource,
-            transport: client.transport,
-            checkClaims: visibilityCheck(opts),
-        });
-        const { chain } = await session.getCertificate();
-        phases.mark('certificate');
-        const identity = certificateIdentity(chain[0]);
-        ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
-        const name = dockerReference(opts.image.registry, opts.image.repository);
-        const subjects = targets.map((t) => imageSubject(name, t.digest));
-        // Each statement with the targets it is attached to: provenance and user predicates to every
-        // target, a platform's SBOM to that platform and to the index (what admission checks).
-        const statements = [];
-        if (opts.provenance !== 'none') {
-            const claims = workflowClaims(identity);
-            statements.push({
-                statement: opts.provenance === 'v1'
-                    ? statement(subjects, SLSA_V1, slsaV1(claims))
-                    : statement(subjects, SLSA_V02, slsaV02(claims)),
-                targets,
-            });
-        }
-        for (const p of predicates)
-            statements.push({ statement: statement(subjects, p.type, p.content), targets });
-        for (const p of sboms.predicates) {
-            statements.push({
-                statement: statement(p.subjects.map((d) => imageSubject(name, d.digest)), p.type, p.content),
-                targets: p.targets,
-            });
-        }
-        const allTargets = uniqueByDigest([...targets, ...statements.flatMap((s) => s.targets)]);
-        const witnessOptions = {
-            ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
-            ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
-        };
-        const w = witnesses(witnessOptions);
-        const [signatures, attestations] = await Promise.all([
-            Promise.all((opts.sign ? targets : []).map(async (target) => ({
-                target,
-                ...(opts.storage !== 'referrers'
-                    ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) }
-                    : {}),
-                ...(opts.storage !== 'legacy'
-                    ? {
-                        statement: await signStatement(session, w, statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {})),
-                    }
-                    : {}),
-            }))),
-            Promise.all(statements.map(async (s) => ({
-                signed: await signStatement(session, w, s.statement),
-                targets: s.targets.map((t) => t.digest),
-            }))),
-        ]).catch((err) => {
-            throw explainWitnessError(err, witnessOptions);
-        });
-        phases.mark('sign');
-        const typesSigned = new Set([
-            ...(opts.sign ? [IMAGE_SIGNATURE, COSIGN_SIGN_PREDICATE] : []),
-            ...statements.map((s) => s.statement.predicateType),
-        ]);
-        // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
-        // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
-        const settle = new shared_tag/* SettleQueue */.xi();
-        const published = await publish({
-            settle,
-            repo,
-            storage: opts.storage,
-            chain,
-            signatures: allTargets.map((target) => signatures.find((s) => s.target.digest === target.digest) ?? { target }),
-            attestations,
-            supersede: supersedeRule(identity, typesSigned),
-            logger: ctx.logger,
-        });
-        phases.mark('publish');
-        if (published.fallbackTagUsed) {
-            warn(`${repo.registry} has no OCI referrers API: bundles are listed in the fallback tag sha256-<hex> (what cosign v3 and oras read there)`);
-        }
-        if (published.replaced)
-            ctx.logger.info(`replaced ${published.replaced} entr(ies) of an earlier attempt of this workflow run`);
-        // Everything read back during the delay is addressed by digest (referrer manifests, and the
-        // legacy layers as written), never through a shared tag: until the re-check a concurrent
-        // signer's stale write may hide one of our entries there for a moment (the re-check restores
-        // it, and is what proves each entry is in its tag).
-        const { policies, files, verified } = await (async () => {
-            const trust = opts.verify || opts.sigstore.kind === 'custom' ? await loadTrust(opts) : undefined;
-            const predicateTypes = [...new Set(statements.map((s) => s.statement.predicateType))];
-            const [policies, verified] = await Promise.all([
-                policiesForRun(opts, identity, subject.descriptor.digest, predicateTypes, trust),
-                opts.verify && trust ? verifyAll(repo, published, identity, trust, opts) : [],
-            ]);
-            phases.mark('verify');
-            const files = await writeOutputs(opts.outputDir, policies, [
-                ...signatures.flatMap((s) => (s.statement ? [s.statement] : [])),
-                ...attestations.map((a) => a.signed),
-            ]);
-            return { policies, files, verified };
-        })().finally(() => settle.drain());
-        phases.mark('settle');
-        const referrers = await (0,oci_referrers/* listReferrers */.xt)(repo, subject.descriptor.digest);
-        if (referrers.referrers.length >= 40) {
-            warn(`${repo}@${subject.descriptor.digest} has ${referrers.referrers.length} referrers; Kyverno's SigstoreBundle verification fails above 50. Remove old ones`);
-        }
-        phases.mark('report');
-        // One line for whoever tunes a pipeline: where the step's time went (bench/e2e.ts reads it).
-        ctx.logger.debug(`phases (ms): ${phases}`);
-        const rekorLogIndexes = [
-            ...new Set([
-                ...signatures.flatMap((s) => [s.message?.tlogEntry, s.statement?.tlogEntry]),
-                ...attestations.map((a) => a.signed.tlogEntry),
-            ].flatMap((e) => (e ? [e.logIndex] : []))),
-        ];
-        return {
-            subject,
-            referrers,
-            warnings,
-            signing: {
-                identity,
-                certificateRequests: session.certificateRequests,
-                rekorLogIndexes,
-                published,
-                verified,
-                files,
-                policies,
-                sboms,
-            },
-        };
-    }
-    finally {
-        await client.close();
-    }
-}
-async function warnForeignBundles(repo, digest, warn) {
-    const { referrers } = await (0,oci_referrers/* listReferrers */.xt)(repo, digest, BUNDLE_ARTIFACT_TYPE);
-    if (referrers.length) {
-        warn(`${repo}@${digest} already has ${referrers.length} Sigstore bundle referrer(s) (e.g. from actions/attest): cosign v3 then ` +
-            'reads only bundles and ignores the legacy .sig/.att tags written with storage: legacy, so `cosign verify` v3 will not ' +
-            'see this signature. Use storage: both to reach every verifier');
-    }
-}
-function slug(predicateType) {
-    return predicateType.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
-}
-async function writeOutputs(dir, policies, signed) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const bundles = [];
-    let provenance;
-    for (const [i, s] of signed.entries()) {
-        const base = `${String(i + 1).padStart(2, '0')}-${slug(s.statement.predicateType)}`;
-        const path = (0,external_node_path_.join)(dir, `${base}.sigstore.json`);
-        await (0,promises_.writeFile)(path, s.bundleJson);
-        bundles.push(path);
-        if (s.statement.predicateType === SLSA_V1 || s.statement.predicateType === SLSA_V02) {
-            provenance = (0,external_node_path_.join)(dir, 'provenance.intoto.json');
-            await (0,promises_.writeFile)(provenance, JSON.stringify(s.statement, null, 2) + '\n');
-        }
-    }
-    const policyFiles = [];
-    for (const p of policies.policies) {
-        const path = (0,external_node_path_.join)(dir, p.filename);
-        await (0,promises_.writeFile)(path, p.text);
-        policyFiles.push(path);
-    }
-    const commands = (0,external_node_path_.join)(dir, 'verify-commands.sh');
-    // gh is optional where this script runs; cosign is what every consumer's check reduces to.
-    const gh = policies.gh ? [`if command -v gh >/dev/null 2>&1; then ${policies.gh}; fi`] : [];
-    await (0,promises_.writeFile)(commands, ['#!/bin/sh', 'set -e', ...policies.cosign, ...gh].join('\n') + '\n', {
-        mode: 0o755,
-    });
-    policyFiles.push(commands);
-    return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
-}
-async function loadTrust(opts) {
+/** Loaded without verify too for a custom Sigstore: its policies carry the trust root's certificates. */
+async function trustForRun(opts) {
+    if (!opts.verify && opts.sigstore.kind !== 'custom')
+        return undefined;
     return opts.sigstore.trustedRoot ? trustFromFile(opts.sigstore.trustedRoot) : publicGoodTrust(undefined);
 }
-async function verifyAll(repo, published, identity, trust, opts) {
+async function verifyForRun(repo, published, identity, trust, opts) {
+    if (!opts.verify || !trust)
+        return [];
     const results = await verifyPublished(repo, published.artifacts, {
         trust,
         // Anchored: @sigstore/verify uses a string SAN as an unanchored regex.
@@ -2265,22 +2311,116 @@ async function verifyAll(repo, published, identity, trust, opts) {
         throw new VerificationFailedError(failures);
     return results;
 }
-/** Wall time between consecutive marks, named by the phase each mark ends. */
-class PhaseClock {
-    last = Date.now();
-    phases = [];
-    mark(phase) {
-        const now = Date.now();
-        this.phases.push([phase, now - this.last]);
-        this.last = now;
-    }
-    toString() {
-        return this.phases.map(([p, ms]) => `${p} ${ms}`).join(', ');
-    }
+async function verifyAndSettle(w) {
+    const { opts, identity } = w;
+    // Everything read back during the delay is addressed by digest (referrer manifests, and the
+    // legacy layers as written), never through a shared tag: until the re-check a concurrent
+    // signer's stale write may hide one of our entries there for a moment (the re-check restores
+    // it, and is what proves each entry is in its tag).
+    return (async () => {
+        const trust = await trustForRun(opts);
+        const [policies, verified] = await Promise.all([
+            policiesForRun(opts, identity, w.digest, predicateTypes(w.statements), trust),
+            verifyForRun(w.repo, w.published, identity, trust, opts),
+        ]);
+        w.phases.mark('verify');
+        const files = await writeOutputs(opts.outputDir, policies, signedStatements(w.signed));
+        return { policies, files, verified };
+    })().finally(() => w.settle.drain());
 }
-function uniqueByDigest(list) {
-    const seen = new Set();
-    return list.filter((d) => !seen.has(d.digest) && (seen.add(d.digest), true));
+
+;// CONCATENATED MODULE: ./build/src/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(opts, ctx) {
+    const client = (0,registry_client/* clientFor */.$)(opts, ctx);
+    const warnings = [];
+    const warn = (m) => {
+        warnings.push(m);
+        ctx.logger.warn(m);
+    };
+    try {
+        const repo = client.repository(opts.image);
+        const subject = await (0,src_subject.resolveSubject)(repo, opts.image, opts.digest, opts.tags);
+        const digest = subject.descriptor.digest;
+        ctx.logger.info(`subject: ${repo}@${digest} (${subject.descriptor.mediaType})`);
+        if (!(0,options/* hasWork */.OJ)(opts))
+            return { subject, referrers: await (0,oci_referrers/* listReferrers */.xt)(repo, digest), warnings };
+        // Everything slow or fallible that needs no certificate happens before the 10-minute window opens.
+        const predicates = await Promise.all(opts.predicates.map(readPredicateFile));
+        const phases = new PhaseClock();
+        const sboms = await (0,for_run.sbomsForRun)(repo, subject, opts, ctx.logger);
+        phases.mark('sbom');
+        const targets = (0,src_subject.signingTargets)(subject, opts.perPlatform);
+        if (opts.storage === 'legacy')
+            await warnForeignBundles(repo, digest, warn);
+        const certificate = await certificateForRun(opts, ctx, client.transport);
+        phases.mark('certificate');
+        const { identity } = certificate;
+        const statements = statementsForRun(opts, identity, targets, predicates, sboms);
+        const signed = await signForRun(opts, certificate.session, targets, statements);
+        phases.mark('sign');
+        // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
+        // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
+        const settle = new shared_tag/* SettleQueue */.xi();
+        const { logger } = ctx;
+        const published = await publishForRun({
+            opts,
+            repo,
+            settle,
+            certificate,
+            targets,
+            statements,
+            signed,
+            logger,
+            warn,
+        });
+        phases.mark('publish');
+        const { policies, files, verified } = await verifyAndSettle({
+            opts,
+            repo,
+            settle,
+            identity,
+            digest,
+            statements,
+            signed,
+            published,
+            phases,
+        });
+        phases.mark('settle');
+        const referrers = await referrersForReport(repo, digest, warn);
+        phases.mark('report');
+        ctx.logger.debug(`phases (ms): ${phases}`);
+        const { certificateRequests } = certificate.session;
+        return {
+            subject,
+            referrers,
+            warnings,
+            signing: {
+                identity,
+                certificateRequests,
+                rekorLogIndexes: rekorLogIndexes(signed),
+                published,
+                verified,
+                files,
+                policies,
+                sboms,
+            },
+        };
+    }
+    finally {
+        await client.close();
+    }
 }
 
 
@@ -2292,7 +2432,8 @@ function uniqueByDigest(list) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   isAttestationManifest: () => (/* binding */ isAttestationManifest),
-/* harmony export */   resolveSubject: () => (/* binding */ resolveSubject)
+/* harmony export */   resolveSubject: () => (/* binding */ resolveSubject),
+/* harmony export */   signingTargets: () => (/* binding */ signingTargets)
 /* harmony export */ });
 /* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88548);
 /* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93662);
@@ -2329,6 +2470,10 @@ async function resolveSubject(repo, image, digest, tags) {
         ? await platformManifests(repo, descriptor.digest)
         : [];
     return { repository: image, descriptor, tags, platforms };
+}
+/** What gets signed: the subject, and with per-platform each of its platform manifests too. */
+function signingTargets(subject, perPlatform) {
+    return [subject.descriptor, ...(perPlatform ? subject.platforms : [])];
 }
 /** BuildKit stores its provenance/SBOM attestations in an index as platform `unknown/unknown`: not platforms. */
 function isAttestationManifest(d) {

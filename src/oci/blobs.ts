@@ -1,0 +1,177 @@
+// Blob transfer of one repository: existence, cross-repository mount, upload (one PUT, or PATCH
+// chunks when large) and the digest-checked download. Manifests, which are small, parsed and
+// tag-addressed, stay with the Repository (client.ts).
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { repositoryScope, type Action } from './auth.js';
+import { DigestVerifier, digestOf } from './digest.js';
+import { registryError } from './errors.js';
+import { discard, header, type HttpRequest, type HttpResponse } from '../http/transport.js';
+import type { Descriptor } from './types.js';
+
+const DEFAULT_CHUNK = 8 * 1024 * 1024;
+
+/** The authenticated `/v2/<name>/…` requests of a repository: all that blob transfer needs of it. */
+export interface RepositoryRequests {
+  send(
+    req: Omit<HttpRequest, 'url'> & { path: string },
+    actions: Action[],
+    extraScopes?: string[],
+  ): Promise<HttpResponse>;
+  resolveUrl(location: string): string;
+  /** `<registry>/<name>`, for messages. */
+  toString(): string;
+}
+
+export class Blobs {
+  private readonly uploads = new Map<string, Promise<Descriptor>>();
+
+  constructor(private readonly repo: RepositoryRequests) {}
+
+  async exists(digest: string): Promise<boolean> {
+    const res = await this.repo.send({ method: 'HEAD', path: `/blobs/${digest}` }, ['pull']);
+    await discard(res);
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw await registryError(res, `checking blob ${this.repo}@${digest}`);
+  }
+
+  /** Cross-repository mount; false when the registry chose to start an upload instead (then unused). */
+  async mount(digest: string, from: string): Promise<boolean> {
+    const res = await this.repo.send(
+      {
+        method: 'POST',
+        path: `/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+      },
+      ['pull', 'push'],
+      [repositoryScope(from, ['pull'])],
+    );
+    await discard(res);
+    if (res.status === 201) return true;
+    if (res.status === 202) {
+      const location = header(res, 'location');
+      if (location)
+        await discard(
+          await this.repo.send({ method: 'DELETE', path: this.repo.resolveUrl(location) }, ['pull', 'push']),
+        );
+      return false;
+    }
+    throw await registryError(res, `mounting blob ${digest} from ${from} into ${this.repo}`);
+  }
+
+  /** Uploads a blob unless it already exists: one PUT when small, PATCH chunks when large. */
+  async push(
+    data: Buffer,
+    mediaType: string,
+    opts: { chunkSize?: number; force?: boolean } = {},
+  ): Promise<Descriptor> {
+    const digest = digestOf(data);
+    // One upload per blob at a time from this process: concurrent uploads of one digest are what
+    // makes distribution briefly report it unknown (see BlobUnknownError).
+    const key = `${digest}${opts.force ? ' force' : ''}`;
+    const inFlight = this.uploads.get(key);
+    if (inFlight) return { ...(await inFlight), mediaType };
+    const upload = this.upload(data, digest, mediaType, opts).finally(() => this.uploads.delete(key));
+    this.uploads.set(key, upload);
+    return upload;
+  }
+
+  private async upload(
+    data: Buffer,
+    digest: string,
+    mediaType: string,
+    opts: { chunkSize?: number; force?: boolean },
+  ): Promise<Descriptor> {
+    const descriptor = { mediaType, digest, size: data.length };
+    if (!opts.force && (await this.exists(digest))) return descriptor;
+    let location = await this.startUpload();
+    const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
+    if (data.length > chunkSize) {
+      for (let offset = 0; offset < data.length; offset += chunkSize) {
+        const chunk = data.subarray(offset, offset + chunkSize);
+        const res = await this.repo.send(
+          {
+            method: 'PATCH',
+            path: location,
+            headers: {
+              'content-type': 'application/octet-stream',
+              'content-range': `${offset}-${offset + chunk.length - 1}`,
+            },
+            body: chunk,
+          },
+          ['pull', 'push'],
+        );
+        if (res.status !== 202) throw await registryError(res, `uploading blob ${digest} to ${this.repo}`);
+        await discard(res);
+        location = this.repo.resolveUrl(header(res, 'location') ?? location);
+      }
+    }
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    const body = data.length > chunkSize ? Buffer.alloc(0) : data;
+    const res = await this.repo.send(
+      { method: 'PUT', path: url.toString(), headers: { 'content-type': 'application/octet-stream' }, body },
+      ['pull', 'push'],
+    );
+    if (res.status !== 201)
+      throw await registryError(res, `completing upload of blob ${digest} to ${this.repo}`);
+    await discard(res);
+    return descriptor;
+  }
+
+  private async startUpload(): Promise<string> {
+    const res = await this.repo.send({ method: 'POST', path: '/blobs/uploads/' }, ['pull', 'push']);
+    if (res.status !== 202)
+      throw await registryError(
+        res,
+        `starting a blob upload to ${this.repo}`,
+        'check that the credential may push here',
+      );
+    await discard(res);
+    const location = header(res, 'location');
+    if (!location)
+      throw new Error(`starting a blob upload to ${this.repo}: the registry gave no upload location`);
+    return this.repo.resolveUrl(location);
+  }
+
+  /** Reads a whole blob into memory (size-capped by the descriptor and by `limit`), digest-checked. */
+  async fetch(desc: Descriptor, limit: number): Promise<Buffer> {
+    if (desc.size > limit)
+      throw new Error(`blob ${this.repo}@${desc.digest} is ${desc.size} bytes, over the ${limit}-byte limit`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.open(desc)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /**
+   * Streams a blob. The stream errors (never ends cleanly) when the bytes exceed the descriptor's
+   * size or do not hash to its digest, so a consumer can never act on unverified content.
+   */
+  async open(desc: Descriptor): Promise<Readable> {
+    const res = await this.repo.send({ method: 'GET', path: `/blobs/${desc.digest}` }, ['pull']);
+    const what = `blob ${this.repo}@${desc.digest}`;
+    if (res.status !== 200) throw await registryError(res, `fetching ${what}`);
+    const verifier = new DigestVerifier(what, desc.digest);
+    let seen = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        if (seen > desc.size)
+          return done(new Error(`${what}: more than the ${desc.size} bytes its descriptor declares`));
+        verifier.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        try {
+          if (seen !== desc.size)
+            throw new Error(`${what}: ${seen} bytes, but its descriptor declares ${desc.size}`);
+          verifier.finish();
+          done();
+        } catch (err) {
+          done(err as Error);
+        }
+      },
+    });
+    // pipeline() destroys both ends on any failure, so an abandoned download frees its socket.
+    return pipeline(res.body, check, () => {});
+  }
+}

@@ -1,0 +1,130 @@
+import { dockerReference, simpleSigningPayload } from '../attach/cosign-legacy.js';
+import { COSIGN_SIGN_PREDICATE, type PublishInput, type TargetSignatures } from '../attach/publish.js';
+import type { Transport } from '../http/transport.js';
+import { imageSubject, statement } from '../intoto.js';
+import type { Logger } from '../log.js';
+import type { Descriptor } from '../oci/types.js';
+import type { Options } from '../options.js';
+import type { AttachedStatement } from '../statements.js';
+import { certificateIdentity, type CertificateIdentity } from './certificate.js';
+import { SigningSession } from './session.js';
+import { explainWitnessError, signMessage, signStatement, witnesses, type SignedStatement } from './sign.js';
+import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } from './token.js';
+
+/**
+ * Steps 3 and 5 of the pipeline: ONE certificate for the run, requested only once every payload
+ * input has been read (its 10-minute window is short), then every signature and attestation
+ * signed with it in parallel.
+ */
+
+/** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
+export function visibilityCheck(opts: Options): (claims: Claims) => void {
+  return (claims) => {
+    const visibility = String(claims.repository_visibility ?? 'unknown');
+    if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
+      return;
+    throw new Error(
+      `refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
+        'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
+        'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
+        'the disclosure explicitly with allow-public-transparency-log: true',
+    );
+  };
+}
+
+export interface RunCertificate {
+  session: SigningSession;
+  chain: string[];
+  identity: CertificateIdentity;
+}
+
+export async function certificateForRun(
+  opts: Options,
+  ctx: { logger: Logger; env?: NodeJS.ProcessEnv; tokenSource?: TokenSource },
+  transport: Transport,
+): Promise<RunCertificate> {
+  const env = ctx.env ?? process.env;
+  const tokenSource =
+    ctx.tokenSource ??
+    (opts.identityToken ? staticTokenSource(opts.identityToken) : actionsTokenSource(env, transport));
+  const session = new SigningSession({
+    fulcioUrl: opts.sigstore.fulcioUrl,
+    tokenSource,
+    transport,
+    checkClaims: visibilityCheck(opts),
+  });
+  const { chain } = await session.getCertificate();
+  const identity = certificateIdentity(chain[0]!);
+  ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
+  return { session, chain, identity };
+}
+
+export interface RunSignatures {
+  signatures: TargetSignatures[];
+  attestations: PublishInput['attestations'];
+}
+
+/**
+ * Each target's signature in the formats `storage` writes (the legacy simple-signing message, the
+ * bundle-format statement), and every attestation.
+ */
+export async function signForRun(
+  opts: Options,
+  session: SigningSession,
+  targets: Descriptor[],
+  statements: AttachedStatement[],
+): Promise<RunSignatures> {
+  const name = dockerReference(opts.image.registry, opts.image.repository);
+  const witnessOptions = {
+    ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
+    ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+  };
+  const w = witnesses(witnessOptions);
+  const [signatures, attestations] = await Promise.all([
+    Promise.all(
+      (opts.sign ? targets : []).map(async (target) => ({
+        target,
+        ...(opts.storage !== 'referrers'
+          ? { message: await signMessage(session, w, simpleSigningPayload(name, target.digest)) }
+          : {}),
+        ...(opts.storage !== 'legacy'
+          ? {
+              statement: await signStatement(
+                session,
+                w,
+                statement([imageSubject(name, target.digest)], COSIGN_SIGN_PREDICATE, {}),
+              ),
+            }
+          : {}),
+      })),
+    ),
+    Promise.all(
+      statements.map(async (s) => ({
+        signed: await signStatement(session, w, s.statement),
+        targets: s.targets.map((t) => t.digest),
+      })),
+    ),
+  ]).catch((err: unknown) => {
+    throw explainWitnessError(err, witnessOptions);
+  });
+  return { signatures, attestations };
+}
+
+/** Every signed statement, the targets' bundle-format signatures first. */
+export function signedStatements(s: RunSignatures): SignedStatement[] {
+  return [
+    ...s.signatures.flatMap((t) => (t.statement ? [t.statement] : [])),
+    ...s.attestations.map((a) => a.signed),
+  ];
+}
+
+export function rekorLogIndexes(s: RunSignatures): string[] {
+  return [
+    ...new Set(
+      [
+        ...s.signatures.flatMap((t) => [t.message?.tlogEntry, t.statement?.tlogEntry]),
+        ...s.attestations.map((a) => a.signed.tlogEntry),
+      ].flatMap((e) => (e ? [e.logIndex] : [])),
+    ),
+  ];
+}
