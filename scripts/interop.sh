@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 cells=$(mktemp)
 trap 'rm -f "$cells"' EXIT
 status=0
-SIGSTAMP_INTEROP_OUT=$cells bash scripts/test.sh test/interop || status=$?
+SIGSTAMP_INTEROP_OUT=$cells bash scripts/test.sh test/interop test/conformance/promotion.test.ts || status=$?
 bash scripts/node24.sh --import tsx scripts/interop.ts "$cells" --out docs/interop.md || status=$?
 echo "wrote docs/interop.md"
 exit $status

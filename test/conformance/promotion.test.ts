@@ -5,6 +5,7 @@ import { legacyTag } from '../../src/attach/cosign-legacy.js';
 import { writeTufRepository } from '../../src/sigstore/tuf-repo.js';
 import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { buildImage, manifestDigest, OCI_INDEX, OCI_MANIFEST, pushImage } from '../support/image.js';
+import { recordCells, type PromotionCell } from '../support/interop.js';
 import { kyvernoAdmits } from '../support/kyverno.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
 import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
@@ -193,6 +194,24 @@ describe.skipIf(
           return out;
         }
 
+        /** The interop matrix's promotion rows (docs/interop.md). */
+        const record = (
+          at: PromotionCell['at'],
+          got: Partial<Record<Consumer, boolean>>,
+          expected: Partial<Record<Consumer, boolean>>,
+        ): Promise<void> =>
+          recordCells(
+            Object.entries(expected).map(([consumer, admit]) => ({
+              kind: 'promotion',
+              route: `${from} → ${to}`,
+              storage,
+              at,
+              consumer,
+              expected: admit ? 'admitted' : 'rejected',
+              observed: got[consumer as Consumer] ? 'admitted' : 'rejected',
+            })),
+          );
+
         const admitAll = (legacy: boolean): Partial<Record<Consumer, boolean>> => ({
           'cosign v3 signature': true,
           'cosign v3 SLSA attestation': true,
@@ -209,6 +228,7 @@ describe.skipIf(
         it('baseline: at the source every consumer admits what was signed there', async () => {
           const got = await consumers('src');
           measured[`${key} — at the source`] = got;
+          await record('source', got, admitAll(true));
           expect(got).toEqual(admitAll(true));
         });
 
@@ -271,6 +291,7 @@ describe.skipIf(
         it('at the destination: bundle consumers admit, legacy-tag consumers refuse', async () => {
           const got = await consumers('dst');
           measured[`${key} — at the destination after oras copy -r`] = got;
+          await record('destination', got, admitAll(false));
           expect(got).toEqual(admitAll(false));
           if (storage === 'both') {
             // Refused for the reason that matters: nothing under the legacy tags, not a broken check.

@@ -173,7 +173,26 @@ export function correctVerdict(c: CaseName): Verdict {
   return 'rejected';
 }
 
-export async function recordCells(cells: Cell[]): Promise<void> {
+/**
+ * Promotion (test/conformance/promotion.test.ts): a signed image copied with `oras copy -r` from
+ * one registry kind to the other; each consumer at the source and at the destination.
+ */
+export interface PromotionCell {
+  kind: 'promotion';
+  /** `distribution → olareg`. */
+  route: string;
+  storage: StorageMode;
+  at: 'source' | 'destination';
+  consumer: string;
+  expected: Verdict;
+  observed: Verdict;
+}
+
+/** The routes × storage modes the promotion suite measures (each at the source and the destination). */
+export const PROMOTION_ROUTES = ['distribution → olareg', 'olareg → distribution'] as const;
+export const PROMOTION_STORAGES = ['both', 'referrers'] as const;
+
+export async function recordCells(cells: (Cell | PromotionCell)[]): Promise<void> {
   const out = process.env.SIGSTAMP_INTEROP_OUT;
   if (!out || cells.length === 0) return;
   await appendFile(out, cells.map((c) => `${JSON.stringify({ ...c, detail: undefined })}\n`).join(''));
