@@ -40445,6 +40445,10 @@ class Repository {
         catch {
             throw new Error(`${what} is not JSON; the registry served something that is not a manifest`);
         }
+        // JSON that is not an object (`null`, a number, an array) is no manifest either; found by fuzzing
+        // (test/fuzz/oci.test.ts): `null` made the mediaType read below throw a TypeError.
+        if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+            throw new Error(`${what} is not a JSON object; the registry served something that is not a manifest`);
         const mediaType = manifest.mediaType ?? (0,transport/* header */.wx)(res, 'content-type')?.split(';')[0]?.trim() ?? '';
         const etag = (0,transport/* header */.wx)(res, 'etag');
         return {
@@ -41008,7 +41012,8 @@ async function fetchReferrersPage(repo, path) {
             throw err;
         return undefined;
     }
-    if (!Array.isArray(index.manifests))
+    // Valid JSON that is no object (`null`) is not an index either; found by fuzzing (test/fuzz/oci.test.ts).
+    if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests))
         return undefined;
     const link = (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(res, 'link');
     const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
@@ -41017,7 +41022,9 @@ async function fetchReferrersPage(repo, path) {
 }
 /** Lists the referrers of `subjectDigest`, optionally only those of one artifactType. */
 async function listReferrers(repo, subjectDigest, artifactType) {
-    const keep = (d) => artifactType === undefined || d.artifactType === artifactType;
+    // An entry that is not an object (`manifests: [null]`) describes no referrer: skip it rather than
+    // throw a TypeError reading its artifactType (found by fuzzing, test/fuzz/oci.test.ts).
+    const keep = (d) => typeof d === 'object' && d !== null && (artifactType === undefined || d.artifactType === artifactType);
     if (await hasReferrersApi(repo, subjectDigest)) {
         const referrers = [];
         let path = `/referrers/${subjectDigest}` +

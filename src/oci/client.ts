@@ -135,6 +135,10 @@ export class Repository {
     } catch {
       throw new Error(`${what} is not JSON; the registry served something that is not a manifest`);
     }
+    // JSON that is not an object (`null`, a number, an array) is no manifest either; found by fuzzing
+    // (test/fuzz/oci.test.ts): `null` made the mediaType read below throw a TypeError.
+    if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+      throw new Error(`${what} is not a JSON object; the registry served something that is not a manifest`);
     const mediaType = manifest.mediaType ?? header(res, 'content-type')?.split(';')[0]?.trim() ?? '';
     const etag = header(res, 'etag');
     return {

@@ -73,7 +73,8 @@ async function fetchReferrersPage(
     if ((err as Error).name === 'TransportError') throw err;
     return undefined;
   }
-  if (!Array.isArray(index.manifests)) return undefined;
+  // Valid JSON that is no object (`null`) is not an index either; found by fuzzing (test/fuzz/oci.test.ts).
+  if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests)) return undefined;
   const link = header(res, 'link');
   const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
   const filtered = (header(res, 'oci-filters-applied') ?? '').split(',').includes('artifactType');
@@ -86,7 +87,10 @@ export async function listReferrers(
   subjectDigest: string,
   artifactType?: string,
 ): Promise<ReferrerList> {
-  const keep = (d: Descriptor) => artifactType === undefined || d.artifactType === artifactType;
+  // An entry that is not an object (`manifests: [null]`) describes no referrer: skip it rather than
+  // throw a TypeError reading its artifactType (found by fuzzing, test/fuzz/oci.test.ts).
+  const keep = (d: Descriptor) =>
+    typeof d === 'object' && d !== null && (artifactType === undefined || d.artifactType === artifactType);
   if (await hasReferrersApi(repo, subjectDigest)) {
     const referrers: Descriptor[] = [];
     let path: string | undefined =
