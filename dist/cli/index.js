@@ -42094,7 +42094,7 @@ async function main(argv, env = process.env) {
     const cliValue = (name) => typeof values[name] === 'string' ? values[name] : env[envName(name)];
     if (command === 'run') {
         const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86324)),
+            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94526)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73320)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3558)),
         ]);

@@ -1,10 +1,10 @@
-import { bundleFromJSON } from '@sigstore/bundle';
 import { Annotation } from './cosign-legacy.js';
 import { BUNDLE_ARTIFACT_TYPE, BundleAnnotation } from './bundle-referrer.js';
 import { listReferrers } from '../oci/referrers.js';
 import { certificateIdentity, runInvocation, type CertificateIdentity } from '../sigstore/certificate.js';
 import type { Repository } from '../oci/client.js';
 import type { Descriptor, ImageManifest } from '../oci/types.js';
+import { parseBundleJson } from '../verify/bundle-json.js';
 
 /**
  * Idempotent re-runs: a later attempt of the SAME workflow run (same run id in the certificate's Run
@@ -67,7 +67,7 @@ export async function supersededBundles(
       const m = (await repo.getManifest(r.digest)).manifest as ImageManifest;
       const layer = m.layers?.[0];
       if (!layer || layer.size > maxBytes) continue;
-      const bundle = bundleFromJSON(JSON.parse((await repo.fetchBlob(layer, maxBytes)).toString('utf8')));
+      const bundle = parseBundleJson(await repo.fetchBlob(layer, maxBytes), `referrer ${r.digest}`);
       const vm = bundle.verificationMaterial.content;
       const der =
         vm.$case === 'certificate'

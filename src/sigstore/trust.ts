@@ -22,13 +22,24 @@ export async function trustFromFile(path: string): Promise<Trust> {
       `trusted-root ${path}: cannot read it as JSON (${(err as Error).message}); give the trusted_root.json of your Sigstore`,
     );
   }
-  const trustedRoot = TrustedRoot.fromJSON(json);
+  let trustedRoot: TrustedRoot;
+  let material: TrustMaterial;
+  try {
+    // Both throw TypeErrors that name no input on JSON of the wrong shape (`null`, a string where a
+    // list belongs; found by fuzzing, test/fuzz/sigstore.test.ts).
+    trustedRoot = TrustedRoot.fromJSON(json);
+    material = toTrustMaterial(trustedRoot);
+  } catch (err) {
+    throw new Error(
+      `trusted-root ${path}: does not parse as a trusted root (${(err as Error).message}); give the trusted_root.json of your Sigstore`,
+    );
+  }
   if (trustedRoot.certificateAuthorities.length === 0) {
     throw new Error(
       `trusted-root ${path}: lists no certificate authority; it must contain your Fulcio's CA chain`,
     );
   }
-  return { trustedRoot, material: toTrustMaterial(trustedRoot), source: path };
+  return { trustedRoot, material, source: path };
 }
 
 export async function publicGoodTrust(cachePath: string | undefined): Promise<Trust> {

@@ -1,11 +1,12 @@
-import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
-import { toSignedEntity, Verifier, type VerificationPolicy } from '@sigstore/verify';
+import type { Bundle } from '@sigstore/bundle';
+import { Verifier, type VerificationPolicy } from '@sigstore/verify';
 import { BUNDLE_ARTIFACT_TYPE } from '../attach/bundle-referrer.js';
 import { DSSE_ENVELOPE_MEDIA_TYPE, legacyTag, SIMPLE_SIGNING_MEDIA_TYPE } from '../attach/cosign-legacy.js';
 import type { Repository } from '../oci/client.js';
 import type { Descriptor, ImageManifest } from '../oci/types.js';
 import type { Trust } from '../sigstore/trust.js';
 import { bundleFromAttestationLayer, bundleFromSignatureLayer } from './legacy-bundle.js';
+import { parseBundleJson, verifyUntrusted } from './bundle-json.js';
 
 /**
  * Step 7: read back from the registry what this run published and verify it as a verifier would —
@@ -71,8 +72,8 @@ export async function verifyPublished(
             throw new Error('the referrer is not a Sigstore bundle about this image');
           }
           const bytes = await repo.fetchBlob(m.layers[0]!, opts.maxBundleBytes);
-          const bundle = bundleFromJSON(JSON.parse(bytes.toString('utf8')));
-          checkStatement(verifyBundle(verifier, bundle, opts.policy), a);
+          const bundle = parseBundleJson(bytes, `the bundle of ${location}`);
+          checkStatement(verifyBundle(verifier, bundle, opts.policy, location), a);
         } else {
           const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
           const layer = a.layer;
@@ -82,7 +83,13 @@ export async function verifyPublished(
           if (kind === 'sig') {
             if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE)
               throw new Error(`unexpected media type ${layer.mediaType}`);
-            verifier.verify(toSignedEntity(bundleFromSignatureLayer(bytes, annotations), bytes), opts.policy);
+            verifyUntrusted(
+              verifier,
+              bundleFromSignatureLayer(bytes, annotations),
+              bytes,
+              opts.policy,
+              location,
+            );
             const claimed = (
               JSON.parse(bytes.toString('utf8')) as {
                 critical?: { image?: { 'docker-manifest-digest'?: string } };
@@ -94,7 +101,7 @@ export async function verifyPublished(
             if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
               throw new Error(`unexpected media type ${layer.mediaType}`);
             checkStatement(
-              verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy),
+              verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy, location),
               a,
             );
           }
@@ -129,13 +136,18 @@ function verifyBundle(
   verifier: Verifier,
   bundle: Bundle,
   policy: VerificationPolicy,
+  what: string,
 ): { subject?: { digest?: Record<string, string> }[]; predicateType?: string } {
-  verifier.verify(toSignedEntity(bundle), policy);
+  verifyUntrusted(verifier, bundle, undefined, policy, what);
   if (bundle.content.$case !== 'dsseEnvelope') throw new Error('expected a DSSE envelope');
-  return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8')) as {
-    subject?: { digest?: Record<string, string> }[];
-    predicateType?: string;
-  };
+  try {
+    return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8')) as {
+      subject?: { digest?: Record<string, string> }[];
+      predicateType?: string;
+    };
+  } catch {
+    throw new Error('the DSSE payload is not JSON, so no in-toto statement');
+  }
 }
 
 function checkStatement(

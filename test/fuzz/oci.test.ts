@@ -4,12 +4,9 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import type { HttpRequest, HttpResponse, Transport } from '../../src/http/transport.js';
-import { parseChallenges, RegistryAuth } from '../../src/oci/auth.js';
-import { Repository } from '../../src/oci/client.js';
+import { parseChallenges } from '../../src/oci/auth.js';
 import { CredentialError } from '../../src/oci/credential.js';
 import { getFromHelper } from '../../src/oci/credential-helper.js';
 import { parseDigest } from '../../src/oci/digest.js';
@@ -30,6 +27,7 @@ import {
   neverThrows,
   plainError,
 } from '../support/fuzz.js';
+import { repositoryServing } from '../support/served-repository.js';
 
 const vectors = JSON.parse(
   readFileSync(new URL('../fixtures/reference-vectors.json', import.meta.url), 'utf8'),
@@ -90,34 +88,11 @@ describe('fuzz: OCI inputs', () => {
   });
 
   describe('manifests and indexes from a registry', () => {
-    interface Served {
-      body: string;
-      contentType: string;
-      /** Whether the referrers API answers (with `body`), or 404 so that the fallback tag is read. */
-      api: boolean;
-    }
     const served = fc.record({
       body: mutatedJson([INDEX, MANIFEST]),
       contentType: fc.constantFrom(MediaType.ImageIndex, MediaType.ImageManifest, 'application/json', ''),
       api: fc.boolean(),
     });
-    const respond = (req: HttpRequest, s: Served): HttpResponse => {
-      const referrersApi = req.url.includes('/referrers/');
-      const status = referrersApi && !s.api ? 404 : 200;
-      return {
-        status,
-        headers: { 'content-type': s.contentType || undefined },
-        body: Readable.from(status === 200 ? [Buffer.from(s.body)] : []),
-        url: req.url,
-      };
-    };
-    const repoServing = (s: Served) => {
-      const transport = {
-        send: (req: HttpRequest) => Promise.resolve(respond(req, s)),
-      } as unknown as Transport;
-      const auth = new RegistryAuth('registry.test', transport, () => Promise.resolve(undefined));
-      return new Repository('registry.test', 'app', 'https://registry.test/v2/app', auth, 4 * 1024 * 1024);
-    };
     const typed = anyOf(
       instanceOf(ForeignContentError),
       plainError(
@@ -128,15 +103,15 @@ describe('fuzz: OCI inputs', () => {
 
     it('by tag (Repository.getManifest)', async () => {
       await fuzzAsync(served, 400, (s) =>
-        callAsync(() => repoServing(s).getManifest('latest'), undefined, typed),
+        callAsync(() => repositoryServing(s).getManifest('latest'), undefined, typed),
       );
     });
 
     it('the referrers API and the fallback index (listReferrers, readFallbackIndex)', async () => {
       await fuzzAsync(served, 600, async (s) => {
-        await callAsync(() => listReferrers(repoServing(s), SUBJECT, 'a/b'), undefined, typed);
-        await callAsync(() => listReferrers(repoServing(s), SUBJECT), undefined, typed);
-        await callAsync(() => readFallbackIndex(repoServing(s), SUBJECT), undefined, typed);
+        await callAsync(() => listReferrers(repositoryServing(s), SUBJECT, 'a/b'), undefined, typed);
+        await callAsync(() => listReferrers(repositoryServing(s), SUBJECT), undefined, typed);
+        await callAsync(() => readFallbackIndex(repositoryServing(s), SUBJECT), undefined, typed);
       });
     });
   });

@@ -2,14 +2,22 @@
 // coverage-guided option, ships no Linux prebuild that loads on this glibc; see test/fuzz/README.md).
 // Every input must end in a result or in the target's typed error; anything else is a crash: another
 // error class (TypeError, RangeError…), a non-Error throw, a call slower than the bound, or an output
-// larger than the bound. fast-check then shrinks the input and prints the seed and path to replay it.
+// larger than the bound, or resident memory grown past MAX_RSS_GROWTH. fast-check then shrinks the
+// input and prints the seed and path to replay it.
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 /** SIGSTAMP_FUZZ_RUNS multiplies every target's runs (npm run fuzz); SIGSTAMP_FUZZ_SEED picks the seed. */
 const multiplier = Number(process.env.SIGSTAMP_FUZZ_RUNS ?? '1') || 1;
 export const FUZZ_SEED = Number(process.env.SIGSTAMP_FUZZ_SEED ?? '15') | 0;
 /** Per-input wall-clock bound: generous, so only a hang or a blow-up trips it. */
 export const MAX_MS_PER_INPUT = 2000;
+/**
+ * Memory bound: the process' resident set may not grow more than this over a target's start. The
+ * inputs are at most a few hundred KiB, so only an input that makes a parser allocate far beyond
+ * its size (a length field trusted, a bomb inflated) trips it.
+ */
+export const MAX_RSS_GROWTH = 512 * 1024 * 1024;
 
 export const runs = (base: number): number => Math.max(1, Math.round(base * multiplier));
 
@@ -53,9 +61,17 @@ export interface Bounds<T> {
   maxOutput?: number;
 }
 
+/** Outcomes of the inputs of the running target, printed when it ends (the executions figure). */
+const outcomes = { results: 0, typedErrors: 0, slowest: 0, rssStart: 0, rssPeak: 0 };
+
 function checkResult<T>(out: T, started: number, bounds: Bounds<T>): void {
   const ms = performance.now() - started;
+  outcomes.slowest = Math.max(outcomes.slowest, ms);
   if (ms > MAX_MS_PER_INPUT) throw new Error(`crash: one input took ${ms.toFixed(0)} ms`);
+  const rss = process.memoryUsage.rss();
+  outcomes.rssPeak = Math.max(outcomes.rssPeak, rss);
+  if (rss - outcomes.rssStart > MAX_RSS_GROWTH)
+    throw new Error(`crash: resident memory grew ${((rss - outcomes.rssStart) / 2 ** 20).toFixed(0)} MiB`);
   if (bounds.size && bounds.maxOutput !== undefined && bounds.size(out) > bounds.maxOutput)
     throw new Error(`crash: output of size ${bounds.size(out)} > ${bounds.maxOutput}`);
 }
@@ -63,6 +79,7 @@ function checkResult<T>(out: T, started: number, bounds: Bounds<T>): void {
 function checkError(err: unknown, started: number, typed: Typed): void {
   if (!typed(err)) throw new Error(`crash: untyped failure: ${describe(err)}`);
   checkResult(undefined, started, {});
+  outcomes.typedErrors++;
 }
 
 /** Calls `fn(input)` and fails the property unless it returns (within bounds) or throws a typed error. */
@@ -76,6 +93,7 @@ export function call<I, T>(fn: (input: I) => T, input: I, typed: Typed, bounds: 
     return;
   }
   checkResult(out, started, bounds);
+  outcomes.results++;
 }
 
 /** The async form of `call`; a promise that does not settle within the bound is a hang. */
@@ -101,11 +119,29 @@ export async function callAsync<I, T>(
     clearTimeout(timer);
   }
   checkResult(out, started, bounds);
+  outcomes.results++;
+}
+
+function startCounting(): void {
+  const rss = process.memoryUsage.rss();
+  Object.assign(outcomes, { results: 0, typedErrors: 0, slowest: 0, rssStart: rss, rssPeak: rss });
+}
+
+/** One line per target: how many inputs ran and how they ended (npm run fuzz collects these). */
+function report(): void {
+  const name = expect.getState().currentTestName ?? 'fuzz target';
+  console.log(
+    `${name}: ${outcomes.results + outcomes.typedErrors} executions (seed ${FUZZ_SEED}), ` +
+      `${outcomes.results} results, ${outcomes.typedErrors} typed errors, 0 crashes, slowest ${outcomes.slowest.toFixed(0)} ms, ` +
+      `resident memory +${((outcomes.rssPeak - outcomes.rssStart) / 2 ** 20).toFixed(0)} MiB`,
+  );
 }
 
 /** Runs a synchronous property: `numRuns` inputs from `arb`, fixed seed. */
 export function fuzz<I>(arb: fc.Arbitrary<I>, base: number, check: (input: I) => void): void {
+  startCounting();
   fc.assert(fc.property(arb, check), { numRuns: runs(base), seed: FUZZ_SEED, endOnFailure: false });
+  report();
 }
 
 export async function fuzzAsync<I>(
@@ -113,7 +149,9 @@ export async function fuzzAsync<I>(
   base: number,
   check: (input: I) => Promise<void>,
 ): Promise<void> {
+  startCounting();
   await fc.assert(fc.asyncProperty(arb, check), { numRuns: runs(base), seed: FUZZ_SEED });
+  report();
 }
 
 // ---- Inputs: seeds from the fixtures, mutated the way a byte-level fuzzer would. ----

@@ -1,8 +1,8 @@
-export const id = 324;
-export const ids = [324,937];
+export const id = 526;
+export const ids = [526,937];
 export const modules = {
 
-/***/ 86324:
+/***/ 94526:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -401,10 +401,8 @@ async function pushBundleReferrers(repo, subject, signed, opts = {}) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
-var core_dist = __webpack_require__(83917);
+var dist = __webpack_require__(83917);
 ;// CONCATENATED MODULE: ./build/src/sigstore/certificate.js
 
 /**
@@ -445,7 +443,7 @@ const RAW = new Set([
     OID.githubWorkflowRef,
 ]);
 function certificateIdentity(pem) {
-    const cert = core_dist.X509Certificate.parse(pem);
+    const cert = dist.X509Certificate.parse(pem);
     const extensions = {};
     for (const [name, oid] of Object.entries(OID)) {
         const ext = cert.extension(oid);
@@ -453,7 +451,7 @@ function certificateIdentity(pem) {
             continue;
         extensions[name] = RAW.has(oid)
             ? ext.value.toString('utf8')
-            : core_dist.ASN1Obj.parseBuffer(ext.value).value.toString('utf8');
+            : dist.ASN1Obj.parseBuffer(ext.value).value.toString('utf8');
     }
     const san = cert.extSubjectAltName?.uri ?? cert.extSubjectAltName?.rfc822Name;
     if (!san)
@@ -467,6 +465,60 @@ function certificateIdentity(pem) {
 function runInvocation(ext) {
     const m = /\/actions\/runs\/(\d+)\/attempts\/(\d+)$/.exec(ext.runInvocationUri ?? '');
     return m ? { runId: m[1], attempt: Number(m[2]) } : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var bundle_dist = __webpack_require__(61040);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __webpack_require__(54187);
+;// CONCATENATED MODULE: ./build/src/verify/bundle-json.js
+
+
+/** A Sigstore bundle that could not be read: bytes from a registry, written by anyone. */
+class BundleFormatError extends Error {
+    name = 'BundleFormatError';
+}
+/**
+ * Parses a Sigstore bundle read from a registry. @sigstore/bundle validates the shape it needs, but
+ * on JSON that is not an object (or has `null` where an object belongs) it fails with a TypeError
+ * that names no input; every failure here names `what` instead (found by fuzzing, test/fuzz).
+ */
+function parseBundleJson(bytes, what) {
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (err) {
+        throw new BundleFormatError(`${what} is not JSON: ${err.message}`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new BundleFormatError(`${what} is not a JSON object, so no Sigstore bundle`);
+    return bundleFromObject(what, json);
+}
+/** bundleFromJSON, its failures (ValidationError, or a TypeError on `null` fields) naming `what`. */
+function bundleFromObject(what, json) {
+    try {
+        return (0,bundle_dist.bundleFromJSON)(json);
+    }
+    catch (err) {
+        throw new BundleFormatError(`${what} is not a Sigstore bundle: ${err.message}`);
+    }
+}
+/**
+ * Verifies a bundle read from outside. @sigstore/verify reports failed checks as VerificationError
+ * or PolicyError, but malformed inner bytes (an empty RFC 3161 timestamp, a certificate that is not
+ * DER) escape its parsers as plain Errors such as "request past end of buffer" (found by fuzzing):
+ * those become a BundleFormatError that names the bundle.
+ */
+function verifyUntrusted(verifier, bundle, artifact, policy, what) {
+    try {
+        return verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), policy);
+    }
+    catch (err) {
+        if (err instanceof verify_dist/* VerificationError */.mk || err instanceof verify_dist/* PolicyError */.pn)
+            throw err;
+        throw new BundleFormatError(`${what} is malformed: ${err.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/attach/supersede.js
@@ -515,7 +567,7 @@ async function supersededBundles(repo, subject, rule, maxBytes) {
             const layer = m.layers?.[0];
             if (!layer || layer.size > maxBytes)
                 continue;
-            const bundle = (0,dist.bundleFromJSON)(JSON.parse((await repo.fetchBlob(layer, maxBytes)).toString('utf8')));
+            const bundle = parseBundleJson(await repo.fetchBlob(layer, maxBytes), `referrer ${r.digest}`);
             const vm = bundle.verificationMaterial.content;
             const der = vm.$case === 'certificate'
                 ? vm.certificate.rawBytes
@@ -971,12 +1023,12 @@ async function signStatement(session, witnessList, statement) {
         throw new Error('internal: DSSE bundle without an envelope');
     // @sigstore/sign's dsse entry sends JSON.stringify(envelopeToJSON(envelope)); the same function here
     // yields the same bytes, and the tlog body's envelopeHash proves it (checked in attach/ before use).
-    const envelopeJson = JSON.stringify((0,dist.envelopeToJSON)(bundle.content.dsseEnvelope));
+    const envelopeJson = JSON.stringify((0,bundle_dist.envelopeToJSON)(bundle.content.dsseEnvelope));
     const tlogEntry = bundle.verificationMaterial.tlogEntries[0];
     return {
         statement,
         bundle,
-        bundleJson: JSON.stringify((0,dist.bundleToJSON)(bundle)),
+        bundleJson: JSON.stringify((0,bundle_dist.bundleToJSON)(bundle)),
         envelopeJson,
         ...(tlogEntry ? { tlogEntry } : {}),
     };
@@ -1089,8 +1141,6 @@ var src_subject = __webpack_require__(24937);
 var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __webpack_require__(19654);
-// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __webpack_require__(54187);
 ;// CONCATENATED MODULE: ./build/src/sigstore/trust.js
 
 
@@ -1103,11 +1153,21 @@ async function trustFromFile(path) {
     catch (err) {
         throw new Error(`trusted-root ${path}: cannot read it as JSON (${err.message}); give the trusted_root.json of your Sigstore`);
     }
-    const trustedRoot = protobuf_specs_dist.TrustedRoot.fromJSON(json);
+    let trustedRoot;
+    let material;
+    try {
+        // Both throw TypeErrors that name no input on JSON of the wrong shape (`null`, a string where a
+        // list belongs; found by fuzzing, test/fuzz/sigstore.test.ts).
+        trustedRoot = protobuf_specs_dist.TrustedRoot.fromJSON(json);
+        material = (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot);
+    }
+    catch (err) {
+        throw new Error(`trusted-root ${path}: does not parse as a trusted root (${err.message}); give the trusted_root.json of your Sigstore`);
+    }
     if (trustedRoot.certificateAuthorities.length === 0) {
         throw new Error(`trusted-root ${path}: lists no certificate authority; it must contain your Fulcio's CA chain`);
     }
-    return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: path };
+    return { trustedRoot, material, source: path };
 }
 async function publicGoodTrust(cachePath) {
     // Loaded lazily: only public-good runs need the TUF client.
@@ -2106,32 +2166,60 @@ async function writeOutputs(dir, policies, signed) {
 function pemToDer(pem) {
     return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
 }
+/** JSON of an annotation (or the layer itself), an object; anything else names what is wrong. */
+function jsonObject(text, what) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (err) {
+        throw new BundleFormatError(`${what} is not JSON (${err.message})`);
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new BundleFormatError(`${what} is not a JSON object`);
+    return v;
+}
+const BUNDLE_ANNOTATION = `the ${Annotation.bundle} annotation`;
 function tlogEntries(annotations, check) {
     const raw = annotations[Annotation.bundle];
     if (!raw)
         return [];
-    const rb = JSON.parse(raw);
-    const body = JSON.parse(Buffer.from(rb.Payload.body, 'base64').toString('utf8'));
+    // Annotations are written by whoever pushed the layer: every field is checked before it is used
+    // (fuzzing found TypeErrors and SyntaxErrors that named nothing; test/fuzz/sigstore.test.ts).
+    const rb = jsonObject(raw, BUNDLE_ANNOTATION);
+    const p = rb.Payload;
+    if (typeof p !== 'object' ||
+        p === null ||
+        typeof p.body !== 'string' ||
+        typeof p.logID !== 'string' ||
+        typeof rb.SignedEntryTimestamp !== 'string')
+        throw new BundleFormatError(`${BUNDLE_ANNOTATION} lacks SignedEntryTimestamp or Payload.body/logID (not what cosign writes)`);
+    const body = jsonObject(Buffer.from(p.body, 'base64').toString('utf8'), `the Rekor body in ${BUNDLE_ANNOTATION}`);
     check(body);
     return [
         {
-            logIndex: String(rb.Payload.logIndex),
-            logId: { keyId: Buffer.from(rb.Payload.logID, 'hex').toString('base64') },
+            logIndex: String(p.logIndex),
+            logId: { keyId: Buffer.from(p.logID, 'hex').toString('base64') },
             kindVersion: { kind: body.kind, version: body.apiVersion },
-            integratedTime: String(rb.Payload.integratedTime),
+            integratedTime: String(p.integratedTime),
             inclusionPromise: { signedEntryTimestamp: rb.SignedEntryTimestamp },
-            canonicalizedBody: rb.Payload.body,
+            canonicalizedBody: p.body,
         },
     ];
+}
+function rfc3161(annotation) {
+    const what = `the ${Annotation.rfc3161} annotation`;
+    const v = jsonObject(annotation, what).SignedRFC3161Timestamp;
+    if (typeof v !== 'string')
+        throw new BundleFormatError(`${what} has no SignedRFC3161Timestamp string`);
+    return v;
 }
 function verificationMaterial(annotations, entries) {
     const leaf = annotations[Annotation.certificate];
     if (!leaf)
-        throw new Error(`layer has no ${Annotation.certificate} annotation`);
+        throw new BundleFormatError(`layer has no ${Annotation.certificate} annotation`);
     const ts = annotations[Annotation.rfc3161];
-    const rfc3161Timestamps = ts
-        ? [{ signedTimestamp: JSON.parse(ts).SignedRFC3161Timestamp }]
-        : [];
+    const rfc3161Timestamps = ts ? [{ signedTimestamp: rfc3161(ts) }] : [];
     return {
         // A promise-only (SET) entry is a v0.1 bundle; without a log entry, v0.3 with the bare certificate.
         ...(entries.length
@@ -2144,18 +2232,18 @@ function verificationMaterial(annotations, entries) {
 function bundleFromSignatureLayer(payload, annotations) {
     const signature = annotations[Annotation.signature];
     if (!signature)
-        throw new Error(`signature layer has no ${Annotation.signature} annotation`);
+        throw new BundleFormatError(`signature layer has no ${Annotation.signature} annotation`);
     const digest = (0,oci_digest/* sha256 */.sc)(payload).slice('sha256:'.length);
     const entries = tlogEntries(annotations, (body) => {
         const spec = body.spec;
         if (body.kind !== 'hashedrekord' ||
             spec.data?.hash?.value !== digest ||
             spec.signature?.content !== signature) {
-            throw new Error('the Rekor entry in the bundle annotation does not describe this payload and signature');
+            throw new BundleFormatError('the Rekor entry in the bundle annotation does not describe this payload and signature');
         }
     });
-    return (0,dist.bundleFromJSON)({
-        mediaType: entries.length ? dist.BUNDLE_V01_MEDIA_TYPE : dist.BUNDLE_V03_MEDIA_TYPE,
+    return bundleFromObject('the .sig layer', {
+        mediaType: entries.length ? bundle_dist.BUNDLE_V01_MEDIA_TYPE : bundle_dist.BUNDLE_V03_MEDIA_TYPE,
         verificationMaterial: verificationMaterial(annotations, entries),
         messageSignature: {
             messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from(digest, 'hex').toString('base64') },
@@ -2167,13 +2255,13 @@ function bundleFromAttestationLayer(envelope, annotations) {
     const entries = tlogEntries(annotations, (body) => {
         const spec = body.spec;
         if (body.kind !== 'dsse' || `sha256:${spec.envelopeHash?.value}` !== (0,oci_digest/* sha256 */.sc)(envelope)) {
-            throw new Error('the Rekor entry in the bundle annotation does not describe this DSSE envelope (envelopeHash differs)');
+            throw new BundleFormatError('the Rekor entry in the bundle annotation does not describe this DSSE envelope (envelopeHash differs)');
         }
     });
-    return (0,dist.bundleFromJSON)({
-        mediaType: entries.length ? dist.BUNDLE_V01_MEDIA_TYPE : dist.BUNDLE_V03_MEDIA_TYPE,
+    return bundleFromObject('the .att layer', {
+        mediaType: entries.length ? bundle_dist.BUNDLE_V01_MEDIA_TYPE : bundle_dist.BUNDLE_V03_MEDIA_TYPE,
         verificationMaterial: verificationMaterial(annotations, entries),
-        dsseEnvelope: JSON.parse(envelope.toString('utf8')),
+        dsseEnvelope: jsonObject(envelope.toString('utf8'), 'the .att layer (a DSSE envelope)'),
     });
 }
 
@@ -2203,8 +2291,8 @@ async function verifyPublished(repo, artifacts, opts) {
                     throw new Error('the referrer is not a Sigstore bundle about this image');
                 }
                 const bytes = await repo.fetchBlob(m.layers[0], opts.maxBundleBytes);
-                const bundle = (0,dist.bundleFromJSON)(JSON.parse(bytes.toString('utf8')));
-                checkStatement(verifyBundle(verifier, bundle, opts.policy), a);
+                const bundle = parseBundleJson(bytes, `the bundle of ${location}`);
+                checkStatement(verifyBundle(verifier, bundle, opts.policy, location), a);
             }
             else {
                 const kind = a.format === 'legacy-sig' ? 'sig' : 'att';
@@ -2216,7 +2304,7 @@ async function verifyPublished(repo, artifacts, opts) {
                 if (kind === 'sig') {
                     if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE)
                         throw new Error(`unexpected media type ${layer.mediaType}`);
-                    verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundleFromSignatureLayer(bytes, annotations), bytes), opts.policy);
+                    verifyUntrusted(verifier, bundleFromSignatureLayer(bytes, annotations), bytes, opts.policy, location);
                     const claimed = JSON.parse(bytes.toString('utf8')).critical?.image?.['docker-manifest-digest'];
                     if (claimed !== a.subject.digest)
                         throw new Error(`the signed payload names ${claimed}, not ${a.subject.digest}`);
@@ -2224,7 +2312,7 @@ async function verifyPublished(repo, artifacts, opts) {
                 else {
                     if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
                         throw new Error(`unexpected media type ${layer.mediaType}`);
-                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy), a);
+                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy, location), a);
                 }
             }
             return { ...a, location, ok: true };
@@ -2249,11 +2337,16 @@ function explainVerifyError(err) {
     return message;
 }
 /** Verifies a DSSE bundle and returns its in-toto statement. */
-function verifyBundle(verifier, bundle, policy) {
-    verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle), policy);
+function verifyBundle(verifier, bundle, policy, what) {
+    verifyUntrusted(verifier, bundle, undefined, policy, what);
     if (bundle.content.$case !== 'dsseEnvelope')
         throw new Error('expected a DSSE envelope');
-    return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
+    try {
+        return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
+    }
+    catch {
+        throw new Error('the DSSE payload is not JSON, so no in-toto statement');
+    }
 }
 function checkStatement(st, a) {
     const [algorithm, hex] = a.subject.digest.split(':');
