@@ -39408,6 +39408,7 @@ class TransportError extends Error {
         this.name = 'TransportError';
     }
 }
+const DEFAULT_TIMEOUT_MS = 30_000;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -39451,13 +39452,22 @@ async function readBody(res, limit, what) {
     }
     const chunks = [];
     let size = 0;
-    for await (const chunk of res.body) {
-        size += chunk.length;
-        if (size > limit) {
-            abort(res);
-            throw new TransportError(`${what}: body is over the ${limit}-byte limit; refusing to read it`);
+    const deadlineMs = res.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    res.body.on('error', () => { }); // the deadline's own error is thrown below, once
+    const timer = setTimeout(() => res.body.destroy(new TransportError(`${what}: the body took longer than ${deadlineMs} ms to arrive (${size} bytes so far); ` +
+        'a stalled or hostile server — giving up')), deadlineMs);
+    try {
+        for await (const chunk of res.body) {
+            size += chunk.length;
+            if (size > limit) {
+                abort(res);
+                throw new TransportError(`${what}: body is over the ${limit}-byte limit; refusing to read it`);
+            }
+            chunks.push(chunk);
         }
-        chunks.push(chunk);
+    }
+    finally {
+        clearTimeout(timer);
     }
     return Buffer.concat(chunks, size);
 }
@@ -39482,7 +39492,7 @@ class Transport {
     direct;
     proxied;
     constructor(opts = {}) {
-        this.timeoutMs = opts.timeoutMs ?? 30_000;
+        this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.retries = opts.retries ?? 4;
         this.backoffMs = opts.backoffMs ?? 500;
         this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
@@ -39579,6 +39589,7 @@ class Transport {
             headers: res.headers,
             body: res.body,
             url: req.url,
+            timeoutMs: timeout,
         };
     }
 }
@@ -40218,6 +40229,13 @@ var errors = __nccwpck_require__(88548);
 
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
+/**
+ * The slowest average a blob download may keep once its first timeout period is over. undici's
+ * bodyTimeout bounds only the silence between chunks, so a registry dripping a byte every few
+ * seconds (slowloris) would hold a layer download open for days; 16 KiB/s is far below any real
+ * link (a 1 GB layer at this rate takes 18 hours).
+ */
+const MIN_BLOB_RATE = 16 * 1024;
 class Blobs {
     repo;
     uploads = new Map();
@@ -40326,11 +40344,19 @@ class Blobs {
             throw await (0,errors/* registryError */.eo)(res, `fetching ${what}`);
         const verifier = new oci_digest/* DigestVerifier */.Do(what, desc.digest);
         let seen = 0;
+        let started;
+        const graceMs = res.timeoutMs ?? 30_000;
         const check = new external_node_stream_.Transform({
             transform(chunk, _enc, done) {
                 seen += chunk.length;
                 if (seen > desc.size)
                     return done(new Error(`${what}: more than the ${desc.size} bytes its descriptor declares`));
+                // Timed from the first chunk, not from the request: a layer waits its turn in the squasher.
+                started ??= Date.now();
+                const elapsed = Date.now() - started;
+                if (elapsed > graceMs && (seen * 1000) / elapsed < MIN_BLOB_RATE)
+                    return done(new Error(`${what}: arriving at ${Math.round((seen * 1000) / elapsed)} bytes/s after ${Math.round(elapsed / 1000)} s, ` +
+                        `under the ${MIN_BLOB_RATE} bytes/s floor (a stalled or hostile registry); giving up`));
                 verifier.update(chunk);
                 done(null, chunk);
             },

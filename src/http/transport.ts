@@ -46,6 +46,12 @@ export interface HttpResponse {
   body: Readable & { dump?: () => Promise<void> };
   /** The URL that answered, after redirects. */
   url: string;
+  /**
+   * The request's timeout. Also the longest a whole small body may take (readBody) and the grace
+   * before a streamed blob must keep a minimum rate: undici's bodyTimeout alone bounds only the
+   * silence between chunks, so a server dripping a byte at a time (slowloris) would never time out.
+   */
+  timeoutMs?: number;
 }
 
 export class TransportError extends Error {
@@ -55,6 +61,7 @@ export class TransportError extends Error {
   }
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -105,13 +112,29 @@ export async function readBody(res: HttpResponse, limit: number, what: string): 
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res.body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      abort(res);
-      throw new TransportError(`${what}: body is over the ${limit}-byte limit; refusing to read it`);
+  const deadlineMs = res.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  res.body.on('error', () => {}); // the deadline's own error is thrown below, once
+  const timer = setTimeout(
+    () =>
+      res.body.destroy(
+        new TransportError(
+          `${what}: the body took longer than ${deadlineMs} ms to arrive (${size} bytes so far); ` +
+            'a stalled or hostile server — giving up',
+        ),
+      ),
+    deadlineMs,
+  );
+  try {
+    for await (const chunk of res.body) {
+      size += (chunk as Buffer).length;
+      if (size > limit) {
+        abort(res);
+        throw new TransportError(`${what}: body is over the ${limit}-byte limit; refusing to read it`);
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks, size);
 }
@@ -138,7 +161,7 @@ export class Transport {
   private readonly proxied: Dispatcher | undefined;
 
   constructor(opts: TransportOptions = {}) {
-    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retries = opts.retries ?? 4;
     this.backoffMs = opts.backoffMs ?? 500;
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
@@ -256,6 +279,7 @@ export class Transport {
       headers: res.headers as HttpResponse['headers'],
       body: res.body as unknown as HttpResponse['body'],
       url: req.url,
+      timeoutMs: timeout,
     };
   }
 }

@@ -9,6 +9,13 @@ import { discard, header, type HttpRequest, type HttpResponse } from '../http/tr
 import type { Descriptor } from './types.js';
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
+/**
+ * The slowest average a blob download may keep once its first timeout period is over. undici's
+ * bodyTimeout bounds only the silence between chunks, so a registry dripping a byte every few
+ * seconds (slowloris) would hold a layer download open for days; 16 KiB/s is far below any real
+ * link (a 1 GB layer at this rate takes 18 hours).
+ */
+const MIN_BLOB_RATE = 16 * 1024;
 
 /** The authenticated `/v2/<name>/…` requests of a repository: all that blob transfer needs of it. */
 export interface RepositoryRequests {
@@ -152,11 +159,23 @@ export class Blobs {
     if (res.status !== 200) throw await registryError(res, `fetching ${what}`);
     const verifier = new DigestVerifier(what, desc.digest);
     let seen = 0;
+    let started: number | undefined;
+    const graceMs = res.timeoutMs ?? 30_000;
     const check = new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
         if (seen > desc.size)
           return done(new Error(`${what}: more than the ${desc.size} bytes its descriptor declares`));
+        // Timed from the first chunk, not from the request: a layer waits its turn in the squasher.
+        started ??= Date.now();
+        const elapsed = Date.now() - started;
+        if (elapsed > graceMs && (seen * 1000) / elapsed < MIN_BLOB_RATE)
+          return done(
+            new Error(
+              `${what}: arriving at ${Math.round((seen * 1000) / elapsed)} bytes/s after ${Math.round(elapsed / 1000)} s, ` +
+                `under the ${MIN_BLOB_RATE} bytes/s floor (a stalled or hostile registry); giving up`,
+            ),
+          );
         verifier.update(chunk);
         done(null, chunk);
       },
