@@ -108,6 +108,8 @@ export interface OidcIssuer {
   readonly tokenRequests: number;
   /** Audiences asked for at /token, in order. */
   readonly audiences: string[];
+  /** Every token the token endpoint handed out, so tests can look for them where they must not be. */
+  readonly issuedTokens: string[];
   stop(): Promise<void>;
 }
 
@@ -130,6 +132,7 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
   let nextClaims: Partial<GitHubClaims> = {};
   let tokenRequests = 0;
   const audiences: string[] = [];
+  const issuedTokens: string[] = [];
 
   let issuer = '';
   const mint = async (overrides: Partial<GitHubClaims> = {}, o: MintOptions = {}): Promise<string> => {
@@ -173,7 +176,9 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
         const claims = { ...defaultClaims(issuer), ...nextClaims };
         const audience = url.searchParams.get('audience') ?? `https://github.com/${claims.repository_owner}`;
         audiences.push(audience);
-        return sendJson(res, 200, { count: 1, value: await mint(nextClaims, { audience }) });
+        const value = await mint(nextClaims, { audience });
+        issuedTokens.push(value);
+        return sendJson(res, 200, { count: 1, value });
       }
       default:
         return sendJson(res, 404, { message: 'not found' });
@@ -193,6 +198,7 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
       return tokenRequests;
     },
     audiences,
+    issuedTokens,
     stop: server.stop,
   };
 }
