@@ -86,6 +86,11 @@ export const INPUTS = {
   'output-dir': {
     description: 'Where bundles, provenance and policies are written. Default: $RUNNER_TEMP/sigstamp.',
   },
+  'http-timeout': {
+    description:
+      'Seconds to wait on a registry or Sigstore service (for its answer, for a whole small body, for any silence in a large one) before the request is retried.',
+    default: '30',
+  },
   verify: { description: 'Read back and verify everything published (true/false).', default: 'true' },
   'show-summary': { description: 'Write the job summary (true/false).', default: 'true' },
   'identity-token': {

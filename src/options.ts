@@ -65,6 +65,8 @@ export interface Options {
   sigstore: SigstoreConfig;
   allowPublicTransparencyLog: boolean;
   outputDir: string;
+  /** The request timeout of every registry and Sigstore request (`http-timeout`, in seconds). */
+  httpTimeoutMs: number;
   verify: boolean;
   showSummary: boolean;
   identityToken?: string;
@@ -100,6 +102,18 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   if (v === 'true') return true;
   if (v === 'false') return false;
   throw new OptionsError(`input ${name}: "${value}" is not a boolean; use true or false`);
+}
+
+/** A number of seconds, 1 to 600 (fractions allowed: a loopback test may want 0.5 s). */
+function seconds(name: string, value: string | undefined, fallback: number): number {
+  const v = value?.trim();
+  if (!v) return fallback;
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || n < 0.1 || n > 600)
+    throw new OptionsError(
+      `input ${name}: "${value}" is not a number of seconds from 0.1 to 600 (default ${fallback})`,
+    );
+  return n;
 }
 
 function oneOf<T extends string>(
@@ -302,6 +316,7 @@ export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.en
       false,
     ),
     outputDir: raw['output-dir']?.trim() || `${env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp'}/sigstamp`,
+    httpTimeoutMs: seconds('http-timeout', raw['http-timeout'], 30) * 1000,
     verify,
     showSummary: bool('show-summary', raw['show-summary'], true),
     ...(raw['identity-token']?.trim() ? { identityToken: raw['identity-token'].trim() } : {}),

@@ -13,6 +13,7 @@ export function clientFor(opts: Options, ctx: { logger: Logger; env?: NodeJS.Pro
         : {}),
     },
     insecureRegistries: opts.insecureRegistries,
+    timeoutMs: opts.httpTimeoutMs,
     log: (m) => ctx.logger.debug(m),
     env,
   });

@@ -831,13 +831,19 @@ async function requestSigningCertificate(req) {
             proofOfPossession: req.proofOfPossession.toString('base64'),
         },
     });
-    const res = await req.transport.send({
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: Buffer.from(body),
+    // Asking again after a broken answer is safe: Fulcio issues a fresh certificate for the same key.
+    const { res, text } = await (0,http_transport/* retryBodyReads */.ax)(async () => {
+        const res = await req.transport.send({
+            method: 'POST',
+            url,
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: Buffer.from(body),
+        });
+        return {
+            res,
+            text: (await (0,http_transport/* readBody */.x8)(res, 1 << 20, `Fulcio ${(0,http_transport/* describeUrl */.Ng)(url)} response`)).toString('utf8'),
+        };
     });
-    const text = (await (0,http_transport/* readBody */.x8)(res, 1 << 20, 'Fulcio response')).toString('utf8');
     if (res.status !== 200 && res.status !== 201) {
         let detail = '';
         try {
@@ -851,7 +857,13 @@ async function requestSigningCertificate(req) {
             : 'Fulcio is unavailable; retry the job later';
         throw new FulcioError(`Fulcio ${(0,http_transport/* describeUrl */.Ng)(url)} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}: ${hint}`, res.status);
     }
-    const parsed = JSON.parse(text);
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new FulcioError(`Fulcio ${(0,http_transport/* describeUrl */.Ng)(url)} answered something that is not JSON; retry the job later`);
+    }
     const chain = (parsed.signedCertificateEmbeddedSct ?? parsed.signedCertificateDetachedSct)?.chain
         ?.certificates;
     if (!chain?.length)
@@ -906,16 +918,29 @@ function actionsTokenSource(env, transport) {
                 throw new IdentityTokenError(MISSING_ID_TOKEN_PERMISSION);
             const u = new URL(url);
             u.searchParams.set('audience', audience);
-            const res = await transport.send({
-                method: 'GET',
-                url: u.toString(),
-                headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+            const { res, body } = await (0,http_transport/* retryBodyReads */.ax)(async () => {
+                const res = await transport.send({
+                    method: 'GET',
+                    url: u.toString(),
+                    headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+                });
+                return {
+                    res,
+                    body: await (0,http_transport/* readBody */.x8)(res, 64 * 1024, `OIDC token response of ${(0,http_transport/* describeUrl */.Ng)(u.toString())}`),
+                };
             });
-            const body = await (0,http_transport/* readBody */.x8)(res, 64 * 1024, 'OIDC token response');
             if (res.status !== 200) {
-                throw new IdentityTokenError(`the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered HTTP ${res.status}; ${MISSING_ID_TOKEN_PERMISSION}`);
+                throw new IdentityTokenError(res.status >= 500 || res.status === 429
+                    ? `the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered HTTP ${res.status}; it is unavailable, retry the job later`
+                    : `the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered HTTP ${res.status}; ${MISSING_ID_TOKEN_PERMISSION}`);
             }
-            const value = JSON.parse(body.toString('utf8')).value;
+            let value;
+            try {
+                value = JSON.parse(body.toString('utf8')).value;
+            }
+            catch {
+                throw new IdentityTokenError(`the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered something that is not JSON; retry the job later`);
+            }
             if (!value)
                 throw new IdentityTokenError(`the OIDC token service ${(0,http_transport/* describeUrl */.Ng)(u.toString())} answered without a token`);
             return value;
@@ -1096,6 +1121,7 @@ async function signForRun(opts, session, targets, statements) {
     const witnessOptions = {
         ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
         ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+        timeoutMs: opts.httpTimeoutMs,
     };
     const w = witnesses(witnessOptions);
     const [signatures, attestations] = await Promise.all([
@@ -2374,7 +2400,9 @@ class VerificationFailedError extends Error {
     failures;
     constructor(failures) {
         super('published artifacts did not verify:\n' +
-            failures.map((f) => `  - ${f.predicateType} at ${f.location}: ${f.error}`).join('\n'));
+            failures.map((f) => `  - ${f.predicateType} at ${f.location}: ${f.error}`).join('\n') +
+            '\nWhat was written stays in the registry, unverified: retry the job (a re-run replaces it); if it ' +
+            'fails the same way again, the registry (or something before it) serves other bytes than it stored');
         this.failures = failures;
         this.name = 'VerificationFailedError';
     }

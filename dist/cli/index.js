@@ -39389,13 +39389,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NA: () => (/* binding */ BodyReadError),
 /* harmony export */   Ng: () => (/* binding */ describeUrl),
+/* harmony export */   ax: () => (/* binding */ retryBodyReads),
 /* harmony export */   oK: () => (/* binding */ Transport),
 /* harmony export */   vf: () => (/* binding */ discard),
+/* harmony export */   wX: () => (/* binding */ TransportError),
 /* harmony export */   wx: () => (/* binding */ header),
 /* harmony export */   x8: () => (/* binding */ readBody)
 /* harmony export */ });
-/* unused harmony exports TransportError, headerValues, abort */
+/* unused harmony exports headerValues, abort */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46752);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58500);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28009);
@@ -39406,6 +39409,35 @@ class TransportError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'TransportError';
+    }
+}
+/**
+ * The connection broke while a body was being read (a reset, a proxy cutting the body short). The
+ * request itself was answered, so the transport's own retries never saw it; a caller that reads the
+ * whole body of an idempotent request retries it with retryBodyReads.
+ */
+class BodyReadError extends TransportError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'BodyReadError';
+    }
+}
+/** Body reads retried after a broken body: a GET is idempotent, so asking again is safe. */
+const BODY_READ_RETRIES = 3;
+/**
+ * Runs `attempt` (a request and the read of its whole body) again when its body broke off, with a
+ * short jittered backoff. Any other failure, and the last one, is thrown as it is.
+ */
+async function retryBodyReads(attempt, retries = BODY_READ_RETRIES) {
+    for (let i = 0;; i++) {
+        try {
+            return await attempt();
+        }
+        catch (err) {
+            if (!(err instanceof BodyReadError) || i >= retries)
+                throw err;
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(100 * 2 ** i + Math.random() * 100);
+        }
     }
 }
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -39465,6 +39497,13 @@ async function readBody(res, limit, what) {
             }
             chunks.push(chunk);
         }
+    }
+    catch (err) {
+        if (err instanceof TransportError)
+            throw err;
+        // undici's own words ("other side closed", "terminated") name no request: say which one.
+        throw new BodyReadError(`${what}: the connection broke after ${size} bytes of the body (${err.message}); ` +
+            'retry the job if this persists', { cause: err });
     }
     finally {
         clearTimeout(timer);
@@ -40229,6 +40268,15 @@ var errors = __nccwpck_require__(88548);
 
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
+/** Whole uploads (session, chunks, completing PUT) tried before giving up. */
+const UPLOAD_ATTEMPTS = 3;
+function retryableUploadFailure(err) {
+    if (err instanceof transport/* TransportError */.wX)
+        return true;
+    if (!(err instanceof errors/* RegistryError */.gl))
+        return false;
+    return err.status >= 500 || err.status === 429 || err.codes.includes('BLOB_UPLOAD_UNKNOWN');
+}
 /**
  * The slowest average a blob download may keep once its first timeout period is over. undici's
  * bodyTimeout bounds only the silence between chunks, so a registry dripping a byte every few
@@ -40285,8 +40333,25 @@ class Blobs {
         const descriptor = { mediaType, digest, size: data.length };
         if (!opts.force && (await this.exists(digest)))
             return descriptor;
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.uploadOnce(data, digest, opts.chunkSize ?? DEFAULT_CHUNK);
+                return descriptor;
+            }
+            catch (err) {
+                // An upload session is single-use: when the completing PUT reached the registry but its
+                // answer was lost, the transport's retry lands on a consumed session (404
+                // BLOB_UPLOAD_UNKNOWN) although the blob is stored. Look before starting over (found by the
+                // fault campaign, test/support/fault-campaign.ts).
+                if (attempt >= UPLOAD_ATTEMPTS || !retryableUploadFailure(err))
+                    throw err;
+                if (await this.exists(digest).catch(() => false))
+                    return descriptor;
+            }
+        }
+    }
+    async uploadOnce(data, digest, chunkSize) {
         let location = await this.startUpload();
-        const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
         if (data.length > chunkSize) {
             for (let offset = 0; offset < data.length; offset += chunkSize) {
                 const chunk = data.subarray(offset, offset + chunkSize);
@@ -40312,7 +40377,6 @@ class Blobs {
         if (res.status !== 201)
             throw await (0,errors/* registryError */.eo)(res, `completing upload of blob ${digest} to ${this.repo}`);
         await (0,transport/* discard */.vf)(res);
-        return descriptor;
     }
     async startUpload() {
         const res = await this.repo.send({ method: 'POST', path: '/blobs/uploads/' }, ['pull', 'push']);
@@ -40326,12 +40390,24 @@ class Blobs {
     }
     /** Reads a whole blob into memory (size-capped by the descriptor and by `limit`), digest-checked. */
     async fetch(desc, limit) {
+        const what = `blob ${this.repo}@${desc.digest}`;
         if (desc.size > limit)
-            throw new Error(`blob ${this.repo}@${desc.digest} is ${desc.size} bytes, over the ${limit}-byte limit`);
-        const chunks = [];
-        for await (const chunk of await this.open(desc))
-            chunks.push(chunk);
-        return Buffer.concat(chunks);
+            throw new Error(`${what} is ${desc.size} bytes, over the ${limit}-byte limit`);
+        return (0,transport/* retryBodyReads */.ax)(async () => {
+            const stream = await this.open(desc);
+            const chunks = [];
+            try {
+                for await (const chunk of stream)
+                    chunks.push(chunk);
+            }
+            catch (err) {
+                // Our own checks (size, digest, rate) name the blob; anything else is the connection.
+                if (err instanceof oci_digest/* DigestMismatchError */.h || err.message.startsWith(what))
+                    throw err;
+                throw new transport/* BodyReadError */.NA(`${what}: the connection broke while reading it (${err.message}); retry the job if this persists`, { cause: err });
+            }
+            return Buffer.concat(chunks);
+        });
     }
     /**
      * Streams a blob. The stream errors (never ends cleanly) when the bytes exceed the descriptor's
@@ -40403,6 +40479,11 @@ class RegistryClient {
     repository(ref) {
         const insecure = (0,reference/* isLoopbackRegistry */.jW)(ref.registry) || (this.opts.insecureRegistries ?? []).includes(ref.registry);
         const base = `${insecure ? 'http' : 'https'}://${(0,reference/* apiHost */.nz)(ref.registry)}/v2/${ref.repository}`;
+        // The reference grammar (and distribution's parser) accepts hosts no URL can hold: a port over
+        // 65535, dotted digits such as 127.0.0.256. Said here, before "Invalid URL" deep in a request.
+        if (!URL.canParse(base))
+            throw new Error(`registry ${JSON.stringify(ref.registry)}: not a host and port a registry can be reached at ` +
+                '(a port over 65535, or an address like 127.0.0.256); check the image reference');
         return new Repository(ref.registry, ref.repository, base, this.auth(ref.registry, ref.repository), this.opts.maxManifestBytes ?? DEFAULT_MAX_MANIFEST);
     }
     async close() {
@@ -40458,11 +40539,13 @@ class Repository {
         const accept = opts.accept ?? mediatypes/* MANIFEST_MEDIA_TYPES */.$T;
         // A read that precedes a write asks for pull+push, so the PUT reuses the token instead of
         // spending its bounded read-to-write time on a second token request.
-        const res = await this.send({ method: 'GET', path: `/manifests/${reference}`, headers: { accept: accept.join(', ') } }, opts.actions ?? ['pull']);
         const what = `manifest ${this}${reference.includes(':') ? '@' : ':'}${reference}`;
-        if (res.status !== 200)
-            throw await (0,errors/* registryError */.eo)(res, `fetching ${what}`);
-        const bytes = await (0,transport/* readBody */.x8)(res, this.maxManifestBytes, what);
+        const { res, bytes } = await (0,transport/* retryBodyReads */.ax)(async () => {
+            const res = await this.send({ method: 'GET', path: `/manifests/${reference}`, headers: { accept: accept.join(', ') } }, opts.actions ?? ['pull']);
+            if (res.status !== 200)
+                throw await (0,errors/* registryError */.eo)(res, `fetching ${what}`);
+            return { res, bytes: await (0,transport/* readBody */.x8)(res, this.maxManifestBytes, what) };
+        });
         const digest = this.checkManifestDigest(what, bytes, reference, (0,transport/* header */.wx)(res, 'docker-content-digest'));
         let manifest;
         try {
@@ -40616,12 +40699,12 @@ class PreconditionFailedError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ DigestVerifier),
 /* harmony export */   Ub: () => (/* binding */ verifyDigest),
+/* harmony export */   h: () => (/* binding */ DigestMismatchError),
 /* harmony export */   m: () => (/* binding */ parseDigest),
 /* harmony export */   ol: () => (/* binding */ digestOf),
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   t9: () => (/* binding */ digestTag)
 /* harmony export */ });
-/* unused harmony export DigestMismatchError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 
 // Digest algorithms this client can verify. The OCI spec registers sha256 and sha512; anything else
@@ -40700,10 +40783,10 @@ function digestTag(digest) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Sp: () => (/* binding */ ForeignContentError),
 /* harmony export */   eo: () => (/* binding */ registryError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   m_: () => (/* binding */ NotFoundError),
 /* harmony export */   wg: () => (/* binding */ BlobUnknownError)
 /* harmony export */ });
-/* unused harmony export RegistryError */
 /* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33811);
 
 /** An error answer from a registry, with the distribution error codes it gave (spec: "Error Codes"). */
@@ -40756,7 +40839,10 @@ async function registryError(res, action, hint = '') {
     catch {
         // Not every registry (or proxy in front of one) answers errors in the spec's JSON.
     }
-    const message = `${action}: ${(0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUrl */ .Ng)(res.url)} answered HTTP ${res.status}${detail ? ` (${detail.slice(0, 300)})` : ''}${hint ? `; ${hint}` : ''}`;
+    // A registry in trouble gets the same advice everywhere, unless the caller knows better.
+    const advice = hint ||
+        (res.status >= 500 || res.status === 429 ? 'the registry is in trouble; retry the job later' : '');
+    const message = `${action}: ${(0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUrl */ .Ng)(res.url)} answered HTTP ${res.status}${detail ? ` (${detail.slice(0, 300)})` : ''}${advice ? `; ${advice}` : ''}`;
     const notFound = res.status === 404 || codes.some((c) => c === 'MANIFEST_UNKNOWN' || c === 'NAME_UNKNOWN');
     if (notFound)
         return new NotFoundError(message, res.status, codes);
@@ -41014,7 +41100,7 @@ async function hasReferrersApi(repo, subjectDigest) {
     const known = apiSupport.get(repo);
     if (known !== undefined)
         return known;
-    const page = await fetchReferrersPage(repo, `/referrers/${subjectDigest}`);
+    const page = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .retryBodyReads */ .ax)(() => fetchReferrersPage(repo, `/referrers/${subjectDigest}`));
     const supported = page !== undefined;
     apiSupport.set(repo, supported);
     return supported;
@@ -41025,8 +41111,10 @@ async function fetchReferrersPage(repo, path) {
     if (res.status !== 200 || type !== _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageIndex) {
         // 404 (or any non-index answer) means no API: ECR, for one, sends OCI-Subject without serving it.
         await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .vf)(res);
-        if (res.status >= 500)
-            throw await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .registryError */ .eo)(res, `listing referrers in ${repo}`);
+        // A registry in trouble (5xx, or 429 after the transport's retries) says nothing about the API:
+        // never conclude "no referrers API" from it (the fallback tag would be written needlessly).
+        if (res.status >= 500 || res.status === 429)
+            throw await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .registryError */ .eo)(res, `listing referrers in ${repo}`, 'retry the job later');
         return undefined;
     }
     let index;
@@ -41058,9 +41146,10 @@ async function listReferrers(repo, subjectDigest, artifactType) {
         for (let pages = 0; path; pages++) {
             if (pages >= MAX_PAGES)
                 throw new Error(`referrers of ${repo}@${subjectDigest}: more than ${MAX_PAGES} pages`);
-            const page = await fetchReferrersPage(repo, path);
+            const pagePath = path;
+            const page = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .retryBodyReads */ .ax)(() => fetchReferrersPage(repo, pagePath));
             if (!page)
-                throw new Error(`referrers of ${repo}@${subjectDigest}: the registry stopped answering with an index`);
+                throw new Error(`referrers of ${repo}@${subjectDigest}: the registry stopped answering with an index; retry the job later`);
             // The filter is re-applied here: a registry may ignore it (and says so by omitting OCI-Filters-Applied).
             referrers.push(...page.index.manifests.filter(keep));
             path = page.next ? repo.resolveUrl(page.next) : undefined;
@@ -41433,6 +41522,16 @@ function bool(name, value, fallback) {
         return false;
     throw new OptionsError(`input ${name}: "${value}" is not a boolean; use true or false`);
 }
+/** A number of seconds, 1 to 600 (fractions allowed: a loopback test may want 0.5 s). */
+function seconds(name, value, fallback) {
+    const v = value?.trim();
+    if (!v)
+        return fallback;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || n < 0.1 || n > 600)
+        throw new OptionsError(`input ${name}: "${value}" is not a number of seconds from 0.1 to 600 (default ${fallback})`);
+    return n;
+}
 function oneOf(name, value, allowed, fallback) {
     const v = value?.trim() || fallback;
     if (!allowed.includes(v)) {
@@ -41591,6 +41690,7 @@ function parseOptions(raw, env = process.env) {
         sigstore: sigstoreConfig(raw, verify),
         allowPublicTransparencyLog: bool('allow-public-transparency-log', raw['allow-public-transparency-log'], false),
         outputDir: raw['output-dir']?.trim() || `${env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp'}/sigstamp`,
+        httpTimeoutMs: seconds('http-timeout', raw['http-timeout'], 30) * 1000,
         verify,
         showSummary: bool('show-summary', raw['show-summary'], true),
         ...(raw['identity-token']?.trim() ? { identityToken: raw['identity-token'].trim() } : {}),
@@ -41645,6 +41745,7 @@ function clientFor(opts, ctx) {
                 : {}),
         },
         insecureRegistries: opts.insecureRegistries,
+        timeoutMs: opts.httpTimeoutMs,
         log: (m) => ctx.logger.debug(m),
         env,
     });
@@ -41959,6 +42060,10 @@ const INPUTS = {
     },
     'output-dir': {
         description: 'Where bundles, provenance and policies are written. Default: $RUNNER_TEMP/sigstamp.',
+    },
+    'http-timeout': {
+        description: 'Seconds to wait on a registry or Sigstore service (for its answer, for a whole small body, for any silence in a large one) before the request is retried.',
+        default: '30',
     },
     verify: { description: 'Read back and verify everything published (true/false).', default: 'true' },
     'show-summary': { description: 'Write the job summary (true/false).', default: 'true' },

@@ -61,6 +61,36 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * The connection broke while a body was being read (a reset, a proxy cutting the body short). The
+ * request itself was answered, so the transport's own retries never saw it; a caller that reads the
+ * whole body of an idempotent request retries it with retryBodyReads.
+ */
+export class BodyReadError extends TransportError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BodyReadError';
+  }
+}
+
+/** Body reads retried after a broken body: a GET is idempotent, so asking again is safe. */
+const BODY_READ_RETRIES = 3;
+
+/**
+ * Runs `attempt` (a request and the read of its whole body) again when its body broke off, with a
+ * short jittered backoff. Any other failure, and the last one, is thrown as it is.
+ */
+export async function retryBodyReads<T>(attempt: () => Promise<T>, retries = BODY_READ_RETRIES): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof BodyReadError) || i >= retries) throw err;
+      await sleep(100 * 2 ** i + Math.random() * 100);
+    }
+  }
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
@@ -133,6 +163,14 @@ export async function readBody(res: HttpResponse, limit: number, what: string): 
       }
       chunks.push(chunk as Buffer);
     }
+  } catch (err) {
+    if (err instanceof TransportError) throw err;
+    // undici's own words ("other side closed", "terminated") name no request: say which one.
+    throw new BodyReadError(
+      `${what}: the connection broke after ${size} bytes of the body (${(err as Error).message}); ` +
+        'retry the job if this persists',
+      { cause: err },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -3,12 +3,28 @@
 // tag-addressed, stay with the Repository (client.ts).
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { repositoryScope, type Action } from './auth.js';
-import { DigestVerifier, digestOf } from './digest.js';
-import { registryError } from './errors.js';
-import { discard, header, type HttpRequest, type HttpResponse } from '../http/transport.js';
+import { DigestMismatchError, DigestVerifier, digestOf } from './digest.js';
+import { RegistryError, registryError } from './errors.js';
+import {
+  BodyReadError,
+  discard,
+  header,
+  retryBodyReads,
+  TransportError,
+  type HttpRequest,
+  type HttpResponse,
+} from '../http/transport.js';
 import type { Descriptor } from './types.js';
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
+/** Whole uploads (session, chunks, completing PUT) tried before giving up. */
+const UPLOAD_ATTEMPTS = 3;
+
+function retryableUploadFailure(err: unknown): boolean {
+  if (err instanceof TransportError) return true;
+  if (!(err instanceof RegistryError)) return false;
+  return err.status >= 500 || err.status === 429 || err.codes.includes('BLOB_UPLOAD_UNKNOWN');
+}
 /**
  * The slowest average a blob download may keep once its first timeout period is over. undici's
  * bodyTimeout bounds only the silence between chunks, so a registry dripping a byte every few
@@ -90,8 +106,23 @@ export class Blobs {
   ): Promise<Descriptor> {
     const descriptor = { mediaType, digest, size: data.length };
     if (!opts.force && (await this.exists(digest))) return descriptor;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.uploadOnce(data, digest, opts.chunkSize ?? DEFAULT_CHUNK);
+        return descriptor;
+      } catch (err) {
+        // An upload session is single-use: when the completing PUT reached the registry but its
+        // answer was lost, the transport's retry lands on a consumed session (404
+        // BLOB_UPLOAD_UNKNOWN) although the blob is stored. Look before starting over (found by the
+        // fault campaign, test/support/fault-campaign.ts).
+        if (attempt >= UPLOAD_ATTEMPTS || !retryableUploadFailure(err)) throw err;
+        if (await this.exists(digest).catch(() => false)) return descriptor;
+      }
+    }
+  }
+
+  private async uploadOnce(data: Buffer, digest: string, chunkSize: number): Promise<void> {
     let location = await this.startUpload();
-    const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
     if (data.length > chunkSize) {
       for (let offset = 0; offset < data.length; offset += chunkSize) {
         const chunk = data.subarray(offset, offset + chunkSize);
@@ -122,7 +153,6 @@ export class Blobs {
     if (res.status !== 201)
       throw await registryError(res, `completing upload of blob ${digest} to ${this.repo}`);
     await discard(res);
-    return descriptor;
   }
 
   private async startUpload(): Promise<string> {
@@ -142,11 +172,23 @@ export class Blobs {
 
   /** Reads a whole blob into memory (size-capped by the descriptor and by `limit`), digest-checked. */
   async fetch(desc: Descriptor, limit: number): Promise<Buffer> {
-    if (desc.size > limit)
-      throw new Error(`blob ${this.repo}@${desc.digest} is ${desc.size} bytes, over the ${limit}-byte limit`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.open(desc)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    const what = `blob ${this.repo}@${desc.digest}`;
+    if (desc.size > limit) throw new Error(`${what} is ${desc.size} bytes, over the ${limit}-byte limit`);
+    return retryBodyReads(async () => {
+      const stream = await this.open(desc);
+      const chunks: Buffer[] = [];
+      try {
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+      } catch (err) {
+        // Our own checks (size, digest, rate) name the blob; anything else is the connection.
+        if (err instanceof DigestMismatchError || (err as Error).message.startsWith(what)) throw err;
+        throw new BodyReadError(
+          `${what}: the connection broke while reading it (${(err as Error).message}); retry the job if this persists`,
+          { cause: err },
+        );
+      }
+      return Buffer.concat(chunks);
+    });
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   discard,
   header,
   readBody,
+  retryBodyReads,
   Transport,
   type HttpRequest,
   type TransportOptions,
@@ -53,6 +54,13 @@ export class RegistryClient {
     const insecure =
       isLoopbackRegistry(ref.registry) || (this.opts.insecureRegistries ?? []).includes(ref.registry);
     const base = `${insecure ? 'http' : 'https'}://${apiHost(ref.registry)}/v2/${ref.repository}`;
+    // The reference grammar (and distribution's parser) accepts hosts no URL can hold: a port over
+    // 65535, dotted digits such as 127.0.0.256. Said here, before "Invalid URL" deep in a request.
+    if (!URL.canParse(base))
+      throw new Error(
+        `registry ${JSON.stringify(ref.registry)}: not a host and port a registry can be reached at ` +
+          '(a port over 65535, or an address like 127.0.0.256); check the image reference',
+      );
     return new Repository(
       ref.registry,
       ref.repository,
@@ -121,13 +129,15 @@ export class Repository {
     const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     // A read that precedes a write asks for pull+push, so the PUT reuses the token instead of
     // spending its bounded read-to-write time on a second token request.
-    const res = await this.send(
-      { method: 'GET', path: `/manifests/${reference}`, headers: { accept: accept.join(', ') } },
-      opts.actions ?? ['pull'],
-    );
     const what = `manifest ${this}${reference.includes(':') ? '@' : ':'}${reference}`;
-    if (res.status !== 200) throw await registryError(res, `fetching ${what}`);
-    const bytes = await readBody(res, this.maxManifestBytes, what);
+    const { res, bytes } = await retryBodyReads(async () => {
+      const res = await this.send(
+        { method: 'GET', path: `/manifests/${reference}`, headers: { accept: accept.join(', ') } },
+        opts.actions ?? ['pull'],
+      );
+      if (res.status !== 200) throw await registryError(res, `fetching ${what}`);
+      return { res, bytes: await readBody(res, this.maxManifestBytes, what) };
+    });
     const digest = this.checkManifestDigest(what, bytes, reference, header(res, 'docker-content-digest'));
     let manifest: Manifest;
     try {

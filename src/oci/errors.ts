@@ -53,7 +53,11 @@ export async function registryError(res: HttpResponse, action: string, hint = ''
   } catch {
     // Not every registry (or proxy in front of one) answers errors in the spec's JSON.
   }
-  const message = `${action}: ${describeUrl(res.url)} answered HTTP ${res.status}${detail ? ` (${detail.slice(0, 300)})` : ''}${hint ? `; ${hint}` : ''}`;
+  // A registry in trouble gets the same advice everywhere, unless the caller knows better.
+  const advice =
+    hint ||
+    (res.status >= 500 || res.status === 429 ? 'the registry is in trouble; retry the job later' : '');
+  const message = `${action}: ${describeUrl(res.url)} answered HTTP ${res.status}${detail ? ` (${detail.slice(0, 300)})` : ''}${advice ? `; ${advice}` : ''}`;
   const notFound = res.status === 404 || codes.some((c) => c === 'MANIFEST_UNKNOWN' || c === 'NAME_UNKNOWN');
   if (notFound) return new NotFoundError(message, res.status, codes);
   // distribution 2.8 answers a manifest whose blob a concurrent upload is still committing with

@@ -2,7 +2,7 @@ import { digestOf, digestTag } from './digest.js';
 import { ForeignContentError, NotFoundError, registryError } from './errors.js';
 import { EMPTY_DIGEST, EMPTY_JSON, MediaType } from './mediatypes.js';
 import { calibrateTiming, updateSharedTag, type SettleQueue, type SharedTagTiming } from './shared-tag.js';
-import { discard, header, readBody } from '../http/transport.js';
+import { discard, header, readBody, retryBodyReads } from '../http/transport.js';
 import type { FetchedManifest, Repository } from './client.js';
 import type { Annotations, Descriptor, ImageIndex, ImageManifest } from './types.js';
 
@@ -46,22 +46,28 @@ const apiSupport = new WeakMap<Repository, boolean>();
 export async function hasReferrersApi(repo: Repository, subjectDigest: string): Promise<boolean> {
   const known = apiSupport.get(repo);
   if (known !== undefined) return known;
-  const page = await fetchReferrersPage(repo, `/referrers/${subjectDigest}`);
+  const page = await retryBodyReads(() => fetchReferrersPage(repo, `/referrers/${subjectDigest}`));
   const supported = page !== undefined;
   apiSupport.set(repo, supported);
   return supported;
 }
 
-async function fetchReferrersPage(
-  repo: Repository,
-  path: string,
-): Promise<{ index: ImageIndex; next?: string; filtered: boolean } | undefined> {
+interface ReferrersPage {
+  index: ImageIndex;
+  next?: string;
+  filtered: boolean;
+}
+
+async function fetchReferrersPage(repo: Repository, path: string): Promise<ReferrersPage | undefined> {
   const res = await repo.send({ method: 'GET', path, headers: { accept: MediaType.ImageIndex } }, ['pull']);
   const type = header(res, 'content-type')?.split(';')[0]?.trim();
   if (res.status !== 200 || type !== MediaType.ImageIndex) {
     // 404 (or any non-index answer) means no API: ECR, for one, sends OCI-Subject without serving it.
     await discard(res);
-    if (res.status >= 500) throw await registryError(res, `listing referrers in ${repo}`);
+    // A registry in trouble (5xx, or 429 after the transport's retries) says nothing about the API:
+    // never conclude "no referrers API" from it (the fallback tag would be written needlessly).
+    if (res.status >= 500 || res.status === 429)
+      throw await registryError(res, `listing referrers in ${repo}`, 'retry the job later');
     return undefined;
   }
   let index: ImageIndex;
@@ -99,10 +105,11 @@ export async function listReferrers(
     for (let pages = 0; path; pages++) {
       if (pages >= MAX_PAGES)
         throw new Error(`referrers of ${repo}@${subjectDigest}: more than ${MAX_PAGES} pages`);
-      const page = await fetchReferrersPage(repo, path);
+      const pagePath: string = path;
+      const page: ReferrersPage | undefined = await retryBodyReads(() => fetchReferrersPage(repo, pagePath));
       if (!page)
         throw new Error(
-          `referrers of ${repo}@${subjectDigest}: the registry stopped answering with an index`,
+          `referrers of ${repo}@${subjectDigest}: the registry stopped answering with an index; retry the job later`,
         );
       // The filter is re-applied here: a registry may ignore it (and says so by omitting OCI-Filters-Applied).
       referrers.push(...page.index.manifests.filter(keep));

@@ -78,6 +78,7 @@ export async function signForRun(
   const witnessOptions = {
     ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
     ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+    timeoutMs: opts.httpTimeoutMs,
   };
   const w = witnesses(witnessOptions);
   const [signatures, attestations] = await Promise.all([

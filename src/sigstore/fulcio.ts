@@ -1,4 +1,4 @@
-import { describeUrl, readBody, type Transport } from '../http/transport.js';
+import { describeUrl, readBody, retryBodyReads, type Transport } from '../http/transport.js';
 
 /**
  * Fulcio's v2 API (`POST /api/v2/signingCert`), spoken directly rather than through
@@ -41,13 +41,19 @@ export async function requestSigningCertificate(req: CertificateRequest): Promis
       proofOfPossession: req.proofOfPossession.toString('base64'),
     },
   });
-  const res = await req.transport.send({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: Buffer.from(body),
+  // Asking again after a broken answer is safe: Fulcio issues a fresh certificate for the same key.
+  const { res, text } = await retryBodyReads(async () => {
+    const res = await req.transport.send({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: Buffer.from(body),
+    });
+    return {
+      res,
+      text: (await readBody(res, 1 << 20, `Fulcio ${describeUrl(url)} response`)).toString('utf8'),
+    };
   });
-  const text = (await readBody(res, 1 << 20, 'Fulcio response')).toString('utf8');
   if (res.status !== 200 && res.status !== 201) {
     let detail = '';
     try {
@@ -64,7 +70,14 @@ export async function requestSigningCertificate(req: CertificateRequest): Promis
       res.status,
     );
   }
-  const parsed = JSON.parse(text) as SigningCertificateResponse;
+  let parsed: SigningCertificateResponse;
+  try {
+    parsed = JSON.parse(text) as SigningCertificateResponse;
+  } catch {
+    throw new FulcioError(
+      `Fulcio ${describeUrl(url)} answered something that is not JSON; retry the job later`,
+    );
+  }
   const chain = (parsed.signedCertificateEmbeddedSct ?? parsed.signedCertificateDetachedSct)?.chain
     ?.certificates;
   if (!chain?.length)

@@ -1,4 +1,4 @@
-import { describeUrl, readBody, type Transport } from '../http/transport.js';
+import { describeUrl, readBody, retryBodyReads, type Transport } from '../http/transport.js';
 
 /**
  * The OIDC identity token: where it comes from and what we may read from it before Fulcio has
@@ -70,18 +70,32 @@ export function actionsTokenSource(env: NodeJS.ProcessEnv, transport: Transport)
       if (!url || !requestToken) throw new IdentityTokenError(MISSING_ID_TOKEN_PERMISSION);
       const u = new URL(url);
       u.searchParams.set('audience', audience);
-      const res = await transport.send({
-        method: 'GET',
-        url: u.toString(),
-        headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+      const { res, body } = await retryBodyReads(async () => {
+        const res = await transport.send({
+          method: 'GET',
+          url: u.toString(),
+          headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+        });
+        return {
+          res,
+          body: await readBody(res, 64 * 1024, `OIDC token response of ${describeUrl(u.toString())}`),
+        };
       });
-      const body = await readBody(res, 64 * 1024, 'OIDC token response');
       if (res.status !== 200) {
         throw new IdentityTokenError(
-          `the OIDC token service ${describeUrl(u.toString())} answered HTTP ${res.status}; ${MISSING_ID_TOKEN_PERMISSION}`,
+          res.status >= 500 || res.status === 429
+            ? `the OIDC token service ${describeUrl(u.toString())} answered HTTP ${res.status}; it is unavailable, retry the job later`
+            : `the OIDC token service ${describeUrl(u.toString())} answered HTTP ${res.status}; ${MISSING_ID_TOKEN_PERMISSION}`,
         );
       }
-      const value = (JSON.parse(body.toString('utf8')) as { value?: string }).value;
+      let value: string | undefined;
+      try {
+        value = (JSON.parse(body.toString('utf8')) as { value?: string }).value;
+      } catch {
+        throw new IdentityTokenError(
+          `the OIDC token service ${describeUrl(u.toString())} answered something that is not JSON; retry the job later`,
+        );
+      }
       if (!value)
         throw new IdentityTokenError(
           `the OIDC token service ${describeUrl(u.toString())} answered without a token`,

@@ -23,7 +23,9 @@ export class VerificationFailedError extends Error {
   constructor(readonly failures: VerifiedArtifact[]) {
     super(
       'published artifacts did not verify:\n' +
-        failures.map((f) => `  - ${f.predicateType} at ${f.location}: ${f.error}`).join('\n'),
+        failures.map((f) => `  - ${f.predicateType} at ${f.location}: ${f.error}`).join('\n') +
+        '\nWhat was written stays in the registry, unverified: retry the job (a re-run replaces it); if it ' +
+        'fails the same way again, the registry (or something before it) serves other bytes than it stored',
     );
     this.name = 'VerificationFailedError';
   }

@@ -15,7 +15,6 @@ import { PassThrough } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/oci/client.js';
-import { digestOf } from '../../src/oci/digest.js';
 import { parseReference } from '../../src/oci/reference.js';
 import {
   startFaultProxy,
@@ -26,6 +25,7 @@ import {
   type Rule,
 } from '../support/fault-proxy.js';
 import { buildImage, pushImage } from '../support/image.js';
+import { pushRawImage, tarHeader } from '../support/raw-image.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
 import { toolGate } from '../support/tools.js';
@@ -33,7 +33,6 @@ import { toolGate } from '../support/tools.js';
 const CLI = join(process.cwd(), 'dist', 'cli', 'index.js');
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const GZIP_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
 /** Resident memory the CLI may reach in any case here (its SBOM run of a small image is ~100 MB). */
 const MAX_RSS_MB = 350;
 
@@ -348,48 +347,8 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('a hostile regi
     });
     afterAll(async () => client?.close());
 
-    /** Pushes an image whose one layer is `layer` (gzip), with a minimal config, as app:<tag>. */
-    async function pushRaw(tag: string, layer: Buffer, diffId: string): Promise<string> {
-      const repo = client.repository(parseReference(`${registry.host}/app`));
-      const config = Buffer.from(
-        JSON.stringify({
-          architecture: 'amd64',
-          os: 'linux',
-          rootfs: { type: 'layers', diff_ids: [diffId] },
-        }),
-      );
-      const cfg = await repo.pushBlob(config, 'application/vnd.oci.image.config.v1+json');
-      const lyr = await repo.pushBlob(layer, GZIP_LAYER);
-      const manifest = Buffer.from(
-        JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: cfg, layers: [lyr] }),
-      );
-      await repo.putManifest(tag, manifest, OCI_MANIFEST);
-      return digestOf(manifest);
-    }
-
-    /** A tar header (ustar, or GNU base-256 for sizes over 8 GiB) for a regular file. */
-    function tarHeader(name: string, size: number): Buffer {
-      const h = Buffer.alloc(512);
-      h.write(name, 0);
-      h.write('0000644\0', 100);
-      h.write('0000000\0', 108);
-      h.write('0000000\0', 116);
-      if (size < 8 ** 11) h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
-      else {
-        h[124] = 0x80; // base-256 (GNU): the size in the remaining 11 bytes, big-endian
-        let v = BigInt(size);
-        for (let i = 135; i > 124; i--, v >>= 8n) h[i] = Number(v & 0xffn);
-      }
-      h.write('00000000000\0', 136);
-      h[156] = 0x30;
-      h.write('ustar\0', 257);
-      h.write('00', 263);
-      h.fill(0x20, 148, 156);
-      let sum = 0;
-      for (const b of h) sum += b;
-      h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-      return h;
-    }
+    const pushRaw = (tag: string, layer: Buffer, diffId: string) =>
+      pushRawImage(client, registry.host, 'app', tag, layer, diffId);
 
     /** gzip of a tar stream made of `parts`, streamed so that 1 GiB of zeros never sits in memory. */
     async function gzipOf(parts: (Buffer | { zeros: number })[]): Promise<{ gz: Buffer; diffId: string }> {
