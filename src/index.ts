@@ -8,7 +8,7 @@ import { summaryMarkdown } from './report/summary.js';
 import { MISSING_ID_TOKEN_PERMISSION, IdentityTokenError, type TokenSource } from './sigstore/token.js';
 import { actionOutputs } from './report/outputs.js';
 import { actionLogger as logger, readInputs } from './action/inputs.js';
-import { handOverQueue, saveRechecks } from './action/state.js';
+import { handOverQueue } from './action/state.js';
 
 /**
  * The Action's main step: fills Options from the inputs, calls run(), reports. Shared tags'
@@ -29,6 +29,8 @@ const githubToken: TokenSource = {
 
 async function main(): Promise<void> {
   const options = parseOptions(readInputs());
+  // Each shared tag's re-check is saved for the post step the moment it is handed over: also when
+  // the run fails (or is cancelled) later, whatever entry it did write still gets its re-check.
   const settle = handOverQueue();
   try {
     const result = await run(options, { logger, tokenSource: githubToken, settle });
@@ -36,9 +38,7 @@ async function main(): Promise<void> {
       core.setOutput(name, value);
     if (options.showSummary) await core.summary.addRaw(summaryMarkdown(result)).write();
   } finally {
-    // Also when the run failed: whatever shared-tag entry it did write still gets its re-check.
     const rechecks = settle.handedOver();
-    saveRechecks(rechecks);
     if (rechecks.length)
       logger.info(
         `${rechecks.length} shared tag(s) (${rechecks.map((r) => r.tag).join(', ')}) are re-checked by this action's post step at the end of the job`,

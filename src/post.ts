@@ -1,10 +1,6 @@
 import * as core from '@actions/core';
-import { readInputs, actionLogger as logger } from './action/inputs.js';
-import { loadRechecks } from './action/state.js';
-import { recheckSummaryLine, resumeRecheck, type RecheckOutcome } from './attach/recheck.js';
-import { parseReference } from './oci/reference.js';
-import { parseOptions } from './options.js';
-import { clientFor } from './registry-client.js';
+import { actionLogger as logger } from './action/inputs.js';
+import { decodeRechecks } from './attach/recheck-state.js';
 
 /**
  * The Action's post step (action.yml `runs.post`, at the end of the job): the settle-and-re-check of
@@ -15,47 +11,15 @@ import { clientFor } from './registry-client.js';
  */
 
 async function post(): Promise<void> {
-  const rechecks = loadRechecks();
+  const rechecks = decodeRechecks((name) => core.getState(name));
   if (rechecks.length === 0) {
     logger.info('sigstamp post: no shared tag to re-check');
     return;
   }
-  const options = parseOptions(readInputs());
-  const client = clientFor(options, { logger });
-  const outcomes: RecheckOutcome[] = [];
-  const failures: string[] = [];
-  try {
-    await Promise.all(
-      rechecks.map(async (r) => {
-        const where = `${r.registry}/${r.repository}:${r.tag}`;
-        try {
-          const repo = client.repository(parseReference(`${r.registry}/${r.repository}`));
-          const outcome = await resumeRecheck(repo, r);
-          outcomes.push(outcome);
-          logger.info(
-            `${where}: re-checked after ${outcome.waitedMs} ms more of settle delay` +
-              (outcome.result.repairs
-                ? `; restored entries a concurrent writer had removed (${outcome.result.repairs} repair(s))`
-                : '; every entry present'),
-          );
-        } catch (err) {
-          failures.push(`${where}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }),
-    );
-  } finally {
-    await client.close();
-  }
-  const line = failures.length
-    ? `sigstamp: could not restore this run's entries in ${failures.length} shared tag(s): ${failures.join('; ')}`
-    : recheckSummaryLine(outcomes);
-  if (options.showSummary) await core.summary.addRaw(line, true).write();
-  if (failures.length)
-    core.setFailed(
-      `sigstamp post step: this run's signature or attestation entries are missing from shared tags and could not be restored:\n` +
-        failures.map((f) => `  - ${f}`).join('\n') +
-        '\nVerifiers reading those tags will not find them; run the workflow again (a re-run replaces its earlier entries).',
-    );
+  // The registry client and the updates are loaded only when there is something to re-check: a
+  // post step with nothing to do (storage: referrers on a registry with the API) stays a no-op.
+  const { recheckAll } = await import('./action/recheck-all.js');
+  await recheckAll(rechecks);
 }
 
 post().catch((err: unknown) => core.setFailed(err instanceof Error ? err.message : String(err)));

@@ -41284,6 +41284,7 @@ class SettleQueue {
     pending = [];
     rechecks = [];
     failure;
+    /** `handOver.saved` is told of each re-check as it is handed over (so a killed process has saved it). */
     constructor(handOver) {
         this.handOver = handOver;
     }
@@ -41291,6 +41292,7 @@ class SettleQueue {
         const described = this.handOver ? recheck?.() : undefined;
         if (described && JSON.stringify(described).length <= this.handOver.maxSpecBytes) {
             this.rechecks.push(described);
+            this.handOver.saved?.(described, this.rechecks.length - 1);
             return;
         }
         this.pending.push(settle().then(() => undefined, (error) => {

@@ -28,18 +28,22 @@ export class RecheckStateError extends Error {
 
 /** The state variables (name → value) that carry `rechecks`. */
 export function encodeRechecks(rechecks: readonly PendingRecheck[]): Record<string, string> {
-  const out: Record<string, string> = {
-    [INDEX]: JSON.stringify({ v: STATE_VERSION, count: rechecks.length }),
-  };
-  rechecks.forEach((r, i) => {
-    const value = JSON.stringify(r);
-    if (Buffer.byteLength(value) > MAX_STATE_VALUE_BYTES)
-      throw new Error(
-        `internal: the re-check of ${r.registry}/${r.repository}:${r.tag} is too large for the step state`,
-      );
-    out[entryName(i)] = value;
-  });
-  return out;
+  return Object.assign(encodeIndex(rechecks.length), ...rechecks.map((r, i) => encodeRecheck(r, i)));
+}
+
+/** The index: how many re-checks there are. Saved again after each one (the runner keeps a name's last value). */
+export function encodeIndex(count: number): Record<string, string> {
+  return { [INDEX]: JSON.stringify({ v: STATE_VERSION, count }) };
+}
+
+/** The variable of re-check number `index`. */
+export function encodeRecheck(r: PendingRecheck, index: number): Record<string, string> {
+  const value = JSON.stringify(r);
+  if (Buffer.byteLength(value) > MAX_STATE_VALUE_BYTES)
+    throw new Error(
+      `internal: the re-check of ${r.registry}/${r.repository}:${r.tag} is too large for the step state`,
+    );
+  return { [entryName(index)]: value };
 }
 
 /** Reads them back through `get` (the post step's getState); an empty list when main saved none. */

@@ -112,12 +112,19 @@ export class SettleQueue {
   private readonly rechecks: PendingRecheck[] = [];
   private failure: { error: unknown } | undefined;
 
-  constructor(private readonly handOver?: { maxSpecBytes: number }) {}
+  /** `handOver.saved` is told of each re-check as it is handed over (so a killed process has saved it). */
+  constructor(
+    private readonly handOver?: {
+      maxSpecBytes: number;
+      saved?: (recheck: PendingRecheck, index: number) => void;
+    },
+  ) {}
 
   defer(settle: () => Promise<unknown>, recheck?: () => PendingRecheck | undefined): void {
     const described = this.handOver ? recheck?.() : undefined;
     if (described && JSON.stringify(described).length <= this.handOver!.maxSpecBytes) {
       this.rechecks.push(described);
+      this.handOver!.saved?.(described, this.rechecks.length - 1);
       return;
     }
     this.pending.push(

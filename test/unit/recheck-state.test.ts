@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handOverQueue, loadRechecks, saveRechecks } from '../../src/action/state.js';
+import { handOverQueue } from '../../src/action/state.js';
 import {
   decodeRechecks,
   encodeRechecks,
@@ -87,12 +87,18 @@ describe('re-check state encoding', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sigstamp-state-')), 'state');
     writeFileSync(file, '');
     process.env.GITHUB_STATE = file;
-    saveRechecks([legacy, fallback]);
+    const queue = handOverQueue();
+    for (const r of [legacy, fallback])
+      queue.defer(
+        () => Promise.resolve(),
+        () => r,
+      );
     const parsed = parseFileCommands(readFileSync(file, 'utf8'));
     // Multi-line values (the certificate annotation) survive: core uses the heredoc form.
     expect(readFileSync(file, 'utf8')).toMatch(/^rechecks<<ghadelimiter_/);
     for (const [k, v] of Object.entries(parsed)) process.env[`STATE_${k}`] = v;
-    expect(loadRechecks()).toEqual([legacy, fallback]);
+    // What core.getState(name) reads in the post step.
+    expect(decodeRechecks((n) => process.env[`STATE_${n}`] || '')).toEqual([legacy, fallback]);
   });
 
   afterEach(() => {
@@ -101,8 +107,42 @@ describe('re-check state encoding', () => {
   });
 });
 
+/** A fresh GITHUB_STATE file; `read()` is what the runner would give post from it so far. */
+function stateFile() {
+  const file = join(mkdtempSync(join(tmpdir(), 'sigstamp-state-')), 'state');
+  writeFileSync(file, '');
+  process.env.GITHUB_STATE = file;
+  return {
+    read: () => {
+      const parsed = parseFileCommands(readFileSync(file, 'utf8'));
+      return decodeRechecks((n) => parsed[n] ?? '');
+    },
+  };
+}
+
 describe('hand-over queue', () => {
+  afterEach(() => {
+    delete process.env.GITHUB_STATE;
+  });
+
+  it('saves each re-check the moment it is handed over (a main step killed later leaves them to post)', () => {
+    const state = stateFile();
+    const queue = handOverQueue();
+    expect(state.read()).toEqual([]);
+    queue.defer(
+      () => Promise.reject(new Error('must not run')),
+      () => legacy,
+    );
+    expect(state.read()).toEqual([legacy]);
+    queue.defer(
+      () => Promise.reject(new Error('must not run')),
+      () => fallback,
+    );
+    expect(state.read()).toEqual([legacy, fallback]);
+  });
+
   it('hands over a describable settle instead of running it, and runs one too large for the state', async () => {
+    stateFile();
     const queue = handOverQueue();
     let ran = 0;
     const settle = async () => {
