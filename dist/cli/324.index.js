@@ -154,7 +154,8 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
         layers,
         ...(opts.superseded ? { superseded: opts.superseded } : {}),
     });
-    await (0,shared_tag/* updateSharedTag */.$)(repo, tag, update, opts.timing ?? shared_tag/* SHARED_TAG_TIMING */.gG, opts.settle);
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    await (0,shared_tag/* updateSharedTag */.$)(repo, tag, update, shared_tag/* SHARED_TAG_TIMING */.gG, opts.settle);
     return { tag, layers: ours, replaced: update.replaced };
 }
 /**
@@ -416,7 +417,6 @@ function bundleArtifact(subject, signed, created) {
 async function pushBundleReferrers(repo, subject, signed, opts = {}) {
     const created = opts.created ?? new Date();
     return (0,oci_referrers/* pushReferrers */.zA)(repo, signed.map((s) => bundleArtifact(subject, s, created)), {
-        ...(opts.timing ? { timing: opts.timing } : {}),
         ...(opts.settle ? { settle: opts.settle } : {}),
         ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
     });
@@ -583,10 +583,7 @@ async function publish(input) {
 async function publishTarget(input, t) {
     const { repo, storage, chain } = input;
     const out = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
-    const timing = {
-        ...(input.timing ? { timing: input.timing } : {}),
-        ...(input.settle ? { settle: input.settle } : {}),
-    };
+    const settle = input.settle ? { settle: input.settle } : {};
     const record = (artifact, ref, via) => {
         out.artifacts.push(artifact);
         out.locations.push({ artifact, ref, via });
@@ -599,7 +596,7 @@ async function publishTarget(input, t) {
         if (t.message) {
             const msg = t.message;
             jobs.push(appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
-                ...timing,
+                ...settle,
                 superseded: legacyLayerSuperseded(input.supersede, 'sig'),
             }).then((r) => {
                 out.replaced += r.replaced;
@@ -614,7 +611,7 @@ async function publishTarget(input, t) {
         }
         if (attestations.length) {
             jobs.push(appendToLegacyTag(repo, t.target.digest, 'att', attestations.map((a) => attestationLayer(a, chain)), {
-                ...timing,
+                ...settle,
                 superseded: legacyLayerSuperseded(input.supersede, 'att'),
             }).then((r) => {
                 out.replaced += r.replaced;
@@ -632,7 +629,7 @@ async function publishTarget(input, t) {
         const bundles = [...(t.statement ? [t.statement] : []), ...attestations];
         jobs.push((async () => {
             const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);
-            const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...timing, supersedes: old });
+            const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...settle, supersedes: old });
             pushed.forEach((p, i) => {
                 out.fallbackTagUsed ||= p.via === 'fallback';
                 record({

@@ -41130,7 +41130,7 @@ async function pushReferrers(repo, artifacts, opts = {}) {
         await ensureListed(repo, subject, artifacts, pushed.map((p) => p.descriptor));
     }
     else {
-        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, opts.timing, opts.settle);
+        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, opts.settle);
     }
     return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
 }
@@ -41165,9 +41165,11 @@ async function pushReferrer(repo, artifact, opts = {}) {
  * another writer's stale write dropped from our last index are restored when their manifests still
  * exist (a manifest that was deleted really is gone, and is not brought back).
  */
-async function updateFallbackIndex(repo, subjectDigest, change, timing = _shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .SHARED_TAG_TIMING */ .gG, settle) {
+async function updateFallbackIndex(repo, subjectDigest, change, settle) {
     const tag = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestTag */ .t9)(subjectDigest);
-    await (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .updateSharedTag */ .$)(repo, tag, fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }), timing, settle);
+    await (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .updateSharedTag */ .$)(repo, tag, fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }), 
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    _shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .SHARED_TAG_TIMING */ .gG, settle);
 }
 /** The shared-tag update of a fallback index; from a FallbackRecheck, the same update resumed elsewhere. */
 function fallbackIndexUpdate(repo, tag, what) {

@@ -1832,7 +1832,7 @@ async function pushReferrers(repo, artifacts, opts = {}) {
         await ensureListed(repo, subject, artifacts, pushed.map((p) => p.descriptor));
     }
     else {
-        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, opts.timing, opts.settle);
+        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, opts.settle);
     }
     return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
 }
@@ -1867,9 +1867,11 @@ async function pushReferrer(repo, artifact, opts = {}) {
  * another writer's stale write dropped from our last index are restored when their manifests still
  * exist (a manifest that was deleted really is gone, and is not brought back).
  */
-async function updateFallbackIndex(repo, subjectDigest, change, timing = SHARED_TAG_TIMING, settle) {
+async function updateFallbackIndex(repo, subjectDigest, change, settle) {
     const tag = digestTag(subjectDigest);
-    await updateSharedTag(repo, tag, fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }), timing, settle);
+    await updateSharedTag(repo, tag, fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }), 
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    SHARED_TAG_TIMING, settle);
 }
 /** The shared-tag update of a fallback index; from a FallbackRecheck, the same update resumed elsewhere. */
 function fallbackIndexUpdate(repo, tag, what) {
@@ -2053,7 +2055,8 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
         layers,
         ...(opts.superseded ? { superseded: opts.superseded } : {}),
     });
-    await updateSharedTag(repo, tag, update, opts.timing ?? SHARED_TAG_TIMING, opts.settle);
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    await updateSharedTag(repo, tag, update, SHARED_TAG_TIMING, opts.settle);
     return { tag, layers: ours, replaced: update.replaced };
 }
 /**

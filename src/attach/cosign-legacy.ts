@@ -6,7 +6,6 @@ import {
   SHARED_TAG_TIMING,
   updateSharedTag,
   type SettleQueue,
-  type SharedTagTiming,
   type SharedTagUpdate,
 } from '../oci/shared-tag.js';
 import type { Repository } from '../oci/client.js';
@@ -163,8 +162,6 @@ function layerKey(l: Descriptor): string {
 }
 
 export interface AppendOptions {
-  /** Default: the protocol's constants (SHARED_TAG_TIMING). */
-  timing?: SharedTagTiming;
   /** Existing layers to drop (an earlier attempt of this same run): they are replaced, not piled up. */
   superseded?: (layer: Descriptor) => boolean;
   /** Hand the tag's settle-and-re-check to this queue instead of waiting for it here. */
@@ -206,7 +203,8 @@ export async function appendToLegacyTag(
     layers,
     ...(opts.superseded ? { superseded: opts.superseded } : {}),
   });
-  await updateSharedTag(repo, tag, update, opts.timing ?? SHARED_TAG_TIMING, opts.settle);
+  // The protocol's constants, as every writer uses them (docs/concurrency.md).
+  await updateSharedTag(repo, tag, update, SHARED_TAG_TIMING, opts.settle);
   return { tag, layers: ours, replaced: update.replaced };
 }
 

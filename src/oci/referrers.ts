@@ -1,13 +1,7 @@
 import { digestOf, digestTag } from './digest.js';
 import { ForeignContentError, NotFoundError, registryError } from './errors.js';
 import { EMPTY_DIGEST, EMPTY_JSON, MediaType } from './mediatypes.js';
-import {
-  SHARED_TAG_TIMING,
-  updateSharedTag,
-  type SettleQueue,
-  type SharedTagTiming,
-  type SharedTagUpdate,
-} from './shared-tag.js';
+import { SHARED_TAG_TIMING, updateSharedTag, type SettleQueue, type SharedTagUpdate } from './shared-tag.js';
 import { discard, header, readBody } from '../http/transport.js';
 import type { FetchedManifest, Repository } from './client.js';
 import type { Annotations, Descriptor, ImageIndex, ImageManifest } from './types.js';
@@ -195,7 +189,6 @@ export function buildArtifactManifest(artifact: Artifact): {
 }
 
 export interface PushReferrerOptions {
-  timing?: SharedTagTiming;
   /** Hand the fallback tag's settle-and-re-check to this queue instead of waiting for it here. */
   settle?: SettleQueue;
   /** Referrers this one replaces: dropped from the fallback index in the same update. */
@@ -241,7 +234,6 @@ export async function pushReferrers(
       repo,
       subject,
       { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) },
-      opts.timing,
       opts.settle,
     );
   }
@@ -295,7 +287,6 @@ export async function updateFallbackIndex(
   repo: Repository,
   subjectDigest: string,
   change: { add: Descriptor[]; remove?: ReadonlySet<string> },
-  timing: SharedTagTiming = SHARED_TAG_TIMING,
   settle?: SettleQueue,
 ): Promise<void> {
   const tag = digestTag(subjectDigest);
@@ -303,7 +294,8 @@ export async function updateFallbackIndex(
     repo,
     tag,
     fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }),
-    timing,
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    SHARED_TAG_TIMING,
     settle,
   );
 }
