@@ -1,8 +1,14 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyTag, legacyTagUpdate, SIMPLE_SIGNING_MEDIA_TYPE } from '../../src/attach/cosign-legacy.js';
 import { RegistryClient } from '../../src/oci/client.js';
 import { parseReference } from '../../src/oci/reference.js';
-import { SHARED_TAG_TIMING, updateSharedTag, type SharedTagUpdate } from '../../src/oci/shared-tag.js';
+import {
+  SHARED_TAG_TIMING,
+  updateSharedTag,
+  type SharedTagTiming,
+  type SharedTagUpdate,
+} from '../../src/oci/shared-tag.js';
 import type { Descriptor, ImageManifest } from '../../src/oci/types.js';
 import { startDelayProxy, type DelayProxy } from '../support/delay-proxy.js';
 import { buildImage, pushImage } from '../support/image.js';
@@ -74,4 +80,76 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('the shared-tag
     await direct.close();
     expect(written.layers.map((l) => l.digest)).toEqual([ours.digest]);
   }, 60_000);
+  // A slow writer S reads the .sig tag; a fast writer F writes its entry right after S's read landed,
+  // settles and re-checks; S's merge and PUT, slow, land after that re-check, based on a read without
+  // F's entry. With the bounds each writer used to calibrate from its own round trip (F near the
+  // registry: 1 s + 2 s; S: generous multiples of its own), F's settle ends before S's window and
+  // F's entry is lost although both writers followed their protocol. With the shared constants, S
+  // may not PUT bytes merged from a read older than 2 s: it reads again, sees F's entry, keeps it.
+  const race = async (timings: { fast: SharedTagTiming; slow: SharedTagTiming }, n: number) => {
+    const image = await pushImage(
+      await buildImage([{ '/race': `slow and fast ${n}\n` }]),
+      `${registry.host}/far/app:r${n}`,
+    );
+    const tag = legacyTag(image, 'sig');
+    // 700 ms each way: 1.4 s round trips.
+    const farther = await startDelayProxy(registry.host, 700);
+    const clients = [new RegistryClient(), new RegistryClient()];
+    const near = clients[0]!.repository(parseReference(`${registry.host}/far/app`));
+    const far = clients[1]!.repository(parseReference(`${farther.host}/far/app`));
+    const layer = async (repo: typeof near, who: string): Promise<Descriptor> => ({
+      ...(await repo.pushBlob(Buffer.from(JSON.stringify({ who, n })), SIMPLE_SIGNING_MEDIA_TYPE)),
+      annotations: { 'dev.cosignproject.cosign/signature': Buffer.from(who).toString('base64') },
+    });
+    const [fastLayer, slowLayer] = await Promise.all([layer(near, 'fast'), layer(far, 'slow')]);
+    let fast: Promise<unknown> | undefined;
+    const slowUpdate = legacyTagUpdate(far, tag, { ours: [slowLayer] });
+    const slow = updateSharedTag(
+      far,
+      tag,
+      {
+        ...slowUpdate,
+        parse(fetched) {
+          // S's read has been answered: F starts now, so its write lands after S's read.
+          fast ??= updateSharedTag(
+            near,
+            tag,
+            legacyTagUpdate(near, tag, { ours: [fastLayer] }),
+            timings.fast,
+          );
+          return slowUpdate.parse(fetched);
+        },
+        holds: (c) => slowUpdate.holds(c),
+        async merge(current, attempt) {
+          const merged = await slowUpdate.merge.call(slowUpdate, current, attempt);
+          await sleep(1_500); // a busy machine far away: the PUT goes out late
+          return merged;
+        },
+      },
+      timings.slow,
+    );
+    await Promise.all([
+      slow,
+      (async () => {
+        while (!fast) await sleep(20);
+        await fast;
+      })(),
+    ]);
+    const layers = ((await near.getManifest(tag)).manifest as ImageManifest).layers.map((l) => l.digest);
+    await Promise.all(clients.map((c) => c.close()));
+    await farther.stop();
+    return { layers, fast: fastLayer.digest, slow: slowLayer.digest };
+  };
+
+  it("per-writer bounds lose a fast writer's entry to a slow writer; the shared constants keep both", async () => {
+    // What calibration gave: F on loopback got the floors; S (1.4 s round trips) 5 and 10 of them.
+    const calibrated = {
+      fast: { ...SHARED_TAG_TIMING, readToWriteMs: 1_000, writeTimeoutMs: 2_000, settleMs: 3_000 },
+      slow: { ...SHARED_TAG_TIMING, readToWriteMs: 8_000, writeTimeoutMs: 14_000, settleMs: 1_000 },
+    };
+    const before = await race(calibrated, 1);
+    expect(before.layers, 'S landed, F lost').toEqual([before.slow]);
+    const shared = await race({ fast: SHARED_TAG_TIMING, slow: SHARED_TAG_TIMING }, 2);
+    expect([...shared.layers].sort()).toEqual([shared.fast, shared.slow].sort());
+  }, 120_000);
 });
