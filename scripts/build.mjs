@@ -1,5 +1,6 @@
-// Compiles src/ with tsc (type-checked) into build/, then bundles the Action (dist/index.js) and the
-// CLI (dist/cli/index.js) with ncc from that JavaScript. Both bundles are ESM, as the Actions toolkit is.
+// Compiles src/ with tsc (type-checked) into build/, then bundles the Action's main step
+// (dist/index.js), its post step (dist/post/index.js) and the CLI (dist/cli/index.js) with ncc from
+// that JavaScript. Both bundles are ESM, as the Actions toolkit is.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -9,6 +10,7 @@ run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
 rmSync('dist', { recursive: true, force: true });
 for (const [entry, out] of [
   ['build/src/index.js', 'dist'],
+  ['build/src/post.js', 'dist/post'],
   ['build/src/cli.js', 'dist/cli'],
 ]) {
   run('node_modules/@vercel/ncc/dist/ncc/cli.js', [

@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { customSigstoreInputs, runAction } from '../test/support/action.js';
+import { customSigstoreInputs, runAction, runPost } from '../test/support/action.js';
 import { buildImage, pushImage, type BuiltImage } from '../test/support/image.js';
 import { kyvernoAdmits, pinnedLikeMutateDigest } from '../test/support/kyverno.js';
 import { buildSbomTestImage, cleanupRootfs } from '../test/support/rootfs.js';
@@ -142,6 +142,14 @@ async function demo(registry: TestRegistry, { sigstore, work, image, tuf }: Demo
   if (run.code !== 0) return;
   step('job summary ($GITHUB_STEP_SUMMARY)');
   process.stdout.write(run.summary);
+  step("the Action's post step, as the runner runs it at the end of the job: node dist/post/index.js");
+  const post = await runPost(run);
+  process.stdout.write(post.summary);
+  check(
+    post.code === 0 && post.summary.startsWith('sigstamp: re-checked '),
+    `the shared tags were re-checked after the settle delay (post step ${post.ms} ms; main step ${run.ms} ms)`,
+    post.stdout + post.stderr,
+  );
   const counts = await packageCounts(run.outputs['sbom-spdx-path']!.split('\n')[0]!);
   const listed = Object.entries(counts)
     .map(([t, n]) => `${n} ${t}`)

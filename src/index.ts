@@ -1,17 +1,20 @@
 // First: tunes the GC before anything else allocates (see the module).
 import './gc-tuning.js';
 import * as core from '@actions/core';
-import { INPUTS, type InputName, type OutputName, type RawInputs } from './inputs.js';
+import type { OutputName } from './inputs.js';
 import { parseOptions } from './options.js';
 import { run } from './run.js';
 import { summaryMarkdown } from './report/summary.js';
 import { MISSING_ID_TOKEN_PERMISSION, IdentityTokenError, type TokenSource } from './sigstore/token.js';
 import { actionOutputs } from './report/outputs.js';
-import type { Logger } from './log.js';
+import { actionLogger as logger, readInputs } from './action/inputs.js';
+import { handOverQueue } from './action/state.js';
 
-/** The Action entry: the only file that reads inputs. It fills Options, calls run(), reports. */
-
-const logger: Logger = { info: core.info, warn: core.warning, debug: core.debug };
+/**
+ * The Action's main step: fills Options from the inputs, calls run(), reports. Shared tags'
+ * settle-and-re-check is handed to the post step (src/post.ts) through the step state, so this step
+ * ends once everything is written and verified by digest (docs/concurrency.md, "In the Action").
+ */
 
 /** core.getIDToken masks the token it returns; the env check gives the fix instead of a bare failure. */
 const githubToken: TokenSource = {
@@ -24,23 +27,23 @@ const githubToken: TokenSource = {
   },
 };
 
-export function readInputs(): RawInputs {
-  const raw: RawInputs = {};
-  for (const [name, spec] of Object.entries(INPUTS) as [InputName, (typeof INPUTS)[InputName]][]) {
-    if ('cliOnly' in spec && spec.cliOnly) continue;
-    const value = core.getInput(name);
-    if ('secret' in spec && spec.secret && value) core.setSecret(value);
-    if (value) raw[name] = value;
-  }
-  return raw;
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(readInputs());
-  const result = await run(options, { logger, tokenSource: githubToken });
-  for (const [name, value] of Object.entries(actionOutputs(result)) as [OutputName, string][])
-    core.setOutput(name, value);
-  if (options.showSummary) await core.summary.addRaw(summaryMarkdown(result)).write();
+  // Each shared tag's re-check is saved for the post step the moment it is handed over: also when
+  // the run fails (or is cancelled) later, whatever entry it did write still gets its re-check.
+  const settle = handOverQueue();
+  try {
+    const result = await run(options, { logger, tokenSource: githubToken, settle });
+    for (const [name, value] of Object.entries(actionOutputs(result)) as [OutputName, string][])
+      core.setOutput(name, value);
+    if (options.showSummary) await core.summary.addRaw(summaryMarkdown(result)).write();
+  } finally {
+    const rechecks = settle.handedOver();
+    if (rechecks.length)
+      logger.info(
+        `${rechecks.length} shared tag(s) (${rechecks.map((r) => r.tag).join(', ')}) are re-checked by this action's post step at the end of the job`,
+      );
+  }
 }
 
 main().catch((err: unknown) => core.setFailed(err instanceof Error ? err.message : String(err)));

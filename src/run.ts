@@ -27,6 +27,8 @@ export interface RunContext {
   env?: NodeJS.ProcessEnv;
   /** How to get the OIDC token (the Action passes @actions/core's). Default: --identity-token, else the Actions env. */
   tokenSource?: TokenSource;
+  /** Where shared tags' settle phases go; the Action's hands them over to its post step. Default: waited for here. */
+  settle?: SettleQueue;
 }
 
 export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
@@ -59,8 +61,9 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     phases.mark('sign');
 
     // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
-    // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
-    const settle = new SettleQueue();
+    // (docs/concurrency.md); trust, policies and output files are prepared during that delay,
+    // or, in the Action, the post step does the re-check.
+    const settle = ctx.settle ?? new SettleQueue();
     const { logger } = ctx;
     const published = await publishForRun({
       opts,

@@ -148,13 +148,26 @@ function layerKey(l) {
 /** Appends our layers to the `.sig`/`.att` manifest of `subjectDigest`, keeping every other layer. */
 async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
     const tag = legacyTag(subjectDigest, kind);
-    const started = Date.now();
     const ours = await Promise.all(layers.map(async (l) => ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations })));
-    // A blob push is a HEAD, a POST and a PUT: a third of it is one round trip.
-    const timing = opts.timing ?? (0,shared_tag/* calibrateTiming */.eu)((Date.now() - started) / 3);
-    const ourKeys = new Set(ours.map(layerKey));
-    let replaced = 0;
-    await (0,shared_tag/* updateSharedTag */.$)(repo, tag, {
+    const update = legacyTagUpdate(repo, tag, {
+        ours,
+        layers,
+        ...(opts.superseded ? { superseded: opts.superseded } : {}),
+    });
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    await (0,shared_tag/* updateSharedTag */.$)(repo, tag, update, shared_tag/* SHARED_TAG_TIMING */.gG, opts.settle);
+    return { tag, layers: ours, replaced: update.replaced };
+}
+/**
+ * The shared-tag update of a `.sig`/`.att` tag: keep every layer, drop the superseded, add ours. Built
+ * from a LegacyRecheck it is the same update resumed in another process, where our layers' bytes are
+ * no longer at hand (they were pushed and verified by digest; only the config is uploaded again).
+ */
+function legacyTagUpdate(repo, tag, what) {
+    const ourKeys = new Set(what.ours.map(layerKey));
+    const dropped = new Set();
+    return {
+        replaced: 0,
         parse(fetched) {
             if (!fetched)
                 return undefined;
@@ -167,19 +180,22 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
         },
         async merge(current, attempt) {
             const existing = current?.layers ?? [];
-            const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !opts.superseded?.(l));
+            const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !what.superseded?.(l));
+            for (const l of existing)
+                if (!kept.includes(l))
+                    dropped.add(keyHash(l));
             const have = new Set(kept.map(layerKey));
-            const missing = ours.filter((l) => !have.has(layerKey(l)));
+            const missing = what.ours.filter((l) => !have.has(layerKey(l)));
             if (current && missing.length === 0 && kept.length === existing.length)
                 return undefined;
-            replaced = existing.length - kept.length;
+            this.replaced = existing.length - kept.length;
             const all = [...kept, ...missing];
             const config = configFor(all);
             // After a failed write, upload again instead of trusting HEAD (see BlobUnknownError).
             const force = attempt > 0;
             await Promise.all([
                 repo.pushBlob(config, mediatypes/* MediaType */.zu.ImageConfig, { force }),
-                ...(force ? layers.map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
+                ...(force ? (what.layers ?? []).map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
             ]);
             const manifest = {
                 schemaVersion: 2,
@@ -194,8 +210,14 @@ async function appendToLegacyTag(repo, subjectDigest, kind, layers, opts) {
             const have = new Set((current?.layers ?? []).map(layerKey));
             return [...ourKeys].every((k) => have.has(k));
         },
-    }, timing, opts.settle);
-    return { tag, layers: ours, replaced };
+        recheck() {
+            return { kind: 'cosign-legacy', ours: what.ours, dropped: [...dropped] };
+        },
+    };
+}
+/** The digest of a layer's key: how a LegacyRecheck names the layers to drop, compactly. */
+function keyHash(l) {
+    return (0,oci_digest/* sha256 */.sc)(Buffer.from(layerKey(l)));
 }
 
 ;// CONCATENATED MODULE: ./build/src/intoto.js
@@ -395,7 +417,6 @@ function bundleArtifact(subject, signed, created) {
 async function pushBundleReferrers(repo, subject, signed, opts = {}) {
     const created = opts.created ?? new Date();
     return (0,oci_referrers/* pushReferrers */.zA)(repo, signed.map((s) => bundleArtifact(subject, s, created)), {
-        ...(opts.timing ? { timing: opts.timing } : {}),
         ...(opts.settle ? { settle: opts.settle } : {}),
         ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
     });
@@ -614,10 +635,7 @@ async function publish(input) {
 async function publishTarget(input, t) {
     const { repo, storage, chain } = input;
     const out = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
-    const timing = {
-        ...(input.timing ? { timing: input.timing } : {}),
-        ...(input.settle ? { settle: input.settle } : {}),
-    };
+    const settle = input.settle ? { settle: input.settle } : {};
     const record = (artifact, ref, via) => {
         out.artifacts.push(artifact);
         out.locations.push({ artifact, ref, via });
@@ -630,7 +648,7 @@ async function publishTarget(input, t) {
         if (t.message) {
             const msg = t.message;
             jobs.push(appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
-                ...timing,
+                ...settle,
                 superseded: legacyLayerSuperseded(input.supersede, 'sig'),
             }).then((r) => {
                 out.replaced += r.replaced;
@@ -645,7 +663,7 @@ async function publishTarget(input, t) {
         }
         if (attestations.length) {
             jobs.push(appendToLegacyTag(repo, t.target.digest, 'att', attestations.map((a) => attestationLayer(a, chain)), {
-                ...timing,
+                ...settle,
                 superseded: legacyLayerSuperseded(input.supersede, 'att'),
             }).then((r) => {
                 out.replaced += r.replaced;
@@ -663,7 +681,7 @@ async function publishTarget(input, t) {
         const bundles = [...(t.statement ? [t.statement] : []), ...attestations];
         jobs.push((async () => {
             const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);
-            const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...timing, supersedes: old });
+            const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...settle, supersedes: old });
             pushed.forEach((p, i) => {
                 out.fallbackTagUsed ||= p.via === 'fallback';
                 record({
@@ -2492,8 +2510,9 @@ async function run(opts, ctx) {
         const signed = await signForRun(opts, certificate.session, targets, statements);
         phases.mark('sign');
         // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
-        // (docs/concurrency.md); trust, policies and output files are prepared during that delay.
-        const settle = new shared_tag/* SettleQueue */.xi();
+        // (docs/concurrency.md); trust, policies and output files are prepared during that delay,
+        // or, in the Action, the post step does the re-check.
+        const settle = ctx.settle ?? new shared_tag/* SettleQueue */.xi();
         const { logger } = ctx;
         const published = await publishForRun({
             opts,

@@ -41076,7 +41076,7 @@ function isLoopbackRegistry(registry) {
 /* harmony export */   xt: () => (/* binding */ listReferrers),
 /* harmony export */   zA: () => (/* binding */ pushReferrers)
 /* harmony export */ });
-/* unused harmony exports hasReferrersApi, readFallbackIndex, referrerDescriptor, buildArtifactManifest, updateFallbackIndex */
+/* unused harmony exports hasReferrersApi, readFallbackIndex, referrerDescriptor, buildArtifactManifest, updateFallbackIndex, fallbackIndexUpdate */
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88548);
 /* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(93662);
@@ -41230,17 +41230,13 @@ async function pushReferrers(repo, artifacts, opts = {}) {
     if (subjects.size !== 1)
         throw new Error('internal: pushReferrers takes artifacts of one subject');
     const subject = [...subjects][0];
-    let roundTrip = 0;
     const pushed = await Promise.all(artifacts.map(async (artifact) => {
         const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
         const descriptor = referrerDescriptor(manifest, bytes);
-        const started = Date.now();
         const put = await repo.putManifestWithBlobs(descriptor.digest, bytes, _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageManifest, [
             { data: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_JSON */ .JO, mediaType: _mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.Empty },
             ...blobs,
         ]);
-        // Blobs (HEAD, POST, PUT; in parallel) then the manifest PUT: four round trips in sequence.
-        roundTrip = Math.max(roundTrip, (Date.now() - started) / 4);
         return { descriptor, ociSubject: put.ociSubject };
     }));
     // Both signs are required: ECR sends OCI-Subject without serving the API, others serve the API silently.
@@ -41249,8 +41245,7 @@ async function pushReferrers(repo, artifacts, opts = {}) {
         await ensureListed(repo, subject, artifacts, pushed.map((p) => p.descriptor));
     }
     else {
-        const timing = opts.timing ?? (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .calibrateTiming */ .eu)(roundTrip);
-        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, timing, opts.settle);
+        await updateFallbackIndex(repo, subject, { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) }, opts.settle);
     }
     return pushed.map((p) => ({ descriptor: p.descriptor, via: api ? 'api' : 'fallback' }));
 }
@@ -41285,13 +41280,19 @@ async function pushReferrer(repo, artifact, opts = {}) {
  * another writer's stale write dropped from our last index are restored when their manifests still
  * exist (a manifest that was deleted really is gone, and is not brought back).
  */
-async function updateFallbackIndex(repo, subjectDigest, change, timing, settle) {
+async function updateFallbackIndex(repo, subjectDigest, change, settle) {
     const tag = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestTag */ .t9)(subjectDigest);
-    const ours = new Map(change.add.map((e) => [e.digest, e]));
-    const remove = change.remove ?? new Set();
+    await (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .updateSharedTag */ .$)(repo, tag, fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }), 
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    _shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .SHARED_TAG_TIMING */ .gG, settle);
+}
+/** The shared-tag update of a fallback index; from a FallbackRecheck, the same update resumed elsewhere. */
+function fallbackIndexUpdate(repo, tag, what) {
+    const ours = new Map(what.ours.map((e) => [e.digest, e]));
+    const remove = new Set(what.remove);
     const restore = new Map();
-    let lastWritten = [];
-    await (0,_shared_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .updateSharedTag */ .$)(repo, tag, {
+    let lastWritten = what.lastWritten ?? [];
+    return {
         parse: (fetched) => parseFallback(repo, tag, fetched),
         merge(current) {
             const existing = current?.manifests ?? [];
@@ -41324,7 +41325,12 @@ async function updateFallbackIndex(repo, subjectDigest, change, timing, settle) 
             }
             return ok;
         },
-    }, timing, settle);
+        recheck() {
+            // Ours are listed in `ours` already; the rest of the last write is what may need restoring.
+            const others = lastWritten.filter((d) => !ours.has(d.digest) && !remove.has(d.digest));
+            return { kind: 'referrers-fallback', ours: what.ours, remove: what.remove, lastWritten: others };
+        },
+    };
 }
 function dedupe(list) {
     const seen = new Set();
@@ -41339,28 +41345,33 @@ function dedupe(list) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ updateSharedTag),
-/* harmony export */   eu: () => (/* binding */ calibrateTiming),
+/* harmony export */   gG: () => (/* binding */ SHARED_TAG_TIMING),
 /* harmony export */   xi: () => (/* binding */ SettleQueue)
 /* harmony export */ });
-/* unused harmony export SharedTagError */
+/* unused harmony exports SharedTagError, settleSharedTag, remainingDelayMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58500);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88548);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21414);
 
 
 
-/** Timing from a measured registry round trip: generous multiples, with floors for noisy CI machines. */
-function calibrateTiming(roundTripMs) {
-    const readToWriteMs = Math.max(1_000, Math.ceil(roundTripMs * 5));
-    const writeTimeoutMs = Math.max(2_000, Math.ceil(roundTripMs * 10));
-    return {
-        readToWriteMs,
-        writeTimeoutMs,
-        settleMs: readToWriteMs + writeTimeoutMs,
-        jitterMs: 500,
-        maxRounds: 12,
-    };
-}
+/**
+ * The protocol's bounds, the same for every writer. They are constants rather than calibrated from a
+ * writer's own round trip: the settle of each writer must outlast the longest window ANY writer may
+ * use, and a writer cannot learn a concurrent writer's window (one still in flight has not written
+ * it anywhere yet). 2 s covers 1.9x the worst read-to-PUT measured under 16 concurrent signers
+ * (1065 ms, config upload included; a read-to-PUT now excludes it, see `write`), 3 s is 4.8x the
+ * worst PUT (629 ms); both are at or above the floors earlier releases used (1 s and 2 s), so this
+ * settle also outlasts the window of an earlier sigstamp on a registry up to 333 ms away
+ * (docs/concurrency.md).
+ */
+const SHARED_TAG_TIMING = Object.freeze({
+    readToWriteMs: 2_000,
+    writeTimeoutMs: 3_000,
+    settleMs: 5_000,
+    jitterMs: 500,
+    maxRounds: 12,
+});
 class SharedTagError extends Error {
     constructor(message) {
         super(message);
@@ -41378,17 +41389,36 @@ async function readTag(repo, tag) {
     }
 }
 /**
- * Settle phases handed over by updates that were asked not to wait for them: the caller does other
- * work (reading back and verifying what it wrote) while the delay runs, then drains the queue, which
- * throws the first failure. A deferred settle never rejects unobserved.
+ * Settle phases handed over by updates that were asked not to wait for them. Waiting (the CLI): the
+ * caller does other work (reading back and verifying what it wrote) while the delay runs, then
+ * drains the queue, which throws the first failure; a deferred settle never rejects unobserved.
+ * Handing over (the Action): the phase is not run here at all but described (`handedOver()`) for the
+ * post step, which waits for what remains of the delay; a description larger than `maxSpecBytes`
+ * (what one state variable carries safely) is settled here instead.
  */
 class SettleQueue {
+    handOver;
     pending = [];
+    rechecks = [];
     failure;
-    defer(settle) {
-        this.pending.push(settle.then(() => undefined, (error) => {
+    /** `handOver.saved` is told of each re-check as it is handed over (so a killed process has saved it). */
+    constructor(handOver) {
+        this.handOver = handOver;
+    }
+    defer(settle, recheck) {
+        const described = this.handOver ? recheck?.() : undefined;
+        if (described && JSON.stringify(described).length <= this.handOver.maxSpecBytes) {
+            this.rechecks.push(described);
+            this.handOver.saved?.(described, this.rechecks.length - 1);
+            return;
+        }
+        this.pending.push(settle().then(() => undefined, (error) => {
             this.failure ??= { error };
         }));
+    }
+    /** The re-checks left for a later process (empty when waiting). */
+    handedOver() {
+        return this.rechecks;
     }
     async drain() {
         while (this.pending.length > 0)
@@ -41399,63 +41429,91 @@ class SettleQueue {
 }
 /**
  * Runs the protocol on `tag`. With a SettleQueue the call returns once our write has landed and the
- * settle-and-re-check phase (step 3) continues in the queue; without one it returns after it.
+ * settle-and-re-check phase (step 3) continues in the queue (or is handed over); without one it
+ * returns after it.
  */
-async function updateSharedTag(repo, tag, update, timing, settleQueue) {
+async function updateSharedTag(repo, tag, update, timing = SHARED_TAG_TIMING, settleQueue) {
     const result = { writes: 0, repairs: 0 };
-    const jitter = () => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * timing.jitterMs);
-    // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
-    const write = async () => {
-        for (let attempt = 0;; attempt++) {
-            if (attempt >= timing.maxRounds) {
-                throw new SharedTagError(`${repo}:${tag}: could not write after ${attempt} attempts (conflicts or timeouts)`);
-            }
-            const readAt = Date.now();
-            const fetched = await readTag(repo, tag);
-            const next = await update.merge(update.parse(fetched), attempt);
-            if (!next)
-                return;
-            if (Date.now() - readAt > timing.readToWriteMs)
-                continue;
-            try {
-                // If-Match is sent for the registries that honour it; the settle re-read covers the rest.
-                await repo.putManifest(tag, next.bytes, next.mediaType, {
-                    ...(fetched?.etag ? { ifMatch: fetched.etag } : {}),
-                    timeoutMs: timing.writeTimeoutMs,
-                    retries: 0,
-                });
-                result.writes++;
-                update.written?.(next.bytes);
-                return;
-            }
-            catch (err) {
-                // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
-                if (!(err instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .PreconditionFailedError */ .k9) && !isTransient(err))
-                    throw err;
-                await jitter();
-            }
-        }
-    };
-    // Settle phase: outlast every concurrent write based on a read older than our last PUT, re-read,
-    // and write again (then settle again) while an entry we guarantee is missing.
-    const settle = async () => {
-        for (let round = 0; round < timing.maxRounds; round++) {
-            if (round > 0)
-                await write();
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(timing.settleMs);
-            await jitter();
-            if (await update.holds(update.parse(await readTag(repo, tag))))
-                return result;
-            result.repairs++;
-        }
-        throw new SharedTagError(`${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
-            'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead');
-    };
-    await write();
+    await writeSharedTag(repo, tag, update, timing, result);
     if (!settleQueue)
-        return settle();
-    settleQueue.defer(settle());
+        return settleSharedTag(repo, tag, update, timing, timing.settleMs, result);
+    const writtenAt = Date.now();
+    settleQueue.defer(() => settleSharedTag(repo, tag, update, timing, timing.settleMs, result), update.recheck &&
+        (() => ({
+            registry: repo.registry,
+            repository: repo.name,
+            tag,
+            notBefore: writtenAt + timing.settleMs,
+            check: update.recheck(),
+        })));
     return result;
+}
+/** Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted. */
+async function writeSharedTag(repo, tag, update, timing, result) {
+    const jitter = () => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * timing.jitterMs);
+    // Bytes merged from a read that got too old: still right if the tag is unchanged at the next read
+    // (their blobs are uploaded), so the read-to-PUT bound never has to cover a blob upload.
+    let prepared;
+    for (let attempt = 0;; attempt++) {
+        if (attempt >= timing.maxRounds) {
+            throw new SharedTagError(`${repo}:${tag}: could not write after ${attempt} attempts (conflicts or timeouts)`);
+        }
+        const readAt = Date.now();
+        const fetched = await readTag(repo, tag);
+        const base = fetched?.descriptor.digest;
+        const next = prepared && prepared.base === base ? prepared.next : await update.merge(update.parse(fetched), attempt);
+        prepared = undefined;
+        if (!next)
+            return;
+        if (Date.now() - readAt > timing.readToWriteMs) {
+            prepared = { base, next };
+            continue;
+        }
+        try {
+            // If-Match is sent for the registries that honour it; the settle re-read covers the rest.
+            await repo.putManifest(tag, next.bytes, next.mediaType, {
+                ...(fetched?.etag ? { ifMatch: fetched.etag } : {}),
+                timeoutMs: timing.writeTimeoutMs,
+                retries: 0,
+            });
+            result.writes++;
+            update.written?.(next.bytes);
+            return;
+        }
+        catch (err) {
+            // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
+            if (!(err instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .PreconditionFailedError */ .k9) && !isTransient(err))
+                throw err;
+            await jitter();
+        }
+    }
+}
+/**
+ * Settle phase: outlast every concurrent write based on a read older than our last PUT (the first
+ * wait is `firstDelayMs`: what remains of it when another process resumes it), re-read, and write
+ * again (then settle again) while an entry we guarantee is missing.
+ */
+async function settleSharedTag(repo, tag, update, timing = SHARED_TAG_TIMING, firstDelayMs = timing.settleMs, result = { writes: 0, repairs: 0 }) {
+    for (let round = 0; round < timing.maxRounds; round++) {
+        if (round > 0)
+            await writeSharedTag(repo, tag, update, timing, result);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(round === 0 ? firstDelayMs : timing.settleMs);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * timing.jitterMs);
+        if (await update.holds(update.parse(await readTag(repo, tag))))
+            return result;
+        result.repairs++;
+    }
+    throw new SharedTagError(`${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
+        'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead');
+}
+/**
+ * How long a resumed settle still has to wait: what remains until `notBefore`, never negative, and
+ * never more than one whole settle (a clock set back between the two processes must not stall it).
+ */
+function remainingDelayMs(notBefore, now, settleMs = SHARED_TAG_TIMING.settleMs) {
+    if (!Number.isFinite(notBefore))
+        return settleMs;
+    return Math.min(settleMs, Math.max(0, Math.ceil(notBefore - now)));
 }
 function isTransient(err) {
     const name = err.name;

@@ -1,5 +1,5 @@
 import { pushReferrers, type Artifact, type PushedReferrer } from '../oci/referrers.js';
-import type { SettleQueue, SharedTagTiming } from '../oci/shared-tag.js';
+import type { SettleQueue } from '../oci/shared-tag.js';
 import type { Repository } from '../oci/client.js';
 import type { Descriptor } from '../oci/types.js';
 import type { SignedStatement } from '../sigstore/sign.js';
@@ -54,14 +54,13 @@ export async function pushBundleReferrers(
   repo: Repository,
   subject: Descriptor,
   signed: SignedStatement[],
-  opts: { timing?: SharedTagTiming; settle?: SettleQueue; supersedes?: string[]; created?: Date } = {},
+  opts: { settle?: SettleQueue; supersedes?: string[]; created?: Date } = {},
 ): Promise<PushedReferrer[]> {
   const created = opts.created ?? new Date();
   return pushReferrers(
     repo,
     signed.map((s) => bundleArtifact(subject, s, created)),
     {
-      ...(opts.timing ? { timing: opts.timing } : {}),
       ...(opts.settle ? { settle: opts.settle } : {}),
       ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
     },

@@ -3,10 +3,10 @@ import { ForeignContentError } from '../oci/errors.js';
 import { digestOf, sha256 } from '../oci/digest.js';
 import { IMAGE_MANIFEST_MEDIA_TYPES, MediaType } from '../oci/mediatypes.js';
 import {
-  calibrateTiming,
+  SHARED_TAG_TIMING,
   updateSharedTag,
   type SettleQueue,
-  type SharedTagTiming,
+  type SharedTagUpdate,
 } from '../oci/shared-tag.js';
 import type { Repository } from '../oci/client.js';
 import type { Annotations, Descriptor, ImageManifest } from '../oci/types.js';
@@ -162,8 +162,6 @@ function layerKey(l: Descriptor): string {
 }
 
 export interface AppendOptions {
-  /** Default: calibrated from the round trips of pushing our layers. */
-  timing?: SharedTagTiming;
   /** Existing layers to drop (an earlier attempt of this same run): they are replaced, not piled up. */
   superseded?: (layer: Descriptor) => boolean;
   /** Hand the tag's settle-and-re-check to this queue instead of waiting for it here. */
@@ -176,6 +174,15 @@ export interface AppendResult {
   replaced: number;
 }
 
+/** A `.sig`/`.att` tag's re-check as another process resumes it (the Action's post step). */
+export type LegacyRecheck = {
+  kind: 'cosign-legacy';
+  /** Our layers, as written: what the tag must hold. */
+  ours: Descriptor[];
+  /** sha256 of the key of each layer our writes dropped as superseded: a repair drops them again. */
+  dropped: string[];
+};
+
 /** Appends our layers to the `.sig`/`.att` manifest of `subjectDigest`, keeping every other layer. */
 export async function appendToLegacyTag(
   repo: Repository,
@@ -185,63 +192,83 @@ export async function appendToLegacyTag(
   opts: AppendOptions,
 ): Promise<AppendResult> {
   const tag = legacyTag(subjectDigest, kind);
-  const started = Date.now();
   const ours = await Promise.all(
     layers.map(
       async (l) =>
         ({ ...(await repo.pushBlob(l.data, l.mediaType)), annotations: l.annotations }) as Descriptor,
     ),
   );
-  // A blob push is a HEAD, a POST and a PUT: a third of it is one round trip.
-  const timing = opts.timing ?? calibrateTiming((Date.now() - started) / 3);
-  const ourKeys = new Set(ours.map(layerKey));
-  let replaced = 0;
-  await updateSharedTag<ImageManifest | undefined>(
-    repo,
-    tag,
-    {
-      parse(fetched) {
-        if (!fetched) return undefined;
-        const m = fetched.manifest as ImageManifest;
-        if (!IMAGE_MANIFEST_MEDIA_TYPES.includes(fetched.descriptor.mediaType) || !Array.isArray(m.layers)) {
-          throw new ForeignContentError(
-            `${repo}:${tag} holds a ${fetched.descriptor.mediaType} manifest, not cosign's signature image; it was left untouched. ` +
-              'Remove that tag or choose storage: referrers',
-          );
-        }
-        return m;
-      },
-      async merge(current, attempt) {
-        const existing = current?.layers ?? [];
-        const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !opts.superseded?.(l));
-        const have = new Set(kept.map(layerKey));
-        const missing = ours.filter((l) => !have.has(layerKey(l)));
-        if (current && missing.length === 0 && kept.length === existing.length) return undefined;
-        replaced = existing.length - kept.length;
-        const all = [...kept, ...missing];
-        const config = configFor(all);
-        // After a failed write, upload again instead of trusting HEAD (see BlobUnknownError).
-        const force = attempt > 0;
-        await Promise.all([
-          repo.pushBlob(config, MediaType.ImageConfig, { force }),
-          ...(force ? layers.map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
-        ]);
-        const manifest: ImageManifest = {
-          schemaVersion: 2,
-          mediaType: MediaType.ImageManifest,
-          config: { mediaType: MediaType.ImageConfig, size: config.length, digest: digestOf(config) },
-          layers: all,
-          ...(current?.annotations ? { annotations: current.annotations } : {}),
-        };
-        return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType: MediaType.ImageManifest };
-      },
-      async holds(current) {
-        const have = new Set((current?.layers ?? []).map(layerKey));
-        return [...ourKeys].every((k) => have.has(k));
-      },
+  const update = legacyTagUpdate(repo, tag, {
+    ours,
+    layers,
+    ...(opts.superseded ? { superseded: opts.superseded } : {}),
+  });
+  // The protocol's constants, as every writer uses them (docs/concurrency.md).
+  await updateSharedTag(repo, tag, update, SHARED_TAG_TIMING, opts.settle);
+  return { tag, layers: ours, replaced: update.replaced };
+}
+
+/**
+ * The shared-tag update of a `.sig`/`.att` tag: keep every layer, drop the superseded, add ours. Built
+ * from a LegacyRecheck it is the same update resumed in another process, where our layers' bytes are
+ * no longer at hand (they were pushed and verified by digest; only the config is uploaded again).
+ */
+export function legacyTagUpdate(
+  repo: Repository,
+  tag: string,
+  what: { ours: Descriptor[]; layers?: LegacyLayer[]; superseded?: (layer: Descriptor) => boolean },
+): SharedTagUpdate<ImageManifest | undefined> & { replaced: number } {
+  const ourKeys = new Set(what.ours.map(layerKey));
+  const dropped = new Set<string>();
+  return {
+    replaced: 0,
+    parse(fetched) {
+      if (!fetched) return undefined;
+      const m = fetched.manifest as ImageManifest;
+      if (!IMAGE_MANIFEST_MEDIA_TYPES.includes(fetched.descriptor.mediaType) || !Array.isArray(m.layers)) {
+        throw new ForeignContentError(
+          `${repo}:${tag} holds a ${fetched.descriptor.mediaType} manifest, not cosign's signature image; it was left untouched. ` +
+            'Remove that tag or choose storage: referrers',
+        );
+      }
+      return m;
     },
-    timing,
-    opts.settle,
-  );
-  return { tag, layers: ours, replaced };
+    async merge(current, attempt) {
+      const existing = current?.layers ?? [];
+      const kept = existing.filter((l) => ourKeys.has(layerKey(l)) || !what.superseded?.(l));
+      for (const l of existing) if (!kept.includes(l)) dropped.add(keyHash(l));
+      const have = new Set(kept.map(layerKey));
+      const missing = what.ours.filter((l) => !have.has(layerKey(l)));
+      if (current && missing.length === 0 && kept.length === existing.length) return undefined;
+      this.replaced = existing.length - kept.length;
+      const all = [...kept, ...missing];
+      const config = configFor(all);
+      // After a failed write, upload again instead of trusting HEAD (see BlobUnknownError).
+      const force = attempt > 0;
+      await Promise.all([
+        repo.pushBlob(config, MediaType.ImageConfig, { force }),
+        ...(force ? (what.layers ?? []).map((l) => repo.pushBlob(l.data, l.mediaType, { force })) : []),
+      ]);
+      const manifest: ImageManifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.ImageManifest,
+        config: { mediaType: MediaType.ImageConfig, size: config.length, digest: digestOf(config) },
+        layers: all,
+        ...(current?.annotations ? { annotations: current.annotations } : {}),
+      };
+      return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType: MediaType.ImageManifest };
+    },
+    async holds(current) {
+      const have = new Set((current?.layers ?? []).map(layerKey));
+      return [...ourKeys].every((k) => have.has(k));
+    },
+    recheck(): LegacyRecheck {
+      return { kind: 'cosign-legacy', ours: what.ours, dropped: [...dropped] };
+    },
+  };
+}
+
+/** The digest of a layer's key: how a LegacyRecheck names the layers to drop, compactly. */
+export function keyHash(l: Descriptor): string {
+  return sha256(Buffer.from(layerKey(l)));
 }

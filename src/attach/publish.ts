@@ -1,6 +1,6 @@
 import { digestTag } from '../oci/digest.js';
 import type { Repository } from '../oci/client.js';
-import type { SettleQueue, SharedTagTiming } from '../oci/shared-tag.js';
+import type { SettleQueue } from '../oci/shared-tag.js';
 import type { Descriptor } from '../oci/types.js';
 import type { Storage } from '../options.js';
 import type { SignedMessage, SignedStatement } from '../sigstore/sign.js';
@@ -40,7 +40,6 @@ export interface PublishInput {
   attestations: { signed: SignedStatement; targets: string[] }[];
   supersede: SupersedeRule;
   logger: Logger;
-  timing?: SharedTagTiming;
   /**
    * Shared tags' settle-and-re-check phases go here and publish() returns once every write has
    * landed; the caller drains the queue (docs/concurrency.md). Without it publish() waits for them.
@@ -73,10 +72,7 @@ export async function publish(input: PublishInput): Promise<PublishResult> {
 async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<PublishResult> {
   const { repo, storage, chain } = input;
   const out: PublishResult = { artifacts: [], locations: [], replaced: 0, fallbackTagUsed: false };
-  const timing = {
-    ...(input.timing ? { timing: input.timing } : {}),
-    ...(input.settle ? { settle: input.settle } : {}),
-  };
+  const settle = input.settle ? { settle: input.settle } : {};
   const record = (artifact: PublishedArtifact, ref: string, via: string) => {
     out.artifacts.push(artifact);
     out.locations.push({ artifact, ref, via });
@@ -90,7 +86,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
       const msg = t.message;
       jobs.push(
         appendToLegacyTag(repo, t.target.digest, 'sig', [signatureLayer(msg, chain)], {
-          ...timing,
+          ...settle,
           superseded: legacyLayerSuperseded(input.supersede, 'sig'),
         }).then((r) => {
           out.replaced += r.replaced;
@@ -116,7 +112,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
           'att',
           attestations.map((a) => attestationLayer(a, chain)),
           {
-            ...timing,
+            ...settle,
             superseded: legacyLayerSuperseded(input.supersede, 'att'),
           },
         ).then((r) => {
@@ -143,7 +139,7 @@ async function publishTarget(input: PublishInput, t: TargetSignatures): Promise<
     jobs.push(
       (async () => {
         const old = await supersededBundles(repo, t.target.digest, input.supersede, MAX_BUNDLE_BYTES);
-        const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...timing, supersedes: old });
+        const pushed = await pushBundleReferrers(repo, t.target, bundles, { ...settle, supersedes: old });
         pushed.forEach((p, i) => {
           out.fallbackTagUsed ||= p.via === 'fallback';
           record(

@@ -1,7 +1,7 @@
 import { digestOf, digestTag } from './digest.js';
 import { ForeignContentError, NotFoundError, registryError } from './errors.js';
 import { EMPTY_DIGEST, EMPTY_JSON, MediaType } from './mediatypes.js';
-import { calibrateTiming, updateSharedTag, type SettleQueue, type SharedTagTiming } from './shared-tag.js';
+import { SHARED_TAG_TIMING, updateSharedTag, type SettleQueue, type SharedTagUpdate } from './shared-tag.js';
 import { discard, header, readBody, retryBodyReads } from '../http/transport.js';
 import type { FetchedManifest, Repository } from './client.js';
 import type { Annotations, Descriptor, ImageIndex, ImageManifest } from './types.js';
@@ -196,7 +196,6 @@ export function buildArtifactManifest(artifact: Artifact): {
 }
 
 export interface PushReferrerOptions {
-  timing?: SharedTagTiming;
   /** Hand the fallback tag's settle-and-re-check to this queue instead of waiting for it here. */
   settle?: SettleQueue;
   /** Referrers this one replaces: dropped from the fallback index in the same update. */
@@ -217,18 +216,14 @@ export async function pushReferrers(
   const subjects = new Set(artifacts.map((a) => a.subject.digest));
   if (subjects.size !== 1) throw new Error('internal: pushReferrers takes artifacts of one subject');
   const subject = [...subjects][0]!;
-  let roundTrip = 0;
   const pushed = await Promise.all(
     artifacts.map(async (artifact) => {
       const { manifest, bytes, blobs } = buildArtifactManifest(artifact);
       const descriptor = referrerDescriptor(manifest, bytes);
-      const started = Date.now();
       const put = await repo.putManifestWithBlobs(descriptor.digest, bytes, MediaType.ImageManifest, [
         { data: EMPTY_JSON, mediaType: MediaType.Empty },
         ...blobs,
       ]);
-      // Blobs (HEAD, POST, PUT; in parallel) then the manifest PUT: four round trips in sequence.
-      roundTrip = Math.max(roundTrip, (Date.now() - started) / 4);
       return { descriptor, ociSubject: put.ociSubject };
     }),
   );
@@ -242,12 +237,10 @@ export async function pushReferrers(
       pushed.map((p) => p.descriptor),
     );
   } else {
-    const timing = opts.timing ?? calibrateTiming(roundTrip);
     await updateFallbackIndex(
       repo,
       subject,
       { add: pushed.map((p) => p.descriptor), remove: new Set(opts.supersedes ?? []) },
-      timing,
       opts.settle,
     );
   }
@@ -301,52 +294,77 @@ export async function updateFallbackIndex(
   repo: Repository,
   subjectDigest: string,
   change: { add: Descriptor[]; remove?: ReadonlySet<string> },
-  timing: SharedTagTiming,
   settle?: SettleQueue,
 ): Promise<void> {
   const tag = digestTag(subjectDigest);
-  const ours = new Map(change.add.map((e) => [e.digest, e]));
-  const remove = change.remove ?? new Set<string>();
-  const restore = new Map<string, Descriptor>();
-  let lastWritten: Descriptor[] = [];
-  await updateSharedTag<ImageIndex | undefined>(
+  await updateSharedTag(
     repo,
     tag,
-    {
-      parse: (fetched) => parseFallback(repo, tag, fetched),
-      merge(current) {
-        const existing = current?.manifests ?? [];
-        const manifests = dedupe(existing).filter((d) => !remove.has(d.digest));
-        const have = new Set(manifests.map((d) => d.digest));
-        const missing = [...ours.values(), ...restore.values()].filter((d) => !have.has(d.digest));
-        if (current && missing.length === 0 && manifests.length === existing.length) return undefined;
-        const index: ImageIndex = {
-          ...(current ?? {}),
-          schemaVersion: 2,
-          mediaType: MediaType.ImageIndex,
-          manifests: [...manifests, ...missing],
-        };
-        return { bytes: Buffer.from(JSON.stringify(index)), mediaType: MediaType.ImageIndex };
-      },
-      written(bytes) {
-        lastWritten = (JSON.parse(bytes.toString('utf8')) as ImageIndex).manifests;
-      },
-      async holds(current) {
-        const have = new Set((current?.manifests ?? []).map((d) => d.digest));
-        let ok = [...ours.keys()].every((d) => have.has(d)) && ![...remove].some((d) => have.has(d));
-        for (const d of lastWritten) {
-          if (have.has(d.digest) || ours.has(d.digest) || remove.has(d.digest)) continue;
-          if (await repo.headManifest(d.digest)) {
-            restore.set(d.digest, d);
-            ok = false;
-          }
-        }
-        return ok;
-      },
-    },
-    timing,
+    fallbackIndexUpdate(repo, tag, { ours: change.add, remove: [...(change.remove ?? [])] }),
+    // The protocol's constants, as every writer uses them (docs/concurrency.md).
+    SHARED_TAG_TIMING,
     settle,
   );
+}
+
+/** A referrers fallback tag's re-check as another process resumes it (the Action's post step). */
+export type FallbackRecheck = {
+  kind: 'referrers-fallback';
+  /** Our referrers: what the index must list. */
+  ours: Descriptor[];
+  /** Referrers we replaced: what it must not list. */
+  remove: string[];
+  /** The index as we last wrote it: entries a stale write dropped are restored if they still exist. */
+  lastWritten: Descriptor[];
+};
+
+/** The shared-tag update of a fallback index; from a FallbackRecheck, the same update resumed elsewhere. */
+export function fallbackIndexUpdate(
+  repo: Repository,
+  tag: string,
+  what: { ours: Descriptor[]; remove: string[]; lastWritten?: Descriptor[] },
+): SharedTagUpdate<ImageIndex | undefined> {
+  const ours = new Map(what.ours.map((e) => [e.digest, e]));
+  const remove = new Set(what.remove);
+  const restore = new Map<string, Descriptor>();
+  let lastWritten: Descriptor[] = what.lastWritten ?? [];
+  return {
+    parse: (fetched) => parseFallback(repo, tag, fetched),
+    merge(current) {
+      const existing = current?.manifests ?? [];
+      const manifests = dedupe(existing).filter((d) => !remove.has(d.digest));
+      const have = new Set(manifests.map((d) => d.digest));
+      const missing = [...ours.values(), ...restore.values()].filter((d) => !have.has(d.digest));
+      if (current && missing.length === 0 && manifests.length === existing.length) return undefined;
+      const index: ImageIndex = {
+        ...(current ?? {}),
+        schemaVersion: 2,
+        mediaType: MediaType.ImageIndex,
+        manifests: [...manifests, ...missing],
+      };
+      return { bytes: Buffer.from(JSON.stringify(index)), mediaType: MediaType.ImageIndex };
+    },
+    written(bytes) {
+      lastWritten = (JSON.parse(bytes.toString('utf8')) as ImageIndex).manifests;
+    },
+    async holds(current) {
+      const have = new Set((current?.manifests ?? []).map((d) => d.digest));
+      let ok = [...ours.keys()].every((d) => have.has(d)) && ![...remove].some((d) => have.has(d));
+      for (const d of lastWritten) {
+        if (have.has(d.digest) || ours.has(d.digest) || remove.has(d.digest)) continue;
+        if (await repo.headManifest(d.digest)) {
+          restore.set(d.digest, d);
+          ok = false;
+        }
+      }
+      return ok;
+    },
+    recheck(): FallbackRecheck {
+      // Ours are listed in `ours` already; the rest of the last write is what may need restoring.
+      const others = lastWritten.filter((d) => !ours.has(d.digest) && !remove.has(d.digest));
+      return { kind: 'referrers-fallback', ours: what.ours, remove: what.remove, lastWritten: others };
+    },
+  };
 }
 
 function dedupe(list: Descriptor[]): Descriptor[] {

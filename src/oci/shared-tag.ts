@@ -15,6 +15,7 @@ import { PreconditionFailedError, type FetchedManifest, type Repository } from '
  *      readToWriteMs + writeTimeoutMs after the read it was based on;
  *   3. after our last PUT wait `settleMs` >= that bound (plus jitter), re-read, and if what we must
  *      guarantee is missing, merge it back and repeat from 3.
+ * The bounds are protocol constants (SHARED_TAG_TIMING), the same for every writer.
  * An entry present at that final read can no longer be removed by a stale write from any writer that
  * follows the same protocol: such a write would have to be based on a read made before ours landed,
  * and every such write has landed (or failed) before the settle delay ended.
@@ -28,20 +29,28 @@ export interface SharedTagTiming {
   maxRounds: number;
 }
 
-/** Timing from a measured registry round trip: generous multiples, with floors for noisy CI machines. */
-export function calibrateTiming(roundTripMs: number): SharedTagTiming {
-  const readToWriteMs = Math.max(1_000, Math.ceil(roundTripMs * 5));
-  const writeTimeoutMs = Math.max(2_000, Math.ceil(roundTripMs * 10));
-  return {
-    readToWriteMs,
-    writeTimeoutMs,
-    settleMs: readToWriteMs + writeTimeoutMs,
-    jitterMs: 500,
-    maxRounds: 12,
-  };
-}
+/**
+ * The protocol's bounds, the same for every writer. They are constants rather than calibrated from a
+ * writer's own round trip: the settle of each writer must outlast the longest window ANY writer may
+ * use, and a writer cannot learn a concurrent writer's window (one still in flight has not written
+ * it anywhere yet). 2 s covers 1.9x the worst read-to-PUT measured under 16 concurrent signers
+ * (1065 ms, config upload included; a read-to-PUT now excludes it, see `write`), 3 s is 4.8x the
+ * worst PUT (629 ms); both are at or above the floors earlier releases used (1 s and 2 s), so this
+ * settle also outlasts the window of an earlier sigstamp on a registry up to 333 ms away
+ * (docs/concurrency.md).
+ */
+export const SHARED_TAG_TIMING: Readonly<SharedTagTiming> = Object.freeze({
+  readToWriteMs: 2_000,
+  writeTimeoutMs: 3_000,
+  settleMs: 5_000,
+  jitterMs: 500,
+  maxRounds: 12,
+});
 
 export type MergeResult = { bytes: Buffer; mediaType: string } | undefined;
+
+/** What a later process needs to re-check a tag: JSON, no secrets; `kind` names the update that reads it. */
+export type RecheckSpec = { kind: string } & Record<string, unknown>;
 
 export interface SharedTagUpdate<T> {
   /** Interprets the tag's current content (undefined: no such tag). Throws to leave a foreign tag untouched. */
@@ -53,6 +62,8 @@ export interface SharedTagUpdate<T> {
   holds(current: T): Promise<boolean>;
   /** Told about each successful PUT, so `holds` can check what was written. */
   written?(bytes: Buffer): void;
+  /** What `holds` checks, for a re-check in another process (the Action's post step); read after the write. */
+  recheck?(): RecheckSpec;
 }
 
 export interface SharedTagResult {
@@ -78,24 +89,57 @@ async function readTag(repo: Repository, tag: string): Promise<FetchedManifest |
   }
 }
 
+/** A tag's settle-and-re-check left for a later process: where, what, and not before when (epoch ms). */
+export interface PendingRecheck {
+  registry: string;
+  repository: string;
+  tag: string;
+  /** The end of the settle delay after our last PUT: the re-check must not read earlier. */
+  notBefore: number;
+  check: RecheckSpec;
+}
+
 /**
- * Settle phases handed over by updates that were asked not to wait for them: the caller does other
- * work (reading back and verifying what it wrote) while the delay runs, then drains the queue, which
- * throws the first failure. A deferred settle never rejects unobserved.
+ * Settle phases handed over by updates that were asked not to wait for them. Waiting (the CLI): the
+ * caller does other work (reading back and verifying what it wrote) while the delay runs, then
+ * drains the queue, which throws the first failure; a deferred settle never rejects unobserved.
+ * Handing over (the Action): the phase is not run here at all but described (`handedOver()`) for the
+ * post step, which waits for what remains of the delay; a description larger than `maxSpecBytes`
+ * (what one state variable carries safely) is settled here instead.
  */
 export class SettleQueue {
   private readonly pending: Promise<void>[] = [];
+  private readonly rechecks: PendingRecheck[] = [];
   private failure: { error: unknown } | undefined;
 
-  defer(settle: Promise<unknown>): void {
+  /** `handOver.saved` is told of each re-check as it is handed over (so a killed process has saved it). */
+  constructor(
+    private readonly handOver?: {
+      maxSpecBytes: number;
+      saved?: (recheck: PendingRecheck, index: number) => void;
+    },
+  ) {}
+
+  defer(settle: () => Promise<unknown>, recheck?: () => PendingRecheck | undefined): void {
+    const described = this.handOver ? recheck?.() : undefined;
+    if (described && JSON.stringify(described).length <= this.handOver!.maxSpecBytes) {
+      this.rechecks.push(described);
+      this.handOver!.saved?.(described, this.rechecks.length - 1);
+      return;
+    }
     this.pending.push(
-      settle.then(
+      settle().then(
         () => undefined,
         (error: unknown) => {
           this.failure ??= { error };
         },
       ),
     );
+  }
+
+  /** The re-checks left for a later process (empty when waiting). */
+  handedOver(): readonly PendingRecheck[] {
+    return this.rechecks;
   }
 
   async drain(): Promise<void> {
@@ -106,66 +150,118 @@ export class SettleQueue {
 
 /**
  * Runs the protocol on `tag`. With a SettleQueue the call returns once our write has landed and the
- * settle-and-re-check phase (step 3) continues in the queue; without one it returns after it.
+ * settle-and-re-check phase (step 3) continues in the queue (or is handed over); without one it
+ * returns after it.
  */
 export async function updateSharedTag<T>(
   repo: Repository,
   tag: string,
   update: SharedTagUpdate<T>,
-  timing: SharedTagTiming,
+  timing: SharedTagTiming = SHARED_TAG_TIMING,
   settleQueue?: SettleQueue,
 ): Promise<SharedTagResult> {
   const result: SharedTagResult = { writes: 0, repairs: 0 };
-  const jitter = () => sleep(Math.random() * timing.jitterMs);
-  // Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted.
-  const write = async (): Promise<void> => {
-    for (let attempt = 0; ; attempt++) {
-      if (attempt >= timing.maxRounds) {
-        throw new SharedTagError(
-          `${repo}:${tag}: could not write after ${attempt} attempts (conflicts or timeouts)`,
-        );
-      }
-      const readAt = Date.now();
-      const fetched = await readTag(repo, tag);
-      const next = await update.merge(update.parse(fetched), attempt);
-      if (!next) return;
-      if (Date.now() - readAt > timing.readToWriteMs) continue;
-      try {
-        // If-Match is sent for the registries that honour it; the settle re-read covers the rest.
-        await repo.putManifest(tag, next.bytes, next.mediaType, {
-          ...(fetched?.etag ? { ifMatch: fetched.etag } : {}),
-          timeoutMs: timing.writeTimeoutMs,
-          retries: 0,
-        });
-        result.writes++;
-        update.written?.(next.bytes);
-        return;
-      } catch (err) {
-        // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
-        if (!(err instanceof PreconditionFailedError) && !isTransient(err)) throw err;
-        await jitter();
-      }
-    }
-  };
-  // Settle phase: outlast every concurrent write based on a read older than our last PUT, re-read,
-  // and write again (then settle again) while an entry we guarantee is missing.
-  const settle = async (): Promise<SharedTagResult> => {
-    for (let round = 0; round < timing.maxRounds; round++) {
-      if (round > 0) await write();
-      await sleep(timing.settleMs);
-      await jitter();
-      if (await update.holds(update.parse(await readTag(repo, tag)))) return result;
-      result.repairs++;
-    }
-    throw new SharedTagError(
-      `${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
-        'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead',
-    );
-  };
-  await write();
-  if (!settleQueue) return settle();
-  settleQueue.defer(settle());
+  await writeSharedTag(repo, tag, update, timing, result);
+  if (!settleQueue) return settleSharedTag(repo, tag, update, timing, timing.settleMs, result);
+  const writtenAt = Date.now();
+  settleQueue.defer(
+    () => settleSharedTag(repo, tag, update, timing, timing.settleMs, result),
+    update.recheck &&
+      (() => ({
+        registry: repo.registry,
+        repository: repo.name,
+        tag,
+        notBefore: writtenAt + timing.settleMs,
+        check: update.recheck!(),
+      })),
+  );
   return result;
+}
+
+/** Write phase: merge into a fresh read, within the read-to-write bound, until a PUT is accepted. */
+async function writeSharedTag<T>(
+  repo: Repository,
+  tag: string,
+  update: SharedTagUpdate<T>,
+  timing: SharedTagTiming,
+  result: SharedTagResult,
+): Promise<void> {
+  const jitter = () => sleep(Math.random() * timing.jitterMs);
+  // Bytes merged from a read that got too old: still right if the tag is unchanged at the next read
+  // (their blobs are uploaded), so the read-to-PUT bound never has to cover a blob upload.
+  let prepared: { base: string | undefined; next: NonNullable<MergeResult> } | undefined;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt >= timing.maxRounds) {
+      throw new SharedTagError(
+        `${repo}:${tag}: could not write after ${attempt} attempts (conflicts or timeouts)`,
+      );
+    }
+    const readAt = Date.now();
+    const fetched = await readTag(repo, tag);
+    const base = fetched?.descriptor.digest;
+    const next =
+      prepared && prepared.base === base ? prepared.next : await update.merge(update.parse(fetched), attempt);
+    prepared = undefined;
+    if (!next) return;
+    if (Date.now() - readAt > timing.readToWriteMs) {
+      prepared = { base, next };
+      continue;
+    }
+    try {
+      // If-Match is sent for the registries that honour it; the settle re-read covers the rest.
+      await repo.putManifest(tag, next.bytes, next.mediaType, {
+        ...(fetched?.etag ? { ifMatch: fetched.etag } : {}),
+        timeoutMs: timing.writeTimeoutMs,
+        retries: 0,
+      });
+      result.writes++;
+      update.written?.(next.bytes);
+      return;
+    } catch (err) {
+      // A conflict or a failed/timed-out write: its fate is unknown, so start again from a read.
+      if (!(err instanceof PreconditionFailedError) && !isTransient(err)) throw err;
+      await jitter();
+    }
+  }
+}
+
+/**
+ * Settle phase: outlast every concurrent write based on a read older than our last PUT (the first
+ * wait is `firstDelayMs`: what remains of it when another process resumes it), re-read, and write
+ * again (then settle again) while an entry we guarantee is missing.
+ */
+export async function settleSharedTag<T>(
+  repo: Repository,
+  tag: string,
+  update: SharedTagUpdate<T>,
+  timing: SharedTagTiming = SHARED_TAG_TIMING,
+  firstDelayMs: number = timing.settleMs,
+  result: SharedTagResult = { writes: 0, repairs: 0 },
+): Promise<SharedTagResult> {
+  for (let round = 0; round < timing.maxRounds; round++) {
+    if (round > 0) await writeSharedTag(repo, tag, update, timing, result);
+    await sleep(round === 0 ? firstDelayMs : timing.settleMs);
+    await sleep(Math.random() * timing.jitterMs);
+    if (await update.holds(update.parse(await readTag(repo, tag)))) return result;
+    result.repairs++;
+  }
+  throw new SharedTagError(
+    `${repo}:${tag}: our entry was removed by concurrent writers ${timing.maxRounds} times in a row; ` +
+      'the registry may not offer read-your-writes consistency (a cache in front of it?) — sign once after the matrix instead',
+  );
+}
+
+/**
+ * How long a resumed settle still has to wait: what remains until `notBefore`, never negative, and
+ * never more than one whole settle (a clock set back between the two processes must not stall it).
+ */
+export function remainingDelayMs(
+  notBefore: number,
+  now: number,
+  settleMs = SHARED_TAG_TIMING.settleMs,
+): number {
+  if (!Number.isFinite(notBefore)) return settleMs;
+  return Math.min(settleMs, Math.max(0, Math.ceil(notBefore - now)));
 }
 
 function isTransient(err: unknown): boolean {

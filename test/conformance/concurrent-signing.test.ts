@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyTag } from '../../src/attach/cosign-legacy.js';
@@ -6,14 +5,17 @@ import { RegistryClient } from '../../src/oci/client.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { listReferrers } from '../../src/oci/referrers.js';
 import type { ImageManifest } from '../../src/oci/types.js';
+import { customSigstoreInputs, runAction, runPost } from '../support/action.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, startOlareg, type TestRegistry } from '../support/registry.js';
 import { DEFAULT_REPO, startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
 import { toolGate } from '../support/tools.js';
 import { cosign22Verify, cosignVerify } from '../support/verifiers.js';
 
-// 16 distinct workflow runs sign one digest at the same moment (matrix jobs, parallel pipelines).
-// Afterwards every signature and every referrer must be there, and cosign must accept each.
+// 16 distinct workflow runs sign one digest at the same moment (matrix jobs, parallel pipelines),
+// each running the Action: main, then its post step. Afterwards every signature and every referrer
+// must be there, and cosign must accept each. (The CLI, which settles in process, is raced in
+// test/integration/concurrency.test.ts.)
 const RUNS = 16;
 const SLSA = 'https://slsa.dev/provenance/v1';
 
@@ -37,38 +39,47 @@ for (const [kind, start, tool] of [
       afterAll(async () => Promise.all([registry?.stop(), sigstore?.stop()]));
 
       it('keeps all signatures and referrers, and each verifies', async () => {
-        const codes = await Promise.all(
+        // Each job runs the Action as the runner does: main, then (at the end of the job) post,
+        // which does the shared tags' settle-and-re-check main handed over in its state.
+        const jobs = await Promise.all(
           Array.from({ length: RUNS }, async (_, i) => {
-            const token = await sigstore.oidc.mint({ run_id: String(9000 + i), run_attempt: '1' });
-            return new Promise<{ code: number; stderr: string }>((resolve) =>
-              execFile(
-                process.execPath,
-                [
-                  'dist/cli/index.js',
-                  'run',
-                  '--image',
-                  `${ref}@${digest}`,
-                  '--sigstore',
-                  'custom',
-                  '--fulcio-url',
-                  sigstore.fulcioUrl,
-                  '--rekor-url',
-                  sigstore.rekorUrl,
-                  '--trusted-root',
-                  sigstore.trustedRootPath,
-                  '--sbom',
-                  'none',
-                  '--output-dir',
-                  `${tmpdir()}/sigstamp-race-${kind}-${i}`,
-                ],
-                { env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), SIGSTAMP_IDENTITY_TOKEN: token } },
-                (err, _stdout, stderr) =>
-                  resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
-              ),
+            const runId = String(9000 + i);
+            const main = await runAction(
+              {
+                image: `${ref}@${digest}`,
+                ...customSigstoreInputs(sigstore),
+                sbom: 'none',
+                'output-dir': `${tmpdir()}/sigstamp-race-${kind}-${i}`,
+              },
+              {
+                sigstore,
+                env: {
+                  ACTIONS_ID_TOKEN_REQUEST_TOKEN: sigstore.oidc.jobRequestToken({
+                    run_id: runId,
+                    run_attempt: '1',
+                  }),
+                  GITHUB_RUN_ID: runId,
+                },
+              },
             );
+            const post = main.code === 0 ? await runPost(main) : undefined;
+            return { main, post };
           }),
         );
-        for (const c of codes) expect(c.code, c.stderr).toBe(0);
+        for (const { main, post } of jobs) {
+          expect(main.code, main.stdout + main.stderr).toBe(0);
+          expect(post?.code, (post?.stdout ?? '') + (post?.stderr ?? '')).toBe(0);
+          // .sig and .att; and the referrers fallback tag where there is no referrers API.
+          const shared = kind === 'distribution' ? 3 : 2;
+          expect(post?.summary).toMatch(
+            new RegExp(`^sigstamp: re-checked ${shared} shared tag\\(s\\) after the settle delay`),
+          );
+        }
+        const ms = (list: number[]) => `${Math.min(...list)}–${Math.max(...list)} ms`;
+        console.log(
+          `${kind}: ${RUNS} concurrent jobs: main ${ms(jobs.map((j) => j.main.ms))}, post ${ms(jobs.map((j) => j.post!.ms))}; ` +
+            `${jobs.filter((j) => /restored entries/.test(j.post!.summary)).length} post step(s) restored entries`,
+        );
 
         const client = new RegistryClient();
         const repo = client.repository(parseReference(ref));

@@ -6,8 +6,11 @@ import type { SigstoreUnderTest } from './sigstore/index.js';
 
 /**
  * Runs the bundled Action (`node dist/index.js`) the way the runner does: inputs as INPUT_<NAME>
- * variables, the GitHub context as GITHUB_* variables, outputs and summary through the files named
- * by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and the OIDC token service at ACTIONS_ID_TOKEN_REQUEST_*.
+ * variables, the GitHub context as GITHUB_* variables, outputs, state and summary through the files
+ * named by GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY, and the OIDC token service at
+ * ACTIONS_ID_TOKEN_REQUEST_*. `runPost` then runs the post step (`node dist/post/index.js`) as the
+ * runner does at the end of the job: the same inputs, the saved state as STATE_<name> variables, and
+ * files of its own.
  */
 
 export interface ActionRun {
@@ -16,14 +19,81 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** What the step saved with core.saveState (the runner's parse of GITHUB_STATE). */
+  state: Record<string, string>;
+  /** The environment the step ran with (inputs, context, token service), for its post step. */
+  env: Record<string, string>;
+  ms: number;
 }
 
-/** Parses GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records (@actions/core's file command). */
-export function parseOutputFile(text: string): Record<string, string> {
+/**
+ * Parses a file-command file (GITHUB_OUTPUT, GITHUB_STATE) as the runner does
+ * (actions/runner FileCommandManager, EnvFileKeyValuePairs): lines `NAME=VALUE`, or `NAME<<DELIMITER`
+ * followed by the value's lines and a line that is exactly DELIMITER, whichever of `=` and `<<` comes
+ * first in the line; empty lines skipped. @actions/core writes the heredoc form with a random delimiter.
+ */
+export function parseFileCommands(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const eq = line.indexOf('=');
+    const heredoc = line.indexOf('<<');
+    if (eq >= 0 && (heredoc < 0 || eq < heredoc)) {
+      out[line.slice(0, eq)] = line.slice(eq + 1);
+      continue;
+    }
+    if (heredoc < 0) throw new Error(`invalid file-command line ${JSON.stringify(line)}`);
+    const name = line.slice(0, heredoc);
+    const delimiter = line.slice(heredoc + 2);
+    if (!name || !delimiter) throw new Error(`invalid file-command line ${JSON.stringify(line)}`);
+    const value: string[] = [];
+    for (i++; lines[i] !== delimiter; i++) {
+      if (i >= lines.length) throw new Error(`matching delimiter not found '${delimiter}'`);
+      value.push(lines[i]!);
+    }
+    out[name] = value.join('\n');
+  }
   return out;
+}
+
+/** GITHUB_OUTPUT's records. */
+export const parseOutputFile = parseFileCommands;
+
+async function step(script: string, env: Record<string, string>) {
+  const dir = await mkdtemp(join(tmpdir(), 'sigstamp-step-'));
+  const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary.md') };
+  await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
+  const stepEnv = {
+    ...env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+  };
+  const started = performance.now();
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
+    (resolve) => {
+      execFile(
+        process.execPath,
+        [join(process.cwd(), 'dist', script)],
+        { env: stepEnv, maxBuffer: 64 << 20 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    },
+  );
+  const ms = Math.round(performance.now() - started);
+  return {
+    code,
+    stdout,
+    stderr,
+    ms,
+    env,
+    outputs: parseFileCommands(await readFile(files.output, 'utf8')),
+    state: parseFileCommands(await readFile(files.state, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+  };
 }
 
 export function tagPushContext(owner = 'acme', repo = 'app', tag = 'v1.2.3'): Record<string, string> {
@@ -45,16 +115,10 @@ export async function runAction(
   opts: { sigstore?: SigstoreUnderTest; env?: Record<string, string>; idToken?: boolean } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
-  const outputFile = join(dir, 'output');
-  const summaryFile = join(dir, 'summary.md');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
     RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
     ...tagPushContext(),
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...(opts.sigstore && opts.idToken !== false
@@ -65,24 +129,15 @@ export async function runAction(
       : {}),
     ...opts.env,
   };
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
-    (resolve) => {
-      execFile(
-        process.execPath,
-        [join(process.cwd(), 'dist', 'index.js')],
-        { env, maxBuffer: 64 << 20 },
-        (err, stdout, stderr) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    },
-  );
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-  };
+  return step('index.js', env);
+}
+
+/** The post step of `main` (runs.post), as the runner starts it at the end of the job. */
+export async function runPost(main: Pick<ActionRun, 'env' | 'state'>): Promise<ActionRun> {
+  return step(join('post', 'index.js'), {
+    ...main.env,
+    ...Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v])),
+  });
 }
 
 /** The inputs that point the Action at a loopback Sigstore. */

@@ -7,7 +7,7 @@ import { INPUTS, OUTPUTS } from '../../src/inputs.js';
 const action = parse(readFileSync('action.yml', 'utf8')) as {
   inputs: Record<string, { default?: string; description: string }>;
   outputs: Record<string, { description: string }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string; 'post-if'?: string };
 };
 
 describe('action.yml', () => {
@@ -24,8 +24,13 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(Object.keys(OUTPUTS).sort());
   });
 
-  it('runs the committed bundle on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('runs the committed bundles on node24: main, and the shared-tag re-check as post, always', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'always()',
+    });
   });
 });
 

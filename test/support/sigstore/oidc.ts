@@ -104,6 +104,11 @@ export interface OidcIssuer {
   mint(overrides?: Partial<GitHubClaims>, opts?: MintOptions): Promise<string>;
   /** Claims (over the defaults) that the token endpoint mints from now on. */
   setClaims(overrides: Partial<GitHubClaims>): void;
+  /**
+   * An ACTIONS_ID_TOKEN_REQUEST_TOKEN of one job of its own, for which the endpoint mints these
+   * claims: the runner gives every job its own request token, so concurrent jobs get their own runs.
+   */
+  jobRequestToken(overrides: Partial<GitHubClaims>): string;
   /** GET /token calls, authorized or not. */
   readonly tokenRequests: number;
   /** Audiences asked for at /token, in order. */
@@ -130,6 +135,7 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
   Object.assign(jwk, { kid, alg, use: 'sig' });
   const requestToken = randomBytes(24).toString('base64url');
   let nextClaims: Partial<GitHubClaims> = {};
+  const jobClaims = new Map<string, Partial<GitHubClaims>>();
   let tokenRequests = 0;
   const audiences: string[] = [];
   const issuedTokens: string[] = [];
@@ -171,12 +177,14 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
       case '/token': {
         tokenRequests++;
         const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-        if (!sameSecret(auth, requestToken)) return sendJson(res, 401, { message: 'Unauthorized' });
+        const job = [...jobClaims].find(([token]) => sameSecret(auth, token))?.[1];
+        if (!job && !sameSecret(auth, requestToken)) return sendJson(res, 401, { message: 'Unauthorized' });
+        const overrides = job ?? nextClaims;
         // Without an audience GitHub uses the owner's URL (never `sigstore`).
-        const claims = { ...defaultClaims(issuer), ...nextClaims };
+        const claims = { ...defaultClaims(issuer), ...overrides };
         const audience = url.searchParams.get('audience') ?? `https://github.com/${claims.repository_owner}`;
         audiences.push(audience);
-        const value = await mint(nextClaims, { audience });
+        const value = await mint(overrides, { audience });
         issuedTokens.push(value);
         return sendJson(res, 200, { count: 1, value });
       }
@@ -194,6 +202,11 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
     jwk,
     mint,
     setClaims: (overrides) => void (nextClaims = { ...overrides }),
+    jobRequestToken: (overrides) => {
+      const token = randomBytes(24).toString('base64url');
+      jobClaims.set(token, { ...overrides });
+      return token;
+    },
     get tokenRequests() {
       return tokenRequests;
     },
