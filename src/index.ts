@@ -7,6 +7,7 @@ import { run } from './run.js';
 import { summaryMarkdown } from './report/summary.js';
 import { MISSING_ID_TOKEN_PERMISSION, IdentityTokenError, type TokenSource } from './sigstore/token.js';
 import { actionOutputs } from './report/outputs.js';
+import { storeFailure } from './github/for-run.js';
 import type { Logger } from './log.js';
 
 /** The Action entry: the only file that reads inputs. It fills Options, calls run(), reports. */
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   for (const [name, value] of Object.entries(actionOutputs(result)) as [OutputName, string][])
     core.setOutput(name, value);
   if (options.showSummary) await core.summary.addRaw(summaryMarkdown(result)).write();
+  // Reported first (outputs, summary), then failed: the registry copy is complete, the store is not.
+  const incomplete = storeFailure(result.signing?.store);
+  if (incomplete) throw incomplete;
 }
 
 main().catch((err: unknown) => core.setFailed(err instanceof Error ? err.message : String(err)));

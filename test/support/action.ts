@@ -42,7 +42,13 @@ export function tagPushContext(owner = 'acme', repo = 'app', tag = 'v1.2.3'): Re
 
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { sigstore?: SigstoreUnderTest; env?: Record<string, string>; idToken?: boolean } = {},
+  opts: {
+    sigstore?: SigstoreUnderTest;
+    env?: Record<string, string>;
+    idToken?: boolean;
+    /** Runs the command through this (test/support/netns.ts's Sandbox.wrap). */
+    wrap?: (cmd: string, args: string[]) => [string, string[]];
+  } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
   const outputFile = join(dir, 'output');
@@ -67,12 +73,12 @@ export async function runAction(
   };
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     (resolve) => {
-      execFile(
+      const [cmd, args] = (opts.wrap ?? ((c: string, a: string[]) => [c, a] as [string, string[]]))(
         process.execPath,
         [join(process.cwd(), 'dist', 'index.js')],
-        { env, maxBuffer: 64 << 20 },
-        (err, stdout, stderr) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      execFile(cmd, args, { env, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     },
   );
