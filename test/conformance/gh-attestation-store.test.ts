@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import { buildImage, pushImage } from '../support/image.js';
-import { NEAR_MISS_CLAIMS, PREFIX_REPO } from '../support/near-misses.js';
+import { NEAR_MISS_CLAIMS, PREFIX_REPO, RELEASE } from '../support/near-misses.js';
 import { startSandbox, type Sandbox } from '../support/netns.js';
 import { REAL_SIGSTORE_TOOLS, startRealSigstore } from '../support/real-sigstore/index.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
@@ -75,10 +75,26 @@ describe.skipIf(
         {
           sigstore,
           env: {
+            // The repository the token is for: the one the OIDC claims name.
+            GITHUB_REPOSITORY: DEFAULT_REPO,
+            GITHUB_WORKFLOW_REF: RELEASE,
             ...(opts.sandboxed ? { NODE_EXTRA_CA_CERTS: ca.caPath } : { GITHUB_API_URL: api.url }),
             ...opts.env,
           },
-          ...(opts.sandboxed ? { wrap: sandbox.wrap } : {}),
+          // The sandbox starts its child through sh (dash), which drops variables whose names are
+          // no shell identifiers — every INPUT_<NAME-WITH-DASHES> the runner sets: `env` re-adds them.
+          ...(opts.sandboxed
+            ? {
+                wrap: (cmd: string, args: string[], env: Record<string, string>) =>
+                  sandbox.wrap('/usr/bin/env', [
+                    ...Object.entries(env)
+                      .filter(([k]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+                      .map(([k, v]) => `${k}=${v}`),
+                    cmd,
+                    ...args,
+                  ]),
+              }
+            : {}),
         },
       );
       expect(

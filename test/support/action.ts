@@ -46,8 +46,8 @@ export async function runAction(
     sigstore?: SigstoreUnderTest;
     env?: Record<string, string>;
     idToken?: boolean;
-    /** Runs the command through this (test/support/netns.ts's Sandbox.wrap). */
-    wrap?: (cmd: string, args: string[]) => [string, string[]];
+    /** Runs the command through this (test/support/netns.ts's Sandbox.wrap), given the env it gets. */
+    wrap?: (cmd: string, args: string[], env: Record<string, string>) => [string, string[]];
   } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
@@ -76,6 +76,7 @@ export async function runAction(
       const [cmd, args] = (opts.wrap ?? ((c: string, a: string[]) => [c, a] as [string, string[]]))(
         process.execPath,
         [join(process.cwd(), 'dist', 'index.js')],
+        env,
       );
       execFile(cmd, args, { env, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
