@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,6 +230,73 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
       expect(r.summary).toContain('**Not in the store** (2;');
       expect(r.outputs['attestation-refs']).not.toBe('');
       expect(r.outputs.digest).toBe(digest);
+    });
+
+    it('the CLI outside GitHub Actions: --push-to-attestation-store true with GITHUB_API_URL, GITHUB_REPOSITORY and SIGSTAMP_GITHUB_TOKEN; --json prints the same outputs; a store failure is exit 1 after the report', async () => {
+      const cli = async (digest: string, env: Record<string, string>) => {
+        const token = await sigstore.oidc.mint();
+        return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+          execFile(
+            process.execPath,
+            [
+              'dist/cli/index.js',
+              'run',
+              '--image',
+              `${registry.host}/acme/app@${digest}`,
+              '--sbom',
+              'none',
+              '--sigstore',
+              'custom',
+              '--fulcio-url',
+              sigstore.fulcioUrl,
+              '--rekor-url',
+              sigstore.rekorUrl,
+              '--trusted-root',
+              sigstore.trustedRootPath,
+              '--output-dir',
+              join(dir, `cli-${digest.slice(7, 15)}`),
+              '--push-to-attestation-store',
+              'true',
+              '--json',
+            ],
+            {
+              env: {
+                PATH: process.env.PATH ?? '',
+                HOME: tmpdir(),
+                SIGSTAMP_IDENTITY_TOKEN: token,
+                SIGSTAMP_GITHUB_TOKEN: TOKEN,
+                GITHUB_API_URL: gh.url,
+                GITHUB_REPOSITORY: 'acme/app',
+                ...env,
+              },
+            },
+            (err, stdout, stderr) => {
+              expect(stdout + stderr).not.toContain(TOKEN);
+              resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+            },
+          ),
+        );
+      };
+      const ok = await cli(await image(), {});
+      expect(ok.code, ok.stderr).toBe(0);
+      const outputs = JSON.parse(ok.stdout) as Record<string, string>;
+      const ids = outputs['attestation-ids']!.split('\n');
+      expect(ids).toHaveLength(2);
+      expect(outputs['attestation-urls']).toBe(
+        ids.map((id) => `https://github.com/acme/app/attestations/${id}`).join('\n'),
+      );
+      expect(ids.map((id) => gh.attestations.find((a) => String(a.id) === id)?.repository)).toEqual([
+        'acme/app',
+        'acme/app',
+      ]);
+      gh.failNext('create-attestation', { status: 422, message: 'Validation Failed' });
+      const failed = await cli(await image(), {});
+      expect(failed.code).toBe(1);
+      expect(JSON.parse(failed.stdout)['attestation-ids']).toBe('');
+      expect(failed.stderr).toContain(
+        'sigstamp: the attestation store of acme/app did not receive 2 bundle(s)',
+      );
+      expect(failed.stderr).toContain('HTTP 422 "Validation Failed"');
     });
 
     it('push-to-attestation-store: false sends nothing to GitHub', async () => {
