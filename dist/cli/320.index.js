@@ -107,7 +107,7 @@ function storeSection(store) {
             lines.push(`| ${cell(a.predicateType)} | [${cell(a.id)}](${a.url}) |`);
     }
     if (store.notStored.length) {
-        lines.push('', `**Not in the store** (${store.notStored.length}; each is in the registry, published and verified):`, '', ...store.notStored.map((n) => `- ${cell(n.predicateType)}: ${NOT_STORED_WHY[n.reason]} (${cell(n.detail)})`));
+        lines.push('', `**Not in the store** (${store.notStored.length}; each is in the registry, published${store.registryVerified ? ' and verified' : ''}):`, '', ...store.notStored.map((n) => `- ${cell(n.predicateType)}: ${NOT_STORED_WHY[n.reason]} (${cell(n.detail)})`));
     }
     if (store.storageRecordIds.length)
         lines.push('', `Storage record(s): ${store.storageRecordIds.join(', ')}`);

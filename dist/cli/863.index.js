@@ -285,7 +285,8 @@ class StoreIncompleteError extends Error {
         const failed = report.notStored.filter((n) => n.reason === 'failed');
         super(`the attestation store of ${report.repository} did not receive ${failed.length} bundle(s): ` +
             failed.map((f) => f.predicateType).join(', ') +
-            ` (${failed[0]?.detail ?? ''}). Everything is published and verified in the registry; re-run the job to upload them, ` +
+            ` (${failed[0]?.detail ?? ''}). Everything is published${report.registryVerified ? ' and verified' : ''} in the registry; ` +
+            're-run the job to upload them, ' +
             'or set push-to-attestation-store: false to rely on the registry alone');
         this.name = 'StoreIncompleteError';
     }
@@ -321,6 +322,7 @@ async function storeForRun(opts, signed, subjectDigest, ctx) {
         repository: `${cfg.owner}/${cfg.repo}`,
         ...upload,
         storageRecordIds: 'ids' in record ? record.ids : [],
+        registryVerified: opts.verify,
     };
 }
 

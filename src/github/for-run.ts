@@ -21,6 +21,8 @@ export interface StoreReport {
   stored: StoredAttestation[];
   notStored: NotStored[];
   storageRecordIds: number[];
+  /** Whether the registry copy was read back and verified (verify: true) before the upload. */
+  registryVerified: boolean;
 }
 
 export class StoreIncompleteError extends Error {
@@ -29,7 +31,8 @@ export class StoreIncompleteError extends Error {
     super(
       `the attestation store of ${report.repository} did not receive ${failed.length} bundle(s): ` +
         failed.map((f) => f.predicateType).join(', ') +
-        ` (${failed[0]?.detail ?? ''}). Everything is published and verified in the registry; re-run the job to upload them, ` +
+        ` (${failed[0]?.detail ?? ''}). Everything is published${report.registryVerified ? ' and verified' : ''} in the registry; ` +
+        're-run the job to upload them, ' +
         'or set push-to-attestation-store: false to rely on the registry alone',
     );
     this.name = 'StoreIncompleteError';
@@ -80,5 +83,6 @@ export async function storeForRun(
     repository: `${cfg.owner}/${cfg.repo}`,
     ...upload,
     storageRecordIds: 'ids' in record ? record.ids : [],
+    registryVerified: opts.verify,
   };
 }

@@ -127,7 +127,7 @@ function storeSection(store: StoreReport | undefined): string[] {
   if (store.notStored.length) {
     lines.push(
       '',
-      `**Not in the store** (${store.notStored.length}; each is in the registry, published and verified):`,
+      `**Not in the store** (${store.notStored.length}; each is in the registry, published${store.registryVerified ? ' and verified' : ''}):`,
       '',
       ...store.notStored.map(
         (n) => `- ${cell(n.predicateType)}: ${NOT_STORED_WHY[n.reason]} (${cell(n.detail)})`,

@@ -161,9 +161,15 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
       expect(r.outputs['attestation-refs']!.split('\n').length).toBeGreaterThanOrEqual(4);
     });
 
-    it('retries 502 and 429 (Retry-After) like actions/attest, and ends with each bundle stored once', async () => {
+    it('retries 502 and the documented rate limits (429 and 403 with retry-after, 403 with x-ratelimit-remaining 0), and ends with each bundle stored once', async () => {
       const digest = await image();
-      gh.failNext('create-attestation', faults.serverError(502), faults.secondaryRateLimit(429, 1));
+      gh.failNext(
+        'create-attestation',
+        faults.serverError(502),
+        faults.secondaryRateLimit(429, 1),
+        faults.secondaryRateLimit(403, 1),
+        faults.primaryRateLimit(403, 1),
+      );
       const before = gh.requests.length;
       const started = Date.now();
       const r = await run(digest, { sbom: 'none' });
@@ -175,9 +181,11 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
           .join('\n'),
       ).toBe(0);
       const creates = gh.requests.slice(before).filter((q) => q.path === '/repos/acme/app/attestations');
-      expect(creates.map((q) => q.status)).toEqual([502, 429, 201, 201]);
-      // (0+1)² s after the 502, then the 1 s the 429 asked for.
-      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+      expect(creates.map((q) => q.status)).toEqual([502, 429, 403, 403, 201, 201]);
+      // (0+1)² s after the 502, the 1 s each of the 429 and the secondary-limit 403 asked for, then
+      // the primary limit's reset (≤ 1 s away, whole seconds): a rate-limit 403 is no missing permission.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+      expect(r.stdout).not.toContain('attestations: write');
       expect(storedFor(r)).toHaveLength(2);
     });
 

@@ -115,7 +115,12 @@ describe('uploadToStore', () => {
       ['p2', 'failed'],
     ]);
     expect(r.notStored[0]!.detail).toContain('HTTP 503 "Server Error" after 6 attempts');
-    const report: StoreReport = { repository: 'acme/app', ...r, storageRecordIds: [] };
+    const report: StoreReport = {
+      repository: 'acme/app',
+      ...r,
+      storageRecordIds: [],
+      registryVerified: true,
+    };
     const failure = storeFailure(report);
     expect(failure).toBeInstanceOf(StoreIncompleteError);
     expect(failure!.message).toContain('did not receive 2 bundle(s): p1, p2');
@@ -143,7 +148,9 @@ describe('uploadToStore', () => {
     expect(warnings[0]).toContain('3 of 3 bundle(s) are in the registry only');
     expect(warnings[0]).toContain('`attestations: write`');
     expect(r.notStored.map((n) => n.reason)).toEqual(['forbidden', 'forbidden', 'forbidden']);
-    expect(storeFailure({ repository: 'acme/app', ...r, storageRecordIds: [] })).toBeUndefined();
+    expect(
+      storeFailure({ repository: 'acme/app', ...r, storageRecordIds: [], registryVerified: true }),
+    ).toBeUndefined();
   });
 
   it(`skips a bundle over ${STORE_MAX_BUNDLE_BYTES} bytes with a warning, without sending it, and stores the others`, async () => {
@@ -167,7 +174,9 @@ describe('uploadToStore', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(`over the store's ${STORE_MAX_BUNDLE_BYTES}-byte limit`);
     expect(warnings[0]).toContain('It is in the registry');
-    expect(storeFailure({ repository: 'acme/app', ...r, storageRecordIds: [] })).toBeUndefined();
+    expect(
+      storeFailure({ repository: 'acme/app', ...r, storageRecordIds: [], registryVerified: true }),
+    ).toBeUndefined();
   });
 });
 
@@ -326,6 +335,7 @@ describe('outputs', () => {
           ],
           notStored: [],
           storageRecordIds: [7],
+          registryVerified: true,
         },
       },
     } as never);
