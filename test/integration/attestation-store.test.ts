@@ -307,6 +307,17 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
       expect(failed.stderr).toContain('HTTP 422 "Validation Failed"');
     });
 
+    it('nothing reaches the store when the run publishes nothing (Rekor refuses every entry)', async () => {
+      const digest = await image();
+      const before = gh.requests.length;
+      sigstore.rekor.failNext(100, 400);
+      const r = await run(digest, { sbom: 'none' });
+      sigstore.rekor.failNext(0, 400);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/::error::Rekor .* did not log the signature/);
+      expect(gh.requests.length).toBe(before);
+    });
+
     it('push-to-attestation-store: false sends nothing to GitHub', async () => {
       const digest = await image();
       const before = gh.requests.length;
