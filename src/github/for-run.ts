@@ -68,16 +68,20 @@ export async function storeForRun(
   for (const s of upload.stored) ctx.logger.info(`attestation store: ${s.predicateType} → ${s.url}`);
   const { registry, repository } = opts.image;
   const plain = isLoopbackRegistry(registry) || opts.insecureRegistries.includes(registry);
-  const record = await createStorageRecord(
-    api,
-    target,
-    {
-      name: `${registry}/${repository}`,
-      digest: subjectDigest,
-      registryUrl: `${plain ? 'http' : 'https'}://${registry}`,
-    },
-    ctx.warn,
-  );
+  // A store that just failed through its retries would fail the record too, a minute later.
+  const storeDown = upload.notStored.some((n) => n.reason === 'failed');
+  const record = storeDown
+    ? { skipped: 'the attestation store failed' }
+    : await createStorageRecord(
+        api,
+        target,
+        {
+          name: `${registry}/${repository}`,
+          digest: subjectDigest,
+          registryUrl: `${plain ? 'http' : 'https'}://${registry}`,
+        },
+        ctx.warn,
+      );
   if ('skipped' in record) ctx.logger.info(`storage record: skipped (${record.skipped})`);
   return {
     repository: `${cfg.owner}/${cfg.repo}`,
