@@ -81,20 +81,7 @@ describe.skipIf(
             ...(opts.sandboxed ? { NODE_EXTRA_CA_CERTS: ca.caPath } : { GITHUB_API_URL: api.url }),
             ...opts.env,
           },
-          // The sandbox starts its child through sh (dash), which drops variables whose names are
-          // no shell identifiers — every INPUT_<NAME-WITH-DASHES> the runner sets: `env` re-adds them.
-          ...(opts.sandboxed
-            ? {
-                wrap: (cmd: string, args: string[], env: Record<string, string>) =>
-                  sandbox.wrap('/usr/bin/env', [
-                    ...Object.entries(env)
-                      .filter(([k]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-                      .map(([k, v]) => `${k}=${v}`),
-                    cmd,
-                    ...args,
-                  ]),
-              }
-            : {}),
+          ...(opts.sandboxed ? { via: sandbox } : {}),
         },
       );
       expect(

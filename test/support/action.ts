@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sandbox } from './netns.js';
 import type { SigstoreUnderTest } from './sigstore/index.js';
 
 /**
@@ -43,11 +44,11 @@ export function tagPushContext(owner = 'acme', repo = 'app', tag = 'v1.2.3'): Re
 export async function runAction(
   inputs: Record<string, string>,
   opts: {
-    sigstore?: SigstoreUnderTest;
+    sigstore?: Pick<SigstoreUnderTest, 'oidc'>;
     env?: Record<string, string>;
     idToken?: boolean;
-    /** Runs the command through this (test/support/netns.ts's Sandbox.wrap), given the env it gets. */
-    wrap?: (cmd: string, args: string[], env: Record<string, string>) => [string, string[]];
+    /** Runs the Action inside this sandbox (test/support/netns.ts): real hostnames on loopback. */
+    via?: Pick<Sandbox, 'wrap'>;
   } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
@@ -73,10 +74,9 @@ export async function runAction(
   };
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     (resolve) => {
-      const [cmd, args] = (opts.wrap ?? ((c: string, a: string[]) => [c, a] as [string, string[]]))(
+      const [cmd, args] = (opts.via?.wrap ?? ((c: string, a: string[]) => [c, a] as [string, string[]]))(
         process.execPath,
         [join(process.cwd(), 'dist', 'index.js')],
-        env,
       );
       execFile(cmd, args, { env, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
