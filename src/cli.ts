@@ -130,6 +130,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     );
     const summaryFile = cliValue('summary-file');
     if (summaryFile) await writeFile(summaryFile, summaryMarkdown(result));
+    const { storeFailure } = await import('./github/for-run.js');
+    const incomplete = storeFailure(result.signing?.store);
+    if (incomplete) throw incomplete;
     return 0;
   }
   if (command === 'sbom') {

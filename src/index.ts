@@ -9,6 +9,7 @@ import { MISSING_ID_TOKEN_PERMISSION, IdentityTokenError, type TokenSource } fro
 import { actionOutputs } from './report/outputs.js';
 import { actionLogger as logger, readInputs } from './action/inputs.js';
 import { handOverQueue } from './action/state.js';
+import { storeFailure } from './github/for-run.js';
 
 /**
  * The Action's main step: fills Options from the inputs, calls run(), reports. Shared tags'
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
     for (const [name, value] of Object.entries(actionOutputs(result)) as [OutputName, string][])
       core.setOutput(name, value);
     if (options.showSummary) await core.summary.addRaw(summaryMarkdown(result)).write();
+    // Reported first (outputs, summary), then failed: the registry copy is complete, the store is not.
+    const incomplete = storeFailure(result.signing?.store);
+    if (incomplete) throw incomplete;
   } finally {
     const rechecks = settle.handedOver();
     if (rechecks.length)

@@ -83,6 +83,15 @@ export const INPUTS = {
     description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
     default: 'false',
   },
+  'push-to-attestation-store': {
+    description:
+      "Also upload every bundle to the repository's attestation store (needs attestations: write). Default: true on GitHub Actions.",
+  },
+  'github-token': {
+    description: 'Token for the attestation store and the storage record (masked). Default: the job token.',
+    default: '${{ github.token }}',
+    secret: true,
+  },
   'output-dir': {
     description: 'Where bundles, provenance and policies are written. Default: $RUNNER_TEMP/sigstamp.',
   },
@@ -119,6 +128,10 @@ export const OUTPUTS = {
   'kyverno-policy-path':
     'Path of the generated Kyverno ClusterPolicy for this signing identity (type Cosign; SigstoreBundle with storage: referrers).',
   'policy-paths': 'Paths of every generated policy and of verify-commands.sh (one per line).',
+  'attestation-ids':
+    'IDs of the attestations in the repository attestation store (one per bundle, one per line).',
+  'attestation-urls': 'URLs of those attestations on GitHub (one per line, in the order of attestation-ids).',
+  'storage-record-ids': 'IDs of the artifact metadata storage records created (one per line).',
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

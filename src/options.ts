@@ -42,6 +42,17 @@ export const PUBLIC_GOOD = {
   rekorUrl: 'https://rekor.sigstore.dev',
 } as const;
 
+/** Where the bundles also go: the repository's attestation store on GitHub (src/github/). */
+export interface AttestationStoreConfig {
+  /** GITHUB_API_URL, e.g. https://api.github.com. */
+  apiUrl: string;
+  /** GITHUB_SERVER_URL, e.g. https://github.com: where the attestation pages are. */
+  serverUrl: string;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
 export interface Options {
   /** The image repository (tag and digest stripped), e.g. ghcr.io/owner/app. */
   image: Reference;
@@ -70,6 +81,7 @@ export interface Options {
   verify: boolean;
   showSummary: boolean;
   identityToken?: string;
+  attestationStore?: AttestationStoreConfig;
 }
 
 export class OptionsError extends Error {
@@ -233,6 +245,36 @@ function sigstoreConfig(raw: RawInputs, verify: boolean): SigstoreConfig {
   };
 }
 
+/**
+ * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
+ * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
+ * missing is an error now rather than a surprise after signing.
+ */
+function attestationStoreConfig(raw: RawInputs, env: NodeJS.ProcessEnv): AttestationStoreConfig | undefined {
+  const onGitHub = env.GITHUB_ACTIONS === 'true';
+  const explicit = raw['push-to-attestation-store']?.trim()
+    ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
+    : undefined;
+  const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
+  if (explicit === false || (explicit === undefined && (!onGitHub || !token))) return undefined;
+  const need = (what: string) =>
+    new OptionsError(
+      `input push-to-attestation-store: true needs ${what}` +
+        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
+        ', or set push-to-attestation-store: false',
+    );
+  if (!token)
+    throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
+  const apiUrl =
+    url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
+  if (!apiUrl) throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
+  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || rest.length)
+    throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
+  const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
+  return { apiUrl, serverUrl, owner, repo, token };
+}
+
 /** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
 function alias(
   raw: RawInputs,
@@ -321,6 +363,8 @@ export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.en
     showSummary: bool('show-summary', raw['show-summary'], true),
     ...(raw['identity-token']?.trim() ? { identityToken: raw['identity-token'].trim() } : {}),
   };
+  const store = attestationStoreConfig(raw, env);
+  if (store) options.attestationStore = store;
   const seen = new Set<string>();
   for (const p of options.predicates) {
     if (seen.has(p.type))

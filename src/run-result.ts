@@ -1,4 +1,5 @@
 import type { PublishResult } from './attach/publish.js';
+import type { StoreReport } from './github/for-run.js';
 import type { ReferrerList } from './oci/referrers.js';
 import type { RunPolicies } from './policy/for-run.js';
 import type { OutputFiles } from './report/files.js';
@@ -18,6 +19,8 @@ export interface SigningReport {
   files: OutputFiles;
   policies: RunPolicies;
   sboms: SbomRun;
+  /** The attestation store stage, when push-to-attestation-store is on. */
+  store?: StoreReport;
 }
 
 export interface RunResult {

@@ -2,13 +2,14 @@ import { publishForRun, warnForeignBundles } from './attach/for-run.js';
 import type { Logger } from './log.js';
 import { listReferrers } from './oci/referrers.js';
 import { SettleQueue } from './oci/shared-tag.js';
+import { storeForRun } from './github/for-run.js';
 import { hasWork, type Options } from './options.js';
 import { readPredicateFile } from './predicates.js';
 import { clientFor } from './registry-client.js';
 import type { RunResult } from './run-result.js';
 import { PhaseClock, referrersForReport } from './report/for-run.js';
 import { sbomsForRun } from './sbom/for-run.js';
-import { certificateForRun, rekorLogIndexes, signForRun } from './sigstore/for-run.js';
+import { certificateForRun, rekorLogIndexes, signedStatements, signForRun } from './sigstore/for-run.js';
 import type { TokenSource } from './sigstore/token.js';
 import { statementsForRun } from './statements.js';
 import { resolveSubject, signingTargets } from './subject.js';
@@ -91,6 +92,14 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     });
     phases.mark('settle');
 
+    // Only now, with this run's bundles published and verified in the registry (the primary copy).
+    const store = await storeForRun(opts, signedStatements(signed), digest, {
+      transport: client.transport,
+      logger,
+      warn,
+    });
+    phases.mark('store');
+
     const referrers = await referrersForReport(repo, digest, warn);
     phases.mark('report');
     ctx.logger.debug(`phases (ms): ${phases}`);
@@ -108,6 +117,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
         files,
         policies,
         sboms,
+        ...(store ? { store } : {}),
       },
     };
   } finally {

@@ -64,6 +64,7 @@ function signingSection(result) {
         const ok = verified.get(key);
         lines.push(`| ${cell(l.artifact.predicateType)} | ${cell(l.via)} | ${code(l.ref)} | ${ok === undefined ? 'not checked' : ok ? 'yes' : '**NO**'} |`);
     }
+    lines.push(...storeSection(s.store));
     if (s.rekorLogIndexes.length)
         lines.push('', `Rekor log indexes: ${s.rekorLogIndexes.join(', ')}`);
     if (s.sboms.predicates.length) {
@@ -88,6 +89,28 @@ function signingSection(result) {
     for (const p of s.policies.policies) {
         lines.push('<details>', `<summary>${p.consumer} — <code>${p.filename}</code></summary>`, '', ...p.notes.map((n) => `- ${n}`), '', '```yaml', p.text.trimEnd(), '```', '</details>', '');
     }
+    return lines;
+}
+const NOT_STORED_WHY = {
+    'too-large': "over the store's size limit",
+    forbidden: "refused (HTTP 403): add `attestations: write` to the job's permissions",
+    failed: 'upload failed',
+};
+/** What reached the repository's attestation store, and what did not (the registry has everything). */
+function storeSection(store) {
+    if (!store)
+        return [];
+    const lines = ['', `### Attestation store of \`${cell(store.repository)}\``, ''];
+    if (store.stored.length) {
+        lines.push('| What | Attestation |', '| --- | --- |');
+        for (const a of store.stored)
+            lines.push(`| ${cell(a.predicateType)} | [${cell(a.id)}](${a.url}) |`);
+    }
+    if (store.notStored.length) {
+        lines.push('', `**Not in the store** (${store.notStored.length}; each is in the registry, published${store.registryVerified ? ' and verified' : ''}):`, '', ...store.notStored.map((n) => `- ${cell(n.predicateType)}: ${NOT_STORED_WHY[n.reason]} (${cell(n.detail)})`));
+    }
+    if (store.storageRecordIds.length)
+        lines.push('', `Storage record(s): ${store.storageRecordIds.join(', ')}`);
     return lines;
 }
 function referrerSection(result) {
@@ -132,6 +155,10 @@ function summaryText(result) {
             lines.push(`published ${l.artifact.predicateType} (${l.via}): ${l.ref}`);
         if (s.verified.length)
             lines.push(`verified: ${s.verified.filter((v) => v.ok).length}/${s.verified.length}`);
+        for (const a of s.store?.stored ?? [])
+            lines.push(`stored ${a.predicateType} (attestation store): ${a.url}`);
+        for (const n of s.store?.notStored ?? [])
+            lines.push(`NOT stored ${n.predicateType} (attestation store): ${NOT_STORED_WHY[n.reason]} (${n.detail})`);
     }
     lines.push(`referrers (${referrers.source}): ${referrers.referrers.length}`, ...referrers.referrers.map((r) => `  ${r.artifactType ?? r.mediaType}  ${r.digest}`));
     for (const w of result.warnings)

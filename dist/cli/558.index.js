@@ -31,6 +31,9 @@ function actionOutputs(result) {
         'rekor-log-indexes': (s?.rekorLogIndexes ?? []).join('\n'),
         'kyverno-policy-path': kyvernoPolicyPath(result),
         'policy-paths': (s?.files.policies ?? []).join('\n'),
+        'attestation-ids': (s?.store?.stored ?? []).map((a) => a.id).join('\n'),
+        'attestation-urls': (s?.store?.stored ?? []).map((a) => a.url).join('\n'),
+        'storage-record-ids': (s?.store?.storageRecordIds ?? []).join('\n'),
     };
 }
 function kyvernoPolicyPath(result) {

@@ -41686,6 +41686,33 @@ function sigstoreConfig(raw, verify) {
             : {}),
     };
 }
+/**
+ * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
+ * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
+ * missing is an error now rather than a surprise after signing.
+ */
+function attestationStoreConfig(raw, env) {
+    const onGitHub = env.GITHUB_ACTIONS === 'true';
+    const explicit = raw['push-to-attestation-store']?.trim()
+        ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
+        : undefined;
+    const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
+    if (explicit === false || (explicit === undefined && (!onGitHub || !token)))
+        return undefined;
+    const need = (what) => new OptionsError(`input push-to-attestation-store: true needs ${what}` +
+        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
+        ', or set push-to-attestation-store: false');
+    if (!token)
+        throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
+    const apiUrl = url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
+    if (!apiUrl)
+        throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length)
+        throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
+    const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
+    return { apiUrl, serverUrl, owner, repo, token };
+}
 /** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
 function alias(raw, name, other) {
     const a = raw[name]?.trim();
@@ -41753,6 +41780,9 @@ function parseOptions(raw, env = process.env) {
         showSummary: bool('show-summary', raw['show-summary'], true),
         ...(raw['identity-token']?.trim() ? { identityToken: raw['identity-token'].trim() } : {}),
     };
+    const store = attestationStoreConfig(raw, env);
+    if (store)
+        options.attestationStore = store;
     const seen = new Set();
     for (const p of options.predicates) {
         if (seen.has(p.type))
@@ -42116,6 +42146,14 @@ const INPUTS = {
         description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
         default: 'false',
     },
+    'push-to-attestation-store': {
+        description: "Also upload every bundle to the repository's attestation store (needs attestations: write). Default: true on GitHub Actions.",
+    },
+    'github-token': {
+        description: 'Token for the attestation store and the storage record (masked). Default: the job token.',
+        default: '${{ github.token }}',
+        secret: true,
+    },
     'output-dir': {
         description: 'Where bundles, provenance and policies are written. Default: $RUNNER_TEMP/sigstamp.',
     },
@@ -42145,6 +42183,9 @@ const OUTPUTS = {
     'rekor-log-indexes': 'Rekor log indexes of the entries made (one per line).',
     'kyverno-policy-path': 'Path of the generated Kyverno ClusterPolicy for this signing identity (type Cosign; SigstoreBundle with storage: referrers).',
     'policy-paths': 'Paths of every generated policy and of verify-commands.sh (one per line).',
+    'attestation-ids': 'IDs of the attestations in the repository attestation store (one per bundle, one per line).',
+    'attestation-urls': 'URLs of those attestations on GitHub (one per line, in the order of attestation-ids).',
+    'storage-record-ids': 'IDs of the artifact metadata storage records created (one per line).',
 };
 
 ;// CONCATENATED MODULE: ./build/src/log.js
@@ -42293,6 +42334,10 @@ async function main(argv, env = process.env) {
         const summaryFile = cliValue('summary-file');
         if (summaryFile)
             await (0,promises_.writeFile)(summaryFile, summaryMarkdown(result));
+        const { storeFailure } = await __nccwpck_require__.e(/* import() */ 863).then(__nccwpck_require__.bind(__nccwpck_require__, 42863));
+        const incomplete = storeFailure(result.signing?.store);
+        if (incomplete)
+            throw incomplete;
         return 0;
     }
     if (command === 'sbom') {

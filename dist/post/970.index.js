@@ -2408,6 +2408,33 @@ function sigstoreConfig(raw, verify) {
             : {}),
     };
 }
+/**
+ * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
+ * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
+ * missing is an error now rather than a surprise after signing.
+ */
+function attestationStoreConfig(raw, env) {
+    const onGitHub = env.GITHUB_ACTIONS === 'true';
+    const explicit = raw['push-to-attestation-store']?.trim()
+        ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
+        : undefined;
+    const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
+    if (explicit === false || (explicit === undefined && (!onGitHub || !token)))
+        return undefined;
+    const need = (what) => new OptionsError(`input push-to-attestation-store: true needs ${what}` +
+        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
+        ', or set push-to-attestation-store: false');
+    if (!token)
+        throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
+    const apiUrl = url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
+    if (!apiUrl)
+        throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length)
+        throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
+    const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
+    return { apiUrl, serverUrl, owner, repo, token };
+}
 /** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
 function alias(raw, name, other) {
     const a = raw[name]?.trim();
@@ -2475,6 +2502,9 @@ function parseOptions(raw, env = process.env) {
         showSummary: bool('show-summary', raw['show-summary'], true),
         ...(raw['identity-token']?.trim() ? { identityToken: raw['identity-token'].trim() } : {}),
     };
+    const store = attestationStoreConfig(raw, env);
+    if (store)
+        options.attestationStore = store;
     const seen = new Set();
     for (const p of options.predicates) {
         if (seen.has(p.type))

@@ -23,6 +23,9 @@ export function actionOutputs(result: RunResult): Record<OutputName, string> {
     'rekor-log-indexes': (s?.rekorLogIndexes ?? []).join('\n'),
     'kyverno-policy-path': kyvernoPolicyPath(result),
     'policy-paths': (s?.files.policies ?? []).join('\n'),
+    'attestation-ids': (s?.store?.stored ?? []).map((a) => a.id).join('\n'),
+    'attestation-urls': (s?.store?.stored ?? []).map((a) => a.url).join('\n'),
+    'storage-record-ids': (s?.store?.storageRecordIds ?? []).join('\n'),
   };
 }
 

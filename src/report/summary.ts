@@ -1,6 +1,7 @@
 import { digestTag } from '../oci/digest.js';
 import { formatReference } from '../oci/reference.js';
 import { policyFor } from '../policy/signing-identity.js';
+import type { StoreReport } from '../github/for-run.js';
 import type { RunResult } from '../run-result.js';
 
 /** The job summary (GitHub-flavoured Markdown) and the same facts as console text. */
@@ -56,6 +57,7 @@ function signingSection(result: RunResult): string[] {
       `| ${cell(l.artifact.predicateType)} | ${cell(l.via)} | ${code(l.ref)} | ${ok === undefined ? 'not checked' : ok ? 'yes' : '**NO**'} |`,
     );
   }
+  lines.push(...storeSection(s.store));
   if (s.rekorLogIndexes.length) lines.push('', `Rekor log indexes: ${s.rekorLogIndexes.join(', ')}`);
   if (s.sboms.predicates.length) {
     const files = [...s.sboms.files.spdx, ...s.sboms.files.cyclonedx].map((f) => code(f)).join(', ');
@@ -105,6 +107,35 @@ function signingSection(result: RunResult): string[] {
       '',
     );
   }
+  return lines;
+}
+
+const NOT_STORED_WHY = {
+  'too-large': "over the store's size limit",
+  forbidden: "refused (HTTP 403): add `attestations: write` to the job's permissions",
+  failed: 'upload failed',
+} as const;
+
+/** What reached the repository's attestation store, and what did not (the registry has everything). */
+function storeSection(store: StoreReport | undefined): string[] {
+  if (!store) return [];
+  const lines = ['', `### Attestation store of \`${cell(store.repository)}\``, ''];
+  if (store.stored.length) {
+    lines.push('| What | Attestation |', '| --- | --- |');
+    for (const a of store.stored) lines.push(`| ${cell(a.predicateType)} | [${cell(a.id)}](${a.url}) |`);
+  }
+  if (store.notStored.length) {
+    lines.push(
+      '',
+      `**Not in the store** (${store.notStored.length}; each is in the registry, published${store.registryVerified ? ' and verified' : ''}):`,
+      '',
+      ...store.notStored.map(
+        (n) => `- ${cell(n.predicateType)}: ${NOT_STORED_WHY[n.reason]} (${cell(n.detail)})`,
+      ),
+    );
+  }
+  if (store.storageRecordIds.length)
+    lines.push('', `Storage record(s): ${store.storageRecordIds.join(', ')}`);
   return lines;
 }
 
@@ -160,6 +191,12 @@ export function summaryText(result: RunResult): string {
       lines.push(`published ${l.artifact.predicateType} (${l.via}): ${l.ref}`);
     if (s.verified.length)
       lines.push(`verified: ${s.verified.filter((v) => v.ok).length}/${s.verified.length}`);
+    for (const a of s.store?.stored ?? [])
+      lines.push(`stored ${a.predicateType} (attestation store): ${a.url}`);
+    for (const n of s.store?.notStored ?? [])
+      lines.push(
+        `NOT stored ${n.predicateType} (attestation store): ${NOT_STORED_WHY[n.reason]} (${n.detail})`,
+      );
   }
   lines.push(
     `referrers (${referrers.source}): ${referrers.referrers.length}`,

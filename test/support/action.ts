@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sandbox } from './netns.js';
 import type { SigstoreUnderTest } from './sigstore/index.js';
 
 /**
@@ -61,7 +62,7 @@ export function parseFileCommands(text: string): Record<string, string> {
 /** GITHUB_OUTPUT's records. */
 export const parseOutputFile = parseFileCommands;
 
-async function step(script: string, env: Record<string, string>) {
+async function step(script: string, env: Record<string, string>, via?: Pick<Sandbox, 'wrap'>) {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-step-'));
   const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary.md') };
   await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
@@ -74,9 +75,13 @@ async function step(script: string, env: Record<string, string>) {
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     (resolve) => {
-      execFile(
+      const [cmd, args] = (via?.wrap ?? ((c: string, a: string[]) => [c, a] as [string, string[]]))(
         process.execPath,
         [join(process.cwd(), 'dist', script)],
+      );
+      execFile(
+        cmd,
+        args,
         { env: stepEnv, maxBuffer: 64 << 20 },
         (err, stdout, stderr) =>
           resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
@@ -112,7 +117,13 @@ export function tagPushContext(owner = 'acme', repo = 'app', tag = 'v1.2.3'): Re
 
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { sigstore?: SigstoreUnderTest; env?: Record<string, string>; idToken?: boolean } = {},
+  opts: {
+    sigstore?: Pick<SigstoreUnderTest, 'oidc'>;
+    env?: Record<string, string>;
+    idToken?: boolean;
+    /** Runs the Action inside this sandbox (test/support/netns.ts): real hostnames on loopback. */
+    via?: Pick<Sandbox, 'wrap'>;
+  } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
   const env: Record<string, string> = {
@@ -129,7 +140,7 @@ export async function runAction(
       : {}),
     ...opts.env,
   };
-  return step('index.js', env);
+  return step('index.js', env, opts.via);
 }
 
 /** The post step of `main` (runs.post), as the runner starts it at the end of the job. */
