@@ -79,12 +79,8 @@ async function step(script: string, env: Record<string, string>, via?: Pick<Sand
         process.execPath,
         [join(process.cwd(), 'dist', script)],
       );
-      execFile(
-        cmd,
-        args,
-        { env: stepEnv, maxBuffer: 64 << 20 },
-        (err, stdout, stderr) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      execFile(cmd, args, { env: stepEnv, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     },
   );
