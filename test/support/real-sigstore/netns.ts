@@ -15,8 +15,8 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { createConnection, createServer, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { relay } from '../netns.js';
 import { startProcess, type ManagedProcess } from '../process.js';
 
 export interface NamespacedService {
@@ -24,36 +24,6 @@ export interface NamespacedService {
   url: string;
   process: ManagedProcess;
   stop(): Promise<void>;
-}
-
-/**
- * A byte-for-byte relay: every connection accepted where `listen` says is piped to a new connection
- * to `to` (a TCP port on 127.0.0.1, or a unix socket path).
- */
-async function relay(
-  listen: { port: 0 } | { path: string },
-  to: number | string,
-): Promise<{ port?: number; close(): Promise<void> }> {
-  const server: Server = createServer((client) => {
-    const upstream = typeof to === 'number' ? createConnection(to, '127.0.0.1') : createConnection(to);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop);
-    upstream.on('error', drop);
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    if ('path' in listen) server.listen(listen.path, resolve);
-    else server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  return {
-    ...(address && typeof address !== 'string' ? { port: address.port } : {}),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /**
