@@ -23,8 +23,8 @@ var dist = __webpack_require__(68908);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@tufjs/canonical-json/lib/index.js
 var lib = __webpack_require__(65178);
-// EXTERNAL MODULE: ./build/src/options.js
-var options = __webpack_require__(26067);
+// EXTERNAL MODULE: ./build/src/options.js + 3 modules
+var options = __webpack_require__(63050);
 ;// CONCATENATED MODULE: ./build/src/sigstore/tuf-repo-error.js
 
 // Its own module: the repository writer, its targets and its keys all fail with it.

@@ -89,11 +89,29 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('signing pipeli
   it('refuses public-good signing for a private repository, before anything is sent to Fulcio or written', async () => {
     const digest = await freshImage();
     sigstore.oidc.setClaims({ repository_visibility: 'private' });
+    const before = sigstore.fulcio.requests;
+    const run = await runAction(
+      { image: `${registry.host}/acme/app`, digest, sigstore: 'public-good' },
+      { sigstore },
+    ).then(remember);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(
+      /repository .* is private, and the public Rekor log is world-readable.*sigstore: github.*sigstore: custom.*allow-public-transparency-log: true/,
+    );
+    expect(sigstore.fulcio.requests).toBe(before);
+    await nothingWritten(digest);
+  });
+
+  it("with the default sigstore (auto), signs a private repository only with GitHub's instance: a token not issued by GitHub Actions is refused before Fulcio or the registry sees anything", async () => {
+    const digest = await freshImage();
+    sigstore.oidc.setClaims({ repository_visibility: 'private' });
+    const before = sigstore.fulcio.requests;
     const run = await runAction({ image: `${registry.host}/acme/app`, digest }, { sigstore }).then(remember);
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(
-      /repository .* is private, and the public Rekor log is world-readable.*sigstore: custom.*allow-public-transparency-log: true/,
+      /sigstore: github: the identity token was issued by "http:\/\/127\.0\.0\.1:\d+", not by GitHub Actions \(https:\/\/token\.actions\.githubusercontent\.com\)/,
     );
+    expect(sigstore.fulcio.requests).toBe(before);
     await nothingWritten(digest);
   });
 
