@@ -108,7 +108,10 @@ function attestationLayer(signed, chain) {
             throw new Error('internal: the DSSE envelope to publish differs from the one logged in Rekor; cosign would reject it');
         }
     }
-    const ts = signed.bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+    // cosign dates the whole envelope here, not its signature (sign.ts timestampOf).
+    const ts = signed.envelopeTimestamp;
+    if (!signed.tlogEntry && !ts && signed.bundle.verificationMaterial.timestampVerificationData)
+        throw new Error('internal: a timestamped attestation without a timestamp over its envelope');
     return {
         mediaType: DSSE_ENVELOPE_MEDIA_TYPE,
         data,
@@ -997,11 +1000,11 @@ var sign_dist = __webpack_require__(15179);
 
 
 
+const fetchOptions = (opts) => ({
+    retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+    timeout: opts.timeoutMs ?? 30_000,
+});
 function witnesses(opts) {
-    const fetchOptions = {
-        retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
-        timeout: opts.timeoutMs ?? 30_000,
-    };
     const list = [];
     // fetchOnConflict: a retried upload that Rekor already logged answers 409; fetch that entry instead.
     if (opts.rekorUrl)
@@ -1009,10 +1012,10 @@ function witnesses(opts) {
             rekorBaseURL: opts.rekorUrl,
             entryType: 'dsse',
             fetchOnConflict: true,
-            ...fetchOptions,
+            ...fetchOptions(opts),
         }));
     if (opts.tsaUrl)
-        list.push(new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions }));
+        list.push(new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions(opts) }));
     if (list.length === 0)
         throw new Error('signing needs a transparency log (rekor-url) or a timestamp authority (tsa-url), or both');
     return list;
@@ -1031,6 +1034,27 @@ function explainWitnessError(err, opts) {
         return new Error(`the timestamp authority ${opts.tsaUrl ?? ''} did not timestamp the signature (${cause}); nothing was published — retry the job later`);
     }
     return err instanceof Error ? err : new Error(String(err));
+}
+/**
+ * An RFC 3161 timestamp over `data` itself. cosign dates a legacy `.att` layer by a timestamp over
+ * the layer's payload, the whole DSSE envelope (pkg/cosign/verify.go VerifyRFC3161Timestamp: no
+ * base64 signature on attestation layers, so "we rely on the signed payload"), while a bundle's
+ * timestamp covers the DSSE signature (what sigstore-go checks). Without a Rekor entry to date it,
+ * the `.att` layer needs a timestamp of its own, from the same TSA through the same client.
+ */
+async function timestampOf(opts, data) {
+    if (!opts.tsaUrl)
+        throw new Error('internal: a timestamp without a tsa-url');
+    const witness = new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions(opts) });
+    // The TSA client timestamps "the signature" of what it is given: here, the envelope bytes.
+    const vm = await witness.testify({
+        $case: 'messageSignature',
+        messageSignature: { signature: data },
+    });
+    const ts = vm.rfc3161Timestamps?.[0]?.signedTimestamp;
+    if (!ts)
+        throw new Error(`the timestamp authority ${opts.tsaUrl} answered without a timestamp`);
+    return ts;
 }
 async function signStatement(session, witnessList, statement) {
     const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer: session, witnesses: witnessList });
@@ -1142,13 +1166,22 @@ async function signForRun(opts, session, targets, statements) {
                 : {}),
         }))),
         Promise.all(statements.map(async (s) => ({
-            signed: await signStatement(session, w, s.statement),
+            signed: await withEnvelopeTimestamp(opts, witnessOptions, await signStatement(session, w, s.statement)),
             targets: s.targets.map((t) => t.digest),
         }))),
     ]).catch((err) => {
         throw explainWitnessError(err, witnessOptions);
     });
     return { signatures, attestations };
+}
+/** The legacy `.att` layer of a statement without a Rekor entry is dated by a timestamp of its own. */
+async function withEnvelopeTimestamp(opts, witnessOptions, signed) {
+    if (opts.storage === 'referrers' || signed.tlogEntry || !witnessOptions.tsaUrl)
+        return signed;
+    return {
+        ...signed,
+        envelopeTimestamp: await timestampOf(witnessOptions, Buffer.from(signed.envelopeJson)),
+    };
 }
 /** Every signed statement, the targets' bundle-format signatures first. */
 function signedStatements(s) {
@@ -1227,7 +1260,10 @@ async function tufTrust(tuf, what, cachePath) {
         });
     }
     catch (err) {
-        throw new Error(`${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${err.message}); ` +
+        // TUFError carries the fetch or verification failure as its cause.
+        const e = err;
+        const detail = [e.message, e.cause?.message].filter(Boolean).join(': ');
+        throw new Error(`${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${detail}); ` +
             'check that it is reachable from the runner, or give the trusted root as trusted-root', { cause: err });
     }
     return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: `${what} (TUF ${tuf.mirror})` };
@@ -2360,7 +2396,10 @@ async function verifyPublished(repo, artifacts, opts) {
                 else {
                     if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
                         throw new Error(`unexpected media type ${layer.mediaType}`);
-                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy), a);
+                    // Without a Rekor entry the layer is dated by a timestamp over the whole envelope,
+                    // which is what cosign checks there (sign.ts timestampOf).
+                    const dated = !annotations[Annotation.bundle] && annotations[Annotation.rfc3161] ? bytes : undefined;
+                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy, dated), a);
                 }
             }
             return { ...a, location, ok: true };
@@ -2385,8 +2424,23 @@ function explainVerifyError(err) {
     return message;
 }
 /** Verifies a DSSE bundle and returns its in-toto statement. */
-function verifyBundle(verifier, bundle, policy) {
-    verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle), policy);
+function verifyBundle(verifier, bundle, policy, 
+/** Bytes the RFC 3161 timestamp covers instead of the DSSE signature (a legacy `.att` layer). */
+dated) {
+    const entity = (0,verify_dist/* toSignedEntity */.DC)(bundle);
+    if (dated) {
+        // @sigstore/verify checks a TSA timestamp against `signature.signature` (verifier.js
+        // verifyTimestamps) and everything else through the content's methods: only the former moves.
+        const content = entity.signature;
+        entity.signature = {
+            compareDigest: (d) => content.compareDigest(d),
+            compareSignedDigest: (d) => content.compareSignedDigest(d),
+            compareSignature: (sig) => content.compareSignature(sig),
+            verifySignature: (key) => content.verifySignature(key),
+            signature: dated,
+        };
+    }
+    verifier.verify(entity, policy);
     if (bundle.content.$case !== 'dsseEnvelope')
         throw new Error('expected a DSSE envelope');
     return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));

@@ -41730,13 +41730,14 @@ function sigstoreChoice(raw, o) {
                 '--identity-token (SIGSTAMP_IDENTITY_TOKEN) with a token the runner issued');
         return githubConfig(raw, o);
     }
-    const endpoints = given(raw, ENDPOINT_INPUTS);
+    // With auto, trusted-root / tuf-mirror / tuf-root configure GitHub's instance (a mirror of its TUF
+    // repository); the public Sigstore takes none of them.
+    const endpoints = given(raw, kind === 'auto' ? ['fulcio-url', 'rekor-url', 'tsa-url'] : ENDPOINT_INPUTS);
     if (endpoints.length) {
         const what = kind === 'public-good'
             ? 'sigstore: public-good, which uses the public Sigstore'
             : "sigstore: auto (the default), which picks the public Sigstore or GitHub's instance by the repository's visibility";
-        throw new OptionsError(`input ${endpoints.join(', ')} given with ${what}; set sigstore: custom to use your own` +
-            (kind === 'auto' ? ' (or sigstore: github for a mirror of GitHub’s trust root)' : ''));
+        throw new OptionsError(`input ${endpoints.join(', ')} given with ${what}; set sigstore: custom to use your own`);
     }
     const publicGood = { kind: 'public-good', ...PUBLIC_GOOD };
     if (kind === 'public-good')

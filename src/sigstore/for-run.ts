@@ -10,7 +10,15 @@ import { certificateIdentity, type CertificateIdentity } from './certificate.js'
 import { chooseSigstore, type ChosenSigstore } from './choice.js';
 import { explainGitHubInstanceError, githubInstance } from './github/instance.js';
 import { SigningSession } from './session.js';
-import { explainWitnessError, signMessage, signStatement, witnesses, type SignedStatement } from './sign.js';
+import {
+  explainWitnessError,
+  signMessage,
+  signStatement,
+  timestampOf,
+  witnesses,
+  type SignedStatement,
+  type WitnessOptions,
+} from './sign.js';
 import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } from './token.js';
 
 /**
@@ -113,7 +121,11 @@ export async function signForRun(
     ),
     Promise.all(
       statements.map(async (s) => ({
-        signed: await signStatement(session, w, s.statement),
+        signed: await withEnvelopeTimestamp(
+          opts,
+          witnessOptions,
+          await signStatement(session, w, s.statement),
+        ),
         targets: s.targets.map((t) => t.digest),
       })),
     ),
@@ -121,6 +133,19 @@ export async function signForRun(
     throw explainWitnessError(err, witnessOptions);
   });
   return { signatures, attestations };
+}
+
+/** The legacy `.att` layer of a statement without a Rekor entry is dated by a timestamp of its own. */
+async function withEnvelopeTimestamp(
+  opts: RunOptions,
+  witnessOptions: WitnessOptions,
+  signed: SignedStatement,
+): Promise<SignedStatement> {
+  if (opts.storage === 'referrers' || signed.tlogEntry || !witnessOptions.tsaUrl) return signed;
+  return {
+    ...signed,
+    envelopeTimestamp: await timestampOf(witnessOptions, Buffer.from(signed.envelopeJson)),
+  };
 }
 
 /** Every signed statement, the targets' bundle-format signatures first. */

@@ -66,8 +66,11 @@ export async function tufTrust(
       ...(cachePath ? { cachePath } : {}),
     });
   } catch (err) {
+    // TUFError carries the fetch or verification failure as its cause.
+    const e = err as Error & { cause?: { message?: string } };
+    const detail = [e.message, e.cause?.message].filter(Boolean).join(': ');
     throw new Error(
-      `${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${(err as Error).message}); ` +
+      `${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${detail}); ` +
         'check that it is reachable from the runner, or give the trusted root as trusted-root',
       { cause: err },
     );

@@ -66,6 +66,13 @@ describe.skipIf(!toolGate('socat', 'unshare', 'ip', 'curl'))('netns sandbox + TL
     ]);
   });
 
+  it('hands the child its environment unchanged, names that are no shell identifiers included', async () => {
+    const r = await sandbox.run(process.execPath, ['-e', "console.log(process.env['INPUT_TUF-ROOT'])"], {
+      env: { ...process.env, 'INPUT_TUF-ROOT': '/x/root.json' },
+    });
+    expect(r.stdout.trim()).toBe('/x/root.json');
+  });
+
   it('bridges a host loopback port in under the same number', async () => {
     const r = await sandbox.run(process.execPath, ['-e', fetchScript(`http://127.0.0.1:${plain.port}/x`)]);
     expect(r.stdout.trim()).toBe(`200 plain 127.0.0.1:${plain.port} /x`);

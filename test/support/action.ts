@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sandbox } from './netns.js';
 import type { SigstoreUnderTest } from './sigstore/index.js';
 
 /**
@@ -42,7 +43,13 @@ export function tagPushContext(owner = 'acme', repo = 'app', tag = 'v1.2.3'): Re
 
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { sigstore?: SigstoreUnderTest; env?: Record<string, string>; idToken?: boolean } = {},
+  opts: {
+    sigstore?: Pick<SigstoreUnderTest, 'oidc'>;
+    env?: Record<string, string>;
+    idToken?: boolean;
+    /** Runs the Action inside this sandbox (test/support/netns.ts): real hostnames on loopback. */
+    via?: Pick<Sandbox, 'wrap'>;
+  } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-runner-'));
   const outputFile = join(dir, 'output');
@@ -67,12 +74,12 @@ export async function runAction(
   };
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     (resolve) => {
-      execFile(
+      const [cmd, args] = (opts.via?.wrap ?? ((c: string, a: string[]) => [c, a] as [string, string[]]))(
         process.execPath,
         [join(process.cwd(), 'dist', 'index.js')],
-        { env, maxBuffer: 64 << 20 },
-        (err, stdout, stderr) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      execFile(cmd, args, { env, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     },
   );

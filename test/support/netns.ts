@@ -89,6 +89,17 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** /etc/hosts of a sandbox: localhost, and every name given on 127.0.0.1. */
+export function hostsFileText(hosts: string[]): string {
+  for (const h of hosts) if (!HOSTNAME.test(h)) throw new Error(`sandbox: "${h}" is not a hostname`);
+  return [
+    '127.0.0.1 localhost',
+    '::1 localhost ip6-localhost',
+    ...hosts.map((h) => `127.0.0.1 ${h}`),
+    '',
+  ].join('\n');
+}
+
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 /** `/proc/net/tcp` (of the reading process's network namespace) lists 127.0.0.1:<port> in LISTEN. */
@@ -97,52 +108,41 @@ function listening(port: number): string {
   return `grep -q ' 0100007F:${hex} 00000000:0000 0A ' /proc/net/tcp`;
 }
 
+/** Runs the setup script, then the command with this process's environment, and exits with its status. */
+const LAUNCHER = `
+const { execFileSync, spawn } = require('node:child_process');
+const [setup, cmd, ...args] = process.argv.slice(1);
+try { execFileSync('sh', ['-euc', setup], { stdio: 'inherit' }); } catch (e) { process.exit(e.status ?? 96); }
+const child = spawn(cmd, args, { stdio: 'inherit' });
+child.on('error', (e) => { console.error(String(e)); process.exit(127); });
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+`;
+
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
-  for (const h of opts.hosts) if (!HOSTNAME.test(h)) throw new Error(`sandbox: "${h}" is not a hostname`);
   const hostsFile = join(opts.dir, 'hosts');
-  await writeFile(
-    hostsFile,
-    [
-      '127.0.0.1 localhost',
-      '::1 localhost ip6-localhost',
-      ...opts.hosts.map((h) => `127.0.0.1 ${h}`),
-      '',
-    ].join('\n'),
-  );
+  await writeFile(hostsFile, hostsFileText(opts.hosts));
   const closers: Array<() => Promise<void>> = [];
   const inside: string[] = [];
   for (const b of opts.bridges) {
     const sock = join(opts.dir, `in-${b.port}.sock`);
     closers.push((await relay({ path: sock }, b.to)).close);
-    inside.push(`socat TCP-LISTEN:${b.port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${sock} &`);
+    inside.push(
+      `socat TCP-LISTEN:${b.port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${sock} </dev/null >/dev/null 2>&1 &`,
+    );
   }
   // The child starts only once every bridge listens: a tool that connects at once must not race it.
   const waits = opts.bridges.map(
     (b) => `n=0; until ${listening(b.port)}; do n=$((n+1)); [ $n -lt 500 ] || exit 97; sleep 0.01; done`,
   );
-  const script = [
-    `mount --bind ${hostsFile} /etc/hosts`,
-    'ip link set lo up',
-    ...inside,
-    ...waits,
-    'exec "$@"',
-  ].join('\n');
+  const setup = [`mount --bind ${hostsFile} /etc/hosts`, 'ip link set lo up', ...inside, ...waits].join('\n');
   // Unprivileged users get the namespaces through a user namespace that maps them to root inside.
   const asUser = userInfo().uid === 0 ? [] : ['--map-root-user'];
-  const unshareArgs = [
-    ...asUser,
-    '--net',
-    '--mount',
-    '--pid',
-    '--fork',
-    '--kill-child',
-    'sh',
-    '-euc',
-    script,
-  ];
+  const unshareArgs = [...asUser, '--net', '--mount', '--pid', '--fork', '--kill-child'];
+  // PID 1 inside is node, not sh: a POSIX shell drops environment variables whose names are not
+  // identifiers (the runner's INPUT_TUF-ROOT), and the child must get the environment unchanged.
   const wrap = (cmd: string, args: string[]): [string, string[]] => [
     'unshare',
-    [...unshareArgs, 'sigstamp-sandbox', cmd, ...args],
+    [...unshareArgs, process.execPath, '-e', LAUNCHER, setup, cmd, ...args],
   ];
   return {
     wrap,

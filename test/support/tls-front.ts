@@ -88,6 +88,11 @@ export interface TlsFront {
   port: number;
   /** SNI names of the connections it accepted, in order (what a test asserts reached it). */
   served: string[];
+  /**
+   * Hostname → 127.0.0.1 port, read per connection: a route may be set once its service is up (the
+   * certificate names every hostname given at start).
+   */
+  routes: Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,7 @@ export async function startTlsFront(ca: TestCa, routes: Record<string, number>):
     (tls: TLSSocket) => {
       const name = typeof tls.servername === 'string' ? tls.servername.toLowerCase() : '';
       const to = routes[name];
-      if (to === undefined) {
+      if (!to) {
         tls.destroy();
         return;
       }
@@ -134,6 +139,7 @@ export async function startTlsFront(ca: TestCa, routes: Record<string, number>):
   return {
     port: address.port,
     served,
+    routes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOptions, type SigstoreChoice } from '../../src/options.js';
+import { parseOptions, PUBLIC_GOOD, type SigstoreChoice } from '../../src/options.js';
 import { chooseSigstore } from '../../src/sigstore/choice.js';
 import {
   explainGitHubInstanceError,
@@ -154,6 +154,17 @@ describe('sigstore: auto (the default) decides by the token’s repository_visib
       );
       expect(c.reason).not.toMatch(/\n/);
     }
+  });
+  it('takes trusted-root, tuf-mirror and tuf-root for GitHub’s instance', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigstamp-gh-'));
+    const root = join(dir, 'root.json');
+    writeFileSync(root, '{"signed":{"_type":"root","version":1},"signatures":[]}');
+    const c = parseOptions({ ...base, 'tuf-root': root }, ACTIONS).sigstore;
+    expect(c.kind === 'auto' && 'tuf' in c.github && c.github.tuf).toMatchObject({
+      mirror: 'https://tuf-repo.github.com',
+      rootPath: root,
+    });
+    expect(c.kind === 'auto' && c.publicGood).toEqual({ kind: 'public-good', ...PUBLIC_GOOD });
   });
   it('never guesses: a token without the claim is not public', () => {
     expect(chooseSigstore(auto(), claims(undefined), false).config.kind).toBe('github');

@@ -84,8 +84,12 @@ describe('the TUF repository of a custom Sigstore (tuf-mirror, tuf-root)', () =>
       }),
     ).toThrow(/tuf-mirror given with sigstore: public-good/);
     expect(() =>
-      parseOptions({ image: 'ghcr.io/owner/app', digest: D, 'tuf-mirror': 'https://tuf.internal.example' }),
-    ).toThrow(/tuf-mirror given with sigstore: auto \(the default\)/);
+      parseOptions({
+        image: 'ghcr.io/owner/app',
+        digest: D,
+        'fulcio-url': 'https://fulcio.internal.example',
+      }),
+    ).toThrow(/fulcio-url given with sigstore: auto \(the default\)/);
   });
 });
 
