@@ -7,7 +7,8 @@
 // consumers: cosign v3 (the printed commands), the Kyverno CLI (ImageValidatingPolicy with GitHub's
 // TUF mirror, ClusterPolicy Cosign with roots + TSA chain + ignoreTlog) — the signed image accepted,
 // the near misses (test/support/near-misses.ts) and an unsigned image refused.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../support/action.js';
 import {
@@ -20,6 +21,7 @@ import { buildImage, pushImage } from '../support/image.js';
 import { kyvernoAdmits } from '../support/kyverno.js';
 import type { Sandbox } from '../support/netns.js';
 import { NEAR_MISS_CLAIMS } from '../support/near-misses.js';
+import { policyTesterAdmits, splitPolicyControllerFile } from '../support/policy-tester.js';
 import { printedCommands, runPrinted, toolBin } from '../support/printed-commands.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import {
@@ -158,6 +160,61 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci', 'cosign3', ...GI
           }
         },
       );
+
+    it.skipIf(!toolGate('policy-tester'))(
+      'policy-controller’s tester applies the printed ClusterImagePolicy with its TrustRoot (Fulcio and TSA chains): signed admitted, the rest denied',
+      async () => {
+        const path = run.outputs['policy-paths']!.split('\n').find((p) =>
+          p.endsWith('policy-controller-clusterimagepolicy.yaml'),
+        )!;
+        const files = await splitPolicyControllerFile(path);
+        expect(files.trustRoot).toBeDefined();
+        const trustRoot = await readFile(files.trustRoot!, 'utf8');
+        expect(trustRoot).toContain('timestampAuthorities');
+        expect(trustRoot).not.toContain('tLogs');
+        for (const policy of Object.values(files.each))
+          for (const [name, admitted] of [
+            ['signed', true],
+            ['unsigned', false],
+            ['otherWorkflow', false],
+            ['otherBranch', false],
+            ['prefixRepo', false],
+          ] as const) {
+            const r = await policyTesterAdmits(policy, `${ref}@${digests[name]}`, {
+              trustRoot: files.trustRoot,
+            });
+            expect(admitted ? r.admitted : r.denied, `${policy} ${name}:\n${r.out}`).toBe(true);
+          }
+      },
+    );
+
+    it.skipIf(!toolGate('gh'))(
+      'gh attestation verify as printed (plain: gh knows GitHub’s instance), given the stand-in’s trusted root, accepts the signed image and rejects the near misses',
+      async () => {
+        const printed = (await printedCommands(run)).gh!;
+        expect(printed).toMatch(
+          /^gh attestation verify oci:\/\/\S+ --bundle-from-oci --repo sigstamp-test\/app /,
+        );
+        expect(printed).not.toContain('--custom-trusted-root');
+        // gh would fetch GitHub's real trusted root from tuf-repo.github.com with the root it embeds,
+        // which no stand-in can satisfy: the stand-in's root goes in as --custom-trusted-root (JSON Lines).
+        const jsonl = join(gh.dir, 'github-trusted-root.jsonl');
+        const written = run.outputs['policy-paths']!.split('\n').find((p) =>
+          p.endsWith('github-trusted-root.json'),
+        )!;
+        await writeFile(jsonl, JSON.stringify(JSON.parse(await readFile(written, 'utf8'))) + '\n');
+        const bin = await toolBin({ gh: 'gh' });
+        const withRoot = (cmd: string) => `${cmd} --custom-trusted-root ${jsonl}`;
+        const ok = await runPrinted(withRoot(printed), bin);
+        expect(ok.code, ok.out).toBe(0);
+        if (process.env.SIGSTAMP_SHOW_GH) console.log(ok.out);
+        for (const miss of ['otherWorkflow', 'otherBranch', 'prefixRepo'] as const) {
+          const r = await runPrinted(withRoot(printed.replace(digests.signed, digests[miss])), bin);
+          expect(r.code, `${miss} must be rejected:\n${r.out}`).not.toBe(0);
+          if (process.env.SIGSTAMP_SHOW_GH) console.log(miss, r.out);
+        }
+      },
+    );
 
     it('a public repository still signs with the public-good instance (its stand-in at fulcio.sigstore.dev and rekor.sigstore.dev)', async () => {
       const digest = await pushImage(await buildImage([{ '/which': 'public\n' }]), `${ref}:public`);

@@ -35,6 +35,8 @@ export const GITHUB_HOSTS = {
 export const GITHUB_SIGSTORE_TOOLS = ['fulcio', 'timestamp-server', 'socat', 'unshare', 'ip'] as const;
 
 export interface GitHubSigstore {
+  /** Its private directory (removed by stop). */
+  dir: string;
   ca: TestCa;
   front: TlsFront;
   oidc: OidcIssuer;
@@ -101,6 +103,7 @@ export async function startGitHubSigstore(opts: { moreHosts?: string[] } = {}): 
     front.routes[GITHUB_HOSTS.tuf] = port(tuf.url);
 
     return {
+      dir,
       ca,
       front,
       oidc,
