@@ -188,6 +188,40 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('signing pipeli
     await nothingWritten(digest);
   });
 
+  it('refuses sigstore: github with rekor-url (the Action), and outside GitHub Actions without a token source (the CLI), before anything is sent or written', async () => {
+    const digest = await freshImage();
+    const before = { fulcio: sigstore.fulcio.requests, tokens: sigstore.oidc.tokenRequests };
+    const withRekor = await runAction(
+      { image: `${registry.host}/acme/app`, digest, sigstore: 'github', 'rekor-url': sigstore.rekorUrl },
+      { sigstore },
+    ).then(remember);
+    expect(withRekor.code).not.toBe(0);
+    expect(withRekor.stdout).toMatch(
+      /input rekor-url given with sigstore: github: GitHub's Sigstore instance has no transparency log/,
+    );
+    const cli = await new Promise<{ code: number; stderr: string; stdout: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        [
+          'dist/cli/index.js',
+          'run',
+          '--image',
+          `${registry.host}/acme/app@${digest}`,
+          '--sigstore',
+          'github',
+        ],
+        { env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    outputs.push(cli.stdout, cli.stderr);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/sigstore: github outside GitHub Actions needs a GitHub Actions OIDC token/);
+    expect({ fulcio: sigstore.fulcio.requests, tokens: sigstore.oidc.tokenRequests }).toEqual(before);
+    await nothingWritten(digest);
+  });
+
   it('refuses a predicate file that is not JSON, and an unknown input value, before any write', async () => {
     const digest = await freshImage();
     const dir = await mkdtemp(join(tmpdir(), 'sigstamp-bad-'));
