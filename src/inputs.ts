@@ -62,25 +62,30 @@ export const INPUTS = {
     description: 'Registries (host[:port], comma-separated) reached over plain HTTP; loopback always is.',
   },
   sigstore: {
-    description: 'public-good (the public Sigstore) or custom (your own Fulcio, Rekor and/or TSA).',
-    default: 'public-good',
+    description:
+      "auto (public repository: the public Sigstore; private or internal: GitHub's instance, by the OIDC token's repository_visibility), public-good, github (GitHub's Fulcio and timestamp authority, no transparency log) or custom (your own Fulcio, Rekor and/or TSA).",
+    default: 'auto',
   },
   'fulcio-url': { description: 'Fulcio URL (sigstore: custom).' },
   'rekor-url': {
     description: 'Rekor v1 URL (sigstore: custom). Leave empty to sign with a timestamp authority only.',
   },
   'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
-  'trusted-root': { description: 'Path to the trusted_root.json of your Sigstore (sigstore: custom).' },
+  'trusted-root': {
+    description:
+      "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; required on GHE.com).",
+  },
   'tuf-mirror': {
     description:
-      'URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom).',
+      "URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom); with sigstore: github, a mirror of GitHub's (default https://tuf-repo.github.com).",
   },
   'tuf-root': {
     description:
-      "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom).",
+      "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom); with sigstore: github, the initial root of the mirror (default: GitHub's, pinned in sigstamp).",
   },
   'allow-public-transparency-log': {
-    description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
+    description:
+      "Allow a private repository's identity to be written to the public Rekor (world-readable); with sigstore: auto, a private repository then signs on the public Sigstore.",
     default: 'false',
   },
   'push-to-attestation-store': {

@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { parseDigest } from './oci/digest.js';
-import {
-  InvalidReferenceError,
-  isLoopbackRegistry,
-  parseReference,
-  type Reference,
-} from './oci/reference.js';
+import { InvalidReferenceError, parseReference, type Reference } from './oci/reference.js';
 import type { RawInputs } from './inputs.js';
+import { bool, oneOf, OptionsError, seconds, splitList, url } from './option-values.js';
+import { sigstoreChoice, type SigstoreChoice, type SigstoreConfig } from './sigstore/options.js';
+
+export { OptionsError, splitList } from './option-values.js';
+export {
+  PUBLIC_GOOD,
+  type SigstoreChoice,
+  type SigstoreConfig,
+  type SigstoreKind,
+} from './sigstore/options.js';
 
 /**
  * The one typed Options object both shells (Action and CLI) fill from the same inputs, and its
@@ -23,24 +27,6 @@ export interface PredicateFile {
 }
 
 export type PolicyAction = 'enforce' | 'audit';
-
-export interface SigstoreConfig {
-  kind: 'public-good' | 'custom';
-  fulcioUrl: string;
-  rekorUrl?: string;
-  tsaUrl?: string;
-  trustedRoot?: string;
-  /**
-   * The TUF repository serving this Sigstore's trusted root (`sigstamp tuf-repo`): Kyverno's
-   * ImageValidatingPolicy initialises a TUF client for keyless attestors before anything else.
-   */
-  tuf?: { mirror: string; rootPath: string; rootJson: string };
-}
-
-export const PUBLIC_GOOD = {
-  fulcioUrl: 'https://fulcio.sigstore.dev',
-  rekorUrl: 'https://rekor.sigstore.dev',
-} as const;
 
 /** Where the bundles also go: the repository's attestation store on GitHub (src/github/). */
 export interface AttestationStoreConfig {
@@ -73,7 +59,8 @@ export interface Options {
   /** The generated policies deny (enforce) or only report (audit) what fails verification. */
   policyAction: PolicyAction;
   perPlatform: boolean;
-  sigstore: SigstoreConfig;
+  /** The Sigstore to sign with; `auto` is decided by the OIDC token (sigstore/choice.ts). */
+  sigstore: SigstoreChoice;
   allowPublicTransparencyLog: boolean;
   outputDir: string;
   /** The request timeout of every registry and Sigstore request (`http-timeout`, in seconds). */
@@ -82,78 +69,6 @@ export interface Options {
   showSummary: boolean;
   identityToken?: string;
   attestationStore?: AttestationStoreConfig;
-}
-
-export class OptionsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OptionsError';
-  }
-}
-
-/** Splits a list input given as lines or commas (docker/metadata-action outputs newline-separated tags). */
-export function splitList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function reference(input: string, value: string): Reference {
-  try {
-    return parseReference(value);
-  } catch (err) {
-    if (err instanceof InvalidReferenceError) throw new OptionsError(`input ${input}: ${err.message}`);
-    throw err;
-  }
-}
-
-function bool(name: string, value: string | undefined, fallback: boolean): boolean {
-  const v = value?.trim().toLowerCase();
-  if (!v) return fallback;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new OptionsError(`input ${name}: "${value}" is not a boolean; use true or false`);
-}
-
-/** A number of seconds, 1 to 600 (fractions allowed: a loopback test may want 0.5 s). */
-function seconds(name: string, value: string | undefined, fallback: number): number {
-  const v = value?.trim();
-  if (!v) return fallback;
-  const n = Number(v);
-  if (!/^\d+(\.\d+)?$/.test(v) || n < 0.1 || n > 600)
-    throw new OptionsError(
-      `input ${name}: "${value}" is not a number of seconds from 0.1 to 600 (default ${fallback})`,
-    );
-  return n;
-}
-
-function oneOf<T extends string>(
-  name: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const v = value?.trim() || fallback;
-  if (!(allowed as readonly string[]).includes(v)) {
-    throw new OptionsError(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`);
-  }
-  return v as T;
-}
-
-function url(name: string, value: string | undefined): string | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw new OptionsError(`input ${name}: "${v}" is not a URL; give e.g. https://fulcio.example.com`);
-  }
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackRegistry(u.host))) {
-    throw new OptionsError(`input ${name}: ${v} must use https (plain http is accepted only on loopback)`);
-  }
-  return v.replace(/\/+$/, '');
 }
 
 function predicates(value: string | undefined): PredicateFile[] {
@@ -174,105 +89,13 @@ function predicates(value: string | undefined): PredicateFile[] {
     });
 }
 
-/** Read up front, so a wrong path fails the step before anything is signed or pushed. */
-function tufRootJson(path: string): string {
-  let text: string;
+function reference(input: string, value: string): Reference {
   try {
-    text = readFileSync(path, 'utf8');
+    return parseReference(value);
   } catch (err) {
-    throw new OptionsError(
-      `input tuf-root: cannot read ${path} (${(err as Error).message}); give the root.json that sigstamp tuf-repo wrote`,
-    );
+    if (err instanceof InvalidReferenceError) throw new OptionsError(`input ${input}: ${err.message}`);
+    throw err;
   }
-  let root: { signed?: { _type?: string } };
-  try {
-    root = JSON.parse(text) as typeof root;
-  } catch {
-    throw new OptionsError(
-      `input tuf-root: ${path} is not JSON; give the root.json that sigstamp tuf-repo wrote`,
-    );
-  }
-  if (root?.signed?._type !== 'root')
-    throw new OptionsError(`input tuf-root: ${path} is not TUF root metadata (signed._type is not "root")`);
-  return text;
-}
-
-function sigstoreConfig(raw: RawInputs, verify: boolean): SigstoreConfig {
-  const kind = oneOf('sigstore', raw.sigstore, ['public-good', 'custom'] as const, 'public-good');
-  const fulcioUrl = url('fulcio-url', raw['fulcio-url']);
-  const rekorUrl = url('rekor-url', raw['rekor-url']);
-  const tsaUrl = url('tsa-url', raw['tsa-url']);
-  const trustedRoot = raw['trusted-root']?.trim() || undefined;
-  const tufMirror = url('tuf-mirror', raw['tuf-mirror']);
-  const tufRoot = raw['tuf-root']?.trim() || undefined;
-  if (kind === 'public-good') {
-    const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'tuf-mirror', 'tuf-root'].filter(
-      (k) => raw[k as keyof RawInputs]?.trim(),
-    );
-    if (given.length) {
-      throw new OptionsError(
-        `input ${given.join(', ')} given with sigstore: public-good, which uses the public Sigstore; set sigstore: custom to use your own`,
-      );
-    }
-    return { kind, ...PUBLIC_GOOD };
-  }
-  if (!fulcioUrl) throw new OptionsError('input fulcio-url is required with sigstore: custom');
-  if (!rekorUrl && !tsaUrl) {
-    throw new OptionsError(
-      'sigstore: custom needs rekor-url, tsa-url, or both: a signature needs a transparency log entry or a trusted timestamp',
-    );
-  }
-  if (verify && !trustedRoot) {
-    throw new OptionsError(
-      'input trusted-root is required with sigstore: custom (the trusted_root.json of your Sigstore), or set verify: false',
-    );
-  }
-  if (!tufMirror !== !tufRoot) {
-    throw new OptionsError(
-      `input ${tufMirror ? 'tuf-root' : 'tuf-mirror'} is required with ${tufMirror ? 'tuf-mirror' : 'tuf-root'}: ` +
-        'the ImageValidatingPolicy needs both where the TUF repository is served and its root.json (sigstamp tuf-repo writes both)',
-    );
-  }
-  return {
-    kind,
-    fulcioUrl,
-    ...(rekorUrl ? { rekorUrl } : {}),
-    ...(tsaUrl ? { tsaUrl } : {}),
-    ...(trustedRoot ? { trustedRoot } : {}),
-    ...(tufMirror && tufRoot
-      ? { tuf: { mirror: tufMirror, rootPath: tufRoot, rootJson: tufRootJson(tufRoot) } }
-      : {}),
-  };
-}
-
-/**
- * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
- * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
- * missing is an error now rather than a surprise after signing.
- */
-function attestationStoreConfig(raw: RawInputs, env: NodeJS.ProcessEnv): AttestationStoreConfig | undefined {
-  const onGitHub = env.GITHUB_ACTIONS === 'true';
-  const explicit = raw['push-to-attestation-store']?.trim()
-    ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
-    : undefined;
-  const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
-  if (explicit === false || (explicit === undefined && (!onGitHub || !token))) return undefined;
-  const need = (what: string) =>
-    new OptionsError(
-      `input push-to-attestation-store: true needs ${what}` +
-        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
-        ', or set push-to-attestation-store: false',
-    );
-  if (!token)
-    throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
-  const apiUrl =
-    url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
-  if (!apiUrl) throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo || rest.length)
-    throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
-  const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
-  return { apiUrl, serverUrl, owner, repo, token };
 }
 
 /** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
@@ -351,7 +174,7 @@ export function parseOptions(raw: RawInputs, env: NodeJS.ProcessEnv = process.en
     storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'] as const, 'both'),
     policyAction: oneOf('policy-action', raw['policy-action'], ['enforce', 'audit'] as const, 'enforce'),
     perPlatform: bool('per-platform', raw['per-platform'], false),
-    sigstore: sigstoreConfig(raw, verify),
+    sigstore: sigstoreChoice(raw, { verify, env }),
     allowPublicTransparencyLog: bool(
       'allow-public-transparency-log',
       raw['allow-public-transparency-log'],
@@ -388,6 +211,11 @@ function sbomFormats(value: string | undefined): ('spdx' | 'cyclonedx')[] {
 }
 
 /** Whether the run signs or attests anything (the CLI's `run` may also just resolve and report). */
+/** Options once the Sigstore is decided (after the OIDC token is known, before any certificate request). */
+export interface RunOptions extends Options {
+  sigstore: SigstoreConfig;
+}
+
 export function hasWork(o: Options): boolean {
   return (
     o.sign ||
@@ -396,4 +224,34 @@ export function hasWork(o: Options): boolean {
     o.sbom.length > 0 ||
     o.sbomPath !== undefined
   );
+}
+
+/**
+ * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
+ * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
+ * missing is an error now rather than a surprise after signing.
+ */
+function attestationStoreConfig(raw: RawInputs, env: NodeJS.ProcessEnv): AttestationStoreConfig | undefined {
+  const onGitHub = env.GITHUB_ACTIONS === 'true';
+  const explicit = raw['push-to-attestation-store']?.trim()
+    ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
+    : undefined;
+  const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
+  if (explicit === false || (explicit === undefined && (!onGitHub || !token))) return undefined;
+  const need = (what: string) =>
+    new OptionsError(
+      `input push-to-attestation-store: true needs ${what}` +
+        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
+        ', or set push-to-attestation-store: false',
+    );
+  if (!token)
+    throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
+  const apiUrl =
+    url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
+  if (!apiUrl) throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
+  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || rest.length)
+    throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
+  const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
+  return { apiUrl, serverUrl, owner, repo, token };
 }

@@ -12,6 +12,8 @@ import type { VerifiedArtifact } from './verify/published.js';
 
 export interface SigningReport {
   identity: CertificateIdentity;
+  /** Which Sigstore signed and why, in one line (e.g. GitHub's instance: the repository is private). */
+  sigstore: string;
   certificateRequests: number;
   rekorLogIndexes: string[];
   published: PublishResult;

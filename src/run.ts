@@ -3,7 +3,7 @@ import type { Logger } from './log.js';
 import { listReferrers } from './oci/referrers.js';
 import { SettleQueue } from './oci/shared-tag.js';
 import { storeForRun } from './github/for-run.js';
-import { hasWork, type Options } from './options.js';
+import { hasWork, type Options, type RunOptions } from './options.js';
 import { readPredicateFile } from './predicates.js';
 import { clientFor } from './registry-client.js';
 import type { RunResult } from './run-result.js';
@@ -56,9 +56,11 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
 
     const certificate = await certificateForRun(opts, ctx, client.transport);
     phases.mark('certificate');
+    // From here on the Sigstore is decided (sigstore: auto, by the token's repository visibility).
+    const runOpts: RunOptions = { ...opts, sigstore: certificate.sigstore.config };
     const { identity } = certificate;
-    const statements = statementsForRun(opts, identity, targets, predicates, sboms);
-    const signed = await signForRun(opts, certificate.session, targets, statements);
+    const statements = statementsForRun(runOpts, identity, targets, predicates, sboms);
+    const signed = await signForRun(runOpts, certificate.session, targets, statements);
     phases.mark('sign');
 
     // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
@@ -67,7 +69,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     const settle = ctx.settle ?? new SettleQueue();
     const { logger } = ctx;
     const published = await publishForRun({
-      opts,
+      opts: runOpts,
       repo,
       settle,
       certificate,
@@ -80,7 +82,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     phases.mark('publish');
 
     const { policies, files, verified } = await verifyAndSettle({
-      opts,
+      opts: runOpts,
       repo,
       settle,
       identity,
@@ -110,6 +112,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       warnings,
       signing: {
         identity,
+        sigstore: certificate.sigstore.reason,
         certificateRequests,
         rekorLogIndexes: rekorLogIndexes(signed),
         published,

@@ -51,6 +51,7 @@ function signingSection(result) {
         '| --- | --- |',
         `| Certificate subject (SAN) | ${code(s.identity.san)} |`,
         `| Issuer | ${code(s.identity.issuer)} |`,
+        `| Sigstore | ${cell(s.sigstore)} |`,
         `| Recommended subject regex | ${code(policy.subjectRegExp)} |`,
         `| Kyverno \`subject\` glob | ${code(policy.kyvernoGlob)} |`,
     ];

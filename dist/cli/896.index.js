@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./build/src/options.js
-var options = __webpack_require__(26067);
+// EXTERNAL MODULE: ./build/src/options.js + 3 modules
+var options = __webpack_require__(63050);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __webpack_require__(28009);
 // EXTERNAL MODULE: external "node:fs"

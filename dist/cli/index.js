@@ -41527,26 +41527,27 @@ function isTransient(err) {
 
 /***/ }),
 
-/***/ 26067:
+/***/ 63050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ parseOptions),
-/* harmony export */   OJ: () => (/* binding */ hasWork),
-/* harmony export */   ZW: () => (/* binding */ OptionsError),
-/* harmony export */   ry: () => (/* binding */ splitList)
-/* harmony export */ });
-/* unused harmony export PUBLIC_GOOD */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6559);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84974);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZW: () => (/* reexport */ OptionsError),
+  OJ: () => (/* binding */ hasWork),
+  Ac: () => (/* binding */ parseOptions),
+  ry: () => (/* reexport */ splitList)
+});
 
+// UNUSED EXPORTS: PUBLIC_GOOD
 
-const PUBLIC_GOOD = {
-    fulcioUrl: 'https://fulcio.sigstore.dev',
-    rekorUrl: 'https://rekor.sigstore.dev',
-};
+// EXTERNAL MODULE: ./build/src/oci/digest.js
+var oci_digest = __nccwpck_require__(6559);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __nccwpck_require__(84974);
+;// CONCATENATED MODULE: ./build/src/option-values.js
+
+/** The value parsers every input shares, and the one error type they raise. */
 class OptionsError extends Error {
     constructor(message) {
         super(message);
@@ -41560,16 +41561,6 @@ function splitList(value) {
         .map((s) => s.trim())
         .filter(Boolean);
 }
-function reference(input, value) {
-    try {
-        return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(value);
-    }
-    catch (err) {
-        if (err instanceof _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_)
-            throw new OptionsError(`input ${input}: ${err.message}`);
-        throw err;
-    }
-}
 function bool(name, value, fallback) {
     const v = value?.trim().toLowerCase();
     if (!v)
@@ -41580,7 +41571,7 @@ function bool(name, value, fallback) {
         return false;
     throw new OptionsError(`input ${name}: "${value}" is not a boolean; use true or false`);
 }
-/** A number of seconds, 1 to 600 (fractions allowed: a loopback test may want 0.5 s). */
+/** A number of seconds, 0.1 to 600 (fractions allowed: a loopback test may want 0.5 s). */
 function seconds(name, value, fallback) {
     const v = value?.trim();
     if (!v)
@@ -41608,31 +41599,219 @@ function url(name, value) {
     catch {
         throw new OptionsError(`input ${name}: "${v}" is not a URL; give e.g. https://fulcio.example.com`);
     }
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackRegistry */ .jW)(u.host))) {
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,reference/* isLoopbackRegistry */.jW)(u.host))) {
         throw new OptionsError(`input ${name}: ${v} must use https (plain http is accepted only on loopback)`);
     }
     return v.replace(/\/+$/, '');
 }
-function predicates(value) {
-    return (value ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((line) => {
-        const eq = line.indexOf('=');
-        const type = line.slice(0, eq).trim();
-        const path = line.slice(eq + 1).trim();
-        if (eq <= 0 || !path || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(type)) {
-            throw new OptionsError(`input predicates: "${line}" is not <predicate type URI>=<path>, e.g. https://cosign.sigstore.dev/attestation/vuln/v1=trivy.json`);
-        }
-        return { type, path };
-    });
-}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./build/src/sigstore/github/tuf-root.js
+// GitHub's TUF root, pinned: the initial root.json from which GitHub's trust material (the
+// trusted_root.json of fulcio.githubapp.com and timestamp.githubapp.com) is fetched and verified
+// through TUF at https://tuf-repo.github.com, newer roots included (a client walks the chain of
+// root versions from this one; an expired initial root is fine as long as the chain verifies).
+//
+// Origin: cli/cli v2.83.0, pkg/cmd/attestation/verification/embed/tuf-repo.github.com/root.json
+// (what `gh attestation verify` embeds), fetched with
+// `GOFLAGS=-mod=mod go mod download -json github.com/cli/cli/v2@v2.83.0`.
+// sha256 of the file: 98cba97be9075bc98b2322de3de85fbd1b70ec7392991dfd2f53d215bede1a8d (version 3,
+// expires 2025-04-11T14:36:57Z). Kept byte for byte (test/unit/github-sigstore.test.ts checks the
+// hash), as a string so the bundle carries exactly these bytes.
+const GITHUB_TUF_ROOT_SHA256 = '98cba97be9075bc98b2322de3de85fbd1b70ec7392991dfd2f53d215bede1a8d';
+const GITHUB_TUF_ROOT_JSON = String.raw `{
+ "signatures": [
+  {
+   "keyid": "4f4d1dd75f2d7f3860e3a068d7bed90dec5f0faafcbe1ace7fb7d95d29e07228",
+   "sig": ""
+  },
+  {
+   "keyid": "eb8eff37f93af2faaba519f341decec3cecd3eeafcace32966db9723842c8a62",
+   "sig": ""
+  },
+  {
+   "keyid": "539dde44014c850fe6eeb8b299eb7dae2e1f4bf83454b949e98aa73542cdc65a",
+   "sig": ""
+  },
+  {
+   "keyid": "a10513a5ab61acd0c6b6fbe0504856ead18f3b17c4fabbe3fa848c79a5a187cf",
+   "sig": "3046022100ca341d3ba2ef7657d69c2825729959681f55aec497b612e81a547e2abb616b49022100cd605b412a3d991f92e0818e07e60383bbd23904723eec221d6e39fdfeae3104"
+  },
+  {
+   "keyid": "5e01c9a0b2641a8965a4a74e7df0bc7b2d8278a2c3ca0cf7a3f2f783d3c69800",
+   "sig": "3046022100d0f70effe60d6a18319e2890088cd01d45c654ee6d2ce1d5c3cdcf2dc7f637570221008f947a2d7334d948f1c4794b0a465f1dfb99a578dd8d1f4563cee0581f457db2"
+  },
+  {
+   "keyid": "54809115b40137aac01af4b7ac2408c77ea0d58fa4dad48fc3196497d2a26f44",
+   "sig": "304502201ae931db1c48020fb37af54d446ac856306f619dfc3f93ddcff70d2880e443dc022100992b70451aa74805adef24e85ec352e598812267f623979bd4ce719b66b62d22"
+  },
+  {
+   "keyid": "88737ccdac7b49cc237e9aaead81be2a40278b886a693d8149a19cf543f093d3",
+   "sig": "3045022023bba8e14c177609f43873aa0087ef983ddd2bad9a0a832c0cf279e1be8798f2022100facfaecc1d7ee793042eaaa6970fb9ca700c3bdbf4ee43ed0f8d0fc3aef96563"
+  },
+  {
+   "keyid": "d6a89e23fb22801a0d1186bf1bdd007e228f65a8aa9964d24d06cb5fbb0ce91c",
+   "sig": "3046022100d2f6cceb05d135ce6a6ce7fe1dc76c24508154ad71c433028e64ca95ba716ffb022100f0592d60eb67508dd5f9cc593a4cca33bbaf94882c3d74a560fda845a456c6cc"
+  },
+  {
+   "keyid": "8b498a80a1b7af188c10c9abdf6aade81d14faaffcde2abcd6063baa673ebd12",
+   "sig": "30450221009af2f0c534ed92de909a3b727f7101319c18e10623de8f48a0eba980d3d54d830220095842b16c58567c71f9dfa0b54e79daca1b2fecf3cb2ea4ee6d8393bdf93294"
+  }
+ ],
+ "signed": {
+  "_type": "root",
+  "consistent_snapshot": true,
+  "expires": "2025-04-11T14:36:57Z",
+  "keys": {
+   "4f4d1dd75f2d7f3860e3a068d7bed90dec5f0faafcbe1ace7fb7d95d29e07228": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAENki7aZVips5SgRzCd/Om0CGzQKY/\nnv84giqVDmdwb2ys82Z6soFLasvYYEEQcwqaC170n9gr93wHUgPc796uJA==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@ashtom"
+   },
+   "539dde44014c850fe6eeb8b299eb7dae2e1f4bf83454b949e98aa73542cdc65a": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAElD0o2sOZN9n3RKQ7PtMLAoXj+2Ai\nn4PKT/pfnzDlNLrD3VTQwCc4sR4t+OLu4KQ+qk+kXkR9YuBsu3bdJZ1OWw==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@nerdneha"
+   },
+   "54809115b40137aac01af4b7ac2408c77ea0d58fa4dad48fc3196497d2a26f44": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEimKcdST+ORD+g0aGEFDOVZDAaIYg\nIgesNKiIe2L7MUsYx5UHhzQ08quvew13eYSCNJnfwooFZu7cdTu8AwqFjQ==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@alexiswales"
+   },
+   "88737ccdac7b49cc237e9aaead81be2a40278b886a693d8149a19cf543f093d3": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEBagkskNOpOTbetTX5CdnvMy+LiWn\nonRrNrqAHL4WgiebH7Uig7GLhC3bkeA/qgb926/vr9qhOPG9Buj2HatrPw==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@gregose"
+   },
+   "8b498a80a1b7af188c10c9abdf6aade81d14faaffcde2abcd6063baa673ebd12": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE7IEoVNwrprchXGhT5sAhSax7SOd3\n8duuISghCzfmHdKJWSbV2wJRamRiUVRtmA83K/qm5cT20WXMCT5QeM/D3A==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@trevrosen"
+   },
+   "a10513a5ab61acd0c6b6fbe0504856ead18f3b17c4fabbe3fa848c79a5a187cf": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEC2wJ3xscyXxBLybJ9FVjwkyQMe53\nRHUz77AjMO8MzVaT8xw6ZvJqdNZiytYtigWULlINxw6frNsWJKb/f7lC8A==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@kommendorkapten"
+   },
+   "d6a89e23fb22801a0d1186bf1bdd007e228f65a8aa9964d24d06cb5fbb0ce91c": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEDdORwcruW3gqAgaLjH/nNdGMB4kQ\nAvA+wD6DyO4P/wR8ee2ce83NZHq1ZADKhve0rlYKaKy3CqyQ5SmlZ36Zhw==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@krukow"
+   },
+   "eb8eff37f93af2faaba519f341decec3cecd3eeafcace32966db9723842c8a62": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAENynVdQnM9h7xU71G7PiJpQaDemub\nkbjsjYwLlPJTQVuxQO8WeIpJf8MEh5rf01t2dDIuCsZ5gRx+QvDv0UzfsA==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-keyowner": "@mph4"
+   },
+   "eb9799b483affac9da87ef4c9ea467928415c961349e607e5e6e485679b07f8f": {
+    "keytype": "ecdsa",
+    "keyval": {
+     "public": "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAENKNcNcX+d73lS1TRFb9Vnp8JvOoh\nzYQ+in43iGenbG8RGo9L/6FJ2hoRbVU6xskvyuErcdPbCdI4GxrQ5i8hkw==\n-----END PUBLIC KEY-----\n"
+    },
+    "scheme": "ecdsa-sha2-nistp256",
+    "x-tuf-on-ci-online-uri": "azurekms://production-tuf-root.vault.azure.net/keys/Online-Key/aaf375fd8ed24acb949a5cc173700b05"
+   }
+  },
+  "roles": {
+   "root": {
+    "keyids": [
+     "a10513a5ab61acd0c6b6fbe0504856ead18f3b17c4fabbe3fa848c79a5a187cf",
+     "4f4d1dd75f2d7f3860e3a068d7bed90dec5f0faafcbe1ace7fb7d95d29e07228",
+     "88737ccdac7b49cc237e9aaead81be2a40278b886a693d8149a19cf543f093d3",
+     "d6a89e23fb22801a0d1186bf1bdd007e228f65a8aa9964d24d06cb5fbb0ce91c",
+     "eb8eff37f93af2faaba519f341decec3cecd3eeafcace32966db9723842c8a62",
+     "8b498a80a1b7af188c10c9abdf6aade81d14faaffcde2abcd6063baa673ebd12",
+     "539dde44014c850fe6eeb8b299eb7dae2e1f4bf83454b949e98aa73542cdc65a",
+     "54809115b40137aac01af4b7ac2408c77ea0d58fa4dad48fc3196497d2a26f44"
+    ],
+    "threshold": 3
+   },
+   "snapshot": {
+    "keyids": [
+     "eb9799b483affac9da87ef4c9ea467928415c961349e607e5e6e485679b07f8f"
+    ],
+    "threshold": 1,
+    "x-tuf-on-ci-expiry-period": 21,
+    "x-tuf-on-ci-signing-period": 7
+   },
+   "targets": {
+    "keyids": [
+     "a10513a5ab61acd0c6b6fbe0504856ead18f3b17c4fabbe3fa848c79a5a187cf",
+     "4f4d1dd75f2d7f3860e3a068d7bed90dec5f0faafcbe1ace7fb7d95d29e07228",
+     "88737ccdac7b49cc237e9aaead81be2a40278b886a693d8149a19cf543f093d3",
+     "d6a89e23fb22801a0d1186bf1bdd007e228f65a8aa9964d24d06cb5fbb0ce91c",
+     "eb8eff37f93af2faaba519f341decec3cecd3eeafcace32966db9723842c8a62",
+     "8b498a80a1b7af188c10c9abdf6aade81d14faaffcde2abcd6063baa673ebd12",
+     "539dde44014c850fe6eeb8b299eb7dae2e1f4bf83454b949e98aa73542cdc65a",
+     "54809115b40137aac01af4b7ac2408c77ea0d58fa4dad48fc3196497d2a26f44"
+    ],
+    "threshold": 3
+   },
+   "timestamp": {
+    "keyids": [
+     "eb9799b483affac9da87ef4c9ea467928415c961349e607e5e6e485679b07f8f"
+    ],
+    "threshold": 1,
+    "x-tuf-on-ci-expiry-period": 7,
+    "x-tuf-on-ci-signing-period": 6
+   }
+  },
+  "spec_version": "1.0.31",
+  "version": 3,
+  "x-tuf-on-ci-expiry-period": 240,
+  "x-tuf-on-ci-signing-period": 60
+ }
+}`;
+
+// EXTERNAL MODULE: ./build/src/sigstore/github/instance.js
+var github_instance = __nccwpck_require__(75351);
+;// CONCATENATED MODULE: ./build/src/sigstore/options.js
+
+
+
+
+const PUBLIC_GOOD = {
+    fulcioUrl: 'https://fulcio.sigstore.dev',
+    rekorUrl: 'https://rekor.sigstore.dev',
+};
+const ENDPOINT_INPUTS = [
+    'fulcio-url',
+    'rekor-url',
+    'tsa-url',
+    'trusted-root',
+    'tuf-mirror',
+    'tuf-root',
+];
 /** Read up front, so a wrong path fails the step before anything is signed or pushed. */
 function tufRootJson(path) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (err) {
         throw new OptionsError(`input tuf-root: cannot read ${path} (${err.message}); give the root.json that sigstamp tuf-repo wrote`);
@@ -41648,21 +41827,54 @@ function tufRootJson(path) {
         throw new OptionsError(`input tuf-root: ${path} is not TUF root metadata (signed._type is not "root")`);
     return text;
 }
-function sigstoreConfig(raw, verify) {
-    const kind = oneOf('sigstore', raw.sigstore, ['public-good', 'custom'], 'public-good');
+function given(raw, names) {
+    return names.filter((k) => raw[k]?.trim());
+}
+/**
+ * GitHub's instance for this server: endpoints from GITHUB_SERVER_URL, trust from GitHub's TUF
+ * repository (the pinned root, or `tuf-mirror` / `tuf-root` for a mirror of it), or from a
+ * `trusted-root` file. Throws OptionsError for what can never work, whatever the token says.
+ */
+function githubConfig(raw, o) {
+    const forbidden = given(raw, ['fulcio-url', 'rekor-url', 'tsa-url']);
+    if (forbidden.includes('rekor-url'))
+        throw new OptionsError("input rekor-url given with sigstore: github: GitHub's Sigstore instance has no transparency log (signatures " +
+            'carry a signed timestamp from its timestamp authority instead); remove rekor-url, or use sigstore: custom with your own Rekor');
+    if (forbidden.length)
+        throw new OptionsError(`input ${forbidden.join(', ')} given with sigstore: github, whose endpoints follow GITHUB_SERVER_URL ` +
+            '(fulcio.githubapp.com and timestamp.githubapp.com on github.com); use sigstore: custom for your own services');
+    const host = (0,github_instance/* serverHost */.Ez)(o.env);
+    if ((0,github_instance/* isEnterpriseServer */.vh)(host))
+        throw new OptionsError((0,github_instance/* enterpriseServerError */.Dz)(host));
+    const trustedRoot = raw['trusted-root']?.trim() || undefined;
+    // GitHub's TUF repository names a GHE.com tenant's root `<trust domain>.trusted_root.json`, the
+    // trust domain coming from the tenant's /meta API: not looked up here; the tenant's own root
+    // (`gh attestation trusted-root --hostname <host>`) is given instead.
+    if (host !== 'github.com' && o.verify && !trustedRoot)
+        throw new OptionsError(`input trusted-root is required with sigstore: github on ${host}: give the trusted root of your tenant ` +
+            `(gh attestation trusted-root --hostname ${host} prints it), or set verify: false`);
+    const instance = (0,github_instance/* githubInstance */.LJ)(host);
+    const mirror = url('tuf-mirror', raw['tuf-mirror']) ?? github_instance/* GITHUB_TUF_MIRROR */.Ex;
+    const rootPath = raw['tuf-root']?.trim() || undefined;
+    return {
+        kind: 'github',
+        fulcioUrl: instance.fulcioUrl,
+        tsaUrl: instance.tsaUrl,
+        githubHost: host,
+        ...(trustedRoot ? { trustedRoot } : {}),
+        tuf: {
+            mirror,
+            ...(rootPath ? { rootPath, rootJson: tufRootJson(rootPath) } : { rootJson: GITHUB_TUF_ROOT_JSON }),
+        },
+    };
+}
+function customConfig(raw, verify) {
     const fulcioUrl = url('fulcio-url', raw['fulcio-url']);
     const rekorUrl = url('rekor-url', raw['rekor-url']);
     const tsaUrl = url('tsa-url', raw['tsa-url']);
     const trustedRoot = raw['trusted-root']?.trim() || undefined;
     const tufMirror = url('tuf-mirror', raw['tuf-mirror']);
     const tufRoot = raw['tuf-root']?.trim() || undefined;
-    if (kind === 'public-good') {
-        const given = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'tuf-mirror', 'tuf-root'].filter((k) => raw[k]?.trim());
-        if (given.length) {
-            throw new OptionsError(`input ${given.join(', ')} given with sigstore: public-good, which uses the public Sigstore; set sigstore: custom to use your own`);
-        }
-        return { kind, ...PUBLIC_GOOD };
-    }
     if (!fulcioUrl)
         throw new OptionsError('input fulcio-url is required with sigstore: custom');
     if (!rekorUrl && !tsaUrl) {
@@ -41676,7 +41888,7 @@ function sigstoreConfig(raw, verify) {
             'the ImageValidatingPolicy needs both where the TUF repository is served and its root.json (sigstamp tuf-repo writes both)');
     }
     return {
-        kind,
+        kind: 'custom',
         fulcioUrl,
         ...(rekorUrl ? { rekorUrl } : {}),
         ...(tsaUrl ? { tsaUrl } : {}),
@@ -41686,32 +41898,77 @@ function sigstoreConfig(raw, verify) {
             : {}),
     };
 }
-/**
- * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
- * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
- * missing is an error now rather than a surprise after signing.
- */
-function attestationStoreConfig(raw, env) {
-    const onGitHub = env.GITHUB_ACTIONS === 'true';
-    const explicit = raw['push-to-attestation-store']?.trim()
-        ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
-        : undefined;
-    const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
-    if (explicit === false || (explicit === undefined && (!onGitHub || !token)))
-        return undefined;
-    const need = (what) => new OptionsError(`input push-to-attestation-store: true needs ${what}` +
-        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
-        ', or set push-to-attestation-store: false');
-    if (!token)
-        throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
-    const apiUrl = url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
-    if (!apiUrl)
-        throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length)
-        throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
-    const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
-    return { apiUrl, serverUrl, owner, repo, token };
+function sigstoreChoice(raw, o) {
+    const kind = oneOf('sigstore', raw.sigstore, ['auto', 'public-good', 'github', 'custom'], 'auto');
+    if (kind === 'custom')
+        return customConfig(raw, o.verify);
+    if (kind === 'github') {
+        // GitHub's Fulcio certifies GitHub Actions tokens only: without a runner's token service or a
+        // given token there is nothing it would accept.
+        const tokenSource = raw['identity-token']?.trim() ||
+            (o.env.ACTIONS_ID_TOKEN_REQUEST_URL && o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+        if (o.env.GITHUB_ACTIONS !== 'true' && !tokenSource)
+            throw new OptionsError("sigstore: github outside GitHub Actions needs a GitHub Actions OIDC token: GitHub's Sigstore instance " +
+                'certifies only those; run the step in a workflow job with permissions: id-token: write, or give ' +
+                '--identity-token (SIGSTAMP_IDENTITY_TOKEN) with a token the runner issued');
+        return githubConfig(raw, o);
+    }
+    // With auto, trusted-root / tuf-mirror / tuf-root configure GitHub's instance (a mirror of its TUF
+    // repository); the public Sigstore takes none of them.
+    const endpoints = given(raw, kind === 'auto' ? ['fulcio-url', 'rekor-url', 'tsa-url'] : ENDPOINT_INPUTS);
+    if (endpoints.length) {
+        const what = kind === 'public-good'
+            ? 'sigstore: public-good, which uses the public Sigstore'
+            : "sigstore: auto (the default), which picks the public Sigstore or GitHub's instance by the repository's visibility";
+        throw new OptionsError(`input ${endpoints.join(', ')} given with ${what}; set sigstore: custom to use your own`);
+    }
+    const publicGood = { kind: 'public-good', ...PUBLIC_GOOD };
+    if (kind === 'public-good')
+        return publicGood;
+    let github;
+    try {
+        github = githubConfig(raw, o);
+    }
+    catch (err) {
+        // Only an error once the token shows a private repository: a public one never needs it.
+        if (!(err instanceof OptionsError))
+            throw err;
+        github = { unavailable: err.message };
+    }
+    return { kind: 'auto', publicGood, github };
+}
+
+;// CONCATENATED MODULE: ./build/src/options.js
+
+
+
+
+
+
+function predicates(value) {
+    return (value ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => {
+        const eq = line.indexOf('=');
+        const type = line.slice(0, eq).trim();
+        const path = line.slice(eq + 1).trim();
+        if (eq <= 0 || !path || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(type)) {
+            throw new OptionsError(`input predicates: "${line}" is not <predicate type URI>=<path>, e.g. https://cosign.sigstore.dev/attestation/vuln/v1=trivy.json`);
+        }
+        return { type, path };
+    });
+}
+function options_reference(input, value) {
+    try {
+        return (0,reference/* parseReference */.F2)(value);
+    }
+    catch (err) {
+        if (err instanceof reference/* InvalidReferenceError */.x_)
+            throw new OptionsError(`input ${input}: ${err.message}`);
+        throw err;
+    }
 }
 /** `aliasOf` inputs (actions/attest's names) fill their target; giving both with different values is an error. */
 function alias(raw, name, other) {
@@ -41725,11 +41982,11 @@ function parseOptions(raw, env = process.env) {
     const imageInput = alias(raw, 'image', 'subject-name');
     if (!imageInput)
         throw new OptionsError('input image is required: the repository the build pushed, e.g. ghcr.io/owner/app');
-    const image = reference('image', imageInput);
+    const image = options_reference('image', imageInput);
     let digest = alias(raw, 'digest', 'subject-digest');
     if (digest !== undefined) {
         try {
-            (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
+            (0,oci_digest/* parseDigest */.m)(digest);
         }
         catch {
             throw new OptionsError(`input digest: "${digest}" is not a digest; pass the build step's output, e.g. \${{ steps.build.outputs.digest }} (sha256:<64 hex>)`);
@@ -41742,7 +41999,7 @@ function parseOptions(raw, env = process.env) {
     if (!digest && !image.tag) {
         throw new OptionsError("input digest is required when image has no tag: pass the build step's digest output, e.g. digest: ${{ steps.build.outputs.digest }}");
     }
-    const tags = splitList(raw.tags).map((t) => reference('tags', t));
+    const tags = splitList(raw.tags).map((t) => options_reference('tags', t));
     for (const t of tags) {
         if (!t.tag)
             throw new OptionsError(`input tags: "${t.registry}/${t.repository}" has no tag; give full references such as ghcr.io/owner/app:1.2.3`);
@@ -41772,7 +42029,7 @@ function parseOptions(raw, env = process.env) {
         storage: oneOf('storage', raw.storage, ['both', 'referrers', 'legacy'], 'both'),
         policyAction: oneOf('policy-action', raw['policy-action'], ['enforce', 'audit'], 'enforce'),
         perPlatform: bool('per-platform', raw['per-platform'], false),
-        sigstore: sigstoreConfig(raw, verify),
+        sigstore: sigstoreChoice(raw, { verify, env }),
         allowPublicTransparencyLog: bool('allow-public-transparency-log', raw['allow-public-transparency-log'], false),
         outputDir: raw['output-dir']?.trim() || `${env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp'}/sigstamp`,
         httpTimeoutMs: seconds('http-timeout', raw['http-timeout'], 30) * 1000,
@@ -41802,13 +42059,39 @@ function sbomFormats(value) {
     }
     return [...new Set(list)];
 }
-/** Whether the run signs or attests anything (the CLI's `run` may also just resolve and report). */
 function hasWork(o) {
     return (o.sign ||
         o.provenance !== 'none' ||
         o.predicates.length > 0 ||
         o.sbom.length > 0 ||
         o.sbomPath !== undefined);
+}
+/**
+ * push-to-attestation-store: on by default on GitHub Actions when a token is there (the Action's
+ * github-token defaults to the job token, as actions/attest's does); given as true, whatever is
+ * missing is an error now rather than a surprise after signing.
+ */
+function attestationStoreConfig(raw, env) {
+    const onGitHub = env.GITHUB_ACTIONS === 'true';
+    const explicit = raw['push-to-attestation-store']?.trim()
+        ? bool('push-to-attestation-store', raw['push-to-attestation-store'], false)
+        : undefined;
+    const token = raw['github-token']?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
+    if (explicit === false || (explicit === undefined && (!onGitHub || !token)))
+        return undefined;
+    const need = (what) => new OptionsError(`input push-to-attestation-store: true needs ${what}` +
+        (onGitHub ? '' : ' (outside GitHub Actions set GITHUB_API_URL, GITHUB_REPOSITORY and github-token)') +
+        ', or set push-to-attestation-store: false');
+    if (!token)
+        throw need('github-token (a token with attestations: write; the Action defaults it to the job token)');
+    const apiUrl = url('GITHUB_API_URL', env.GITHUB_API_URL) ?? (onGitHub ? 'https://api.github.com' : undefined);
+    if (!apiUrl)
+        throw need('GITHUB_API_URL (the REST API, e.g. https://api.github.com)');
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length)
+        throw need('GITHUB_REPOSITORY (owner/repo: the repository whose store receives the bundles)');
+    const serverUrl = url('GITHUB_SERVER_URL', env.GITHUB_SERVER_URL) ?? 'https://github.com';
+    return { apiUrl, serverUrl, owner, repo, token };
 }
 
 
@@ -41837,6 +42120,93 @@ function clientFor(opts, ctx) {
         log: (m) => ctx.logger.debug(m),
         env,
     });
+}
+
+
+/***/ }),
+
+/***/ 75351:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dz: () => (/* binding */ enterpriseServerError),
+/* harmony export */   Ex: () => (/* binding */ GITHUB_TUF_MIRROR),
+/* harmony export */   Ez: () => (/* binding */ serverHost),
+/* harmony export */   GB: () => (/* binding */ explainGitHubInstanceError),
+/* harmony export */   LJ: () => (/* binding */ githubInstance),
+/* harmony export */   NC: () => (/* binding */ GITHUB_INSTANCE_ALTERNATIVES),
+/* harmony export */   YA: () => (/* binding */ isGitHubActionsIssuer),
+/* harmony export */   vh: () => (/* binding */ isEnterpriseServer)
+/* harmony export */ });
+/**
+ * GitHub's own Sigstore instance: a Fulcio and an RFC 3161 timestamp authority, no transparency
+ * log, for private and internal repositories on GitHub Enterprise Cloud (what `actions/attest`
+ * signs with there). Its endpoints follow the server URL exactly as `@actions/attest` derives them
+ * (lib/endpoints.js buildGitHubEndpoints): github.com → fulcio.githubapp.com and
+ * timestamp.githubapp.com; a GHE.com tenant <host> → fulcio.<host> and timestamp.<host>. GitHub
+ * Enterprise Server has no such instance.
+ */
+const GITHUB_TUF_MIRROR = 'https://tuf-repo.github.com';
+/** The host of GITHUB_SERVER_URL (github.com when unset, as actions/attest defaults). */
+function serverHost(env) {
+    const url = env.GITHUB_SERVER_URL?.trim() || 'https://github.com';
+    try {
+        return new URL(url).hostname.toLowerCase();
+    }
+    catch {
+        throw new Error(`GITHUB_SERVER_URL "${url}" is not a URL`);
+    }
+}
+/** GitHub Enterprise Server: any host that is neither github.com nor a GHE.com tenant. */
+function isEnterpriseServer(host) {
+    return host !== 'github.com' && !host.endsWith('.ghe.com');
+}
+function githubInstance(host) {
+    const base = host === 'github.com' ? 'githubapp.com' : host;
+    return { fulcioUrl: `https://fulcio.${base}`, tsaUrl: `https://timestamp.${base}`, host };
+}
+/** What to do instead, named in every refusal of GitHub's instance. */
+const GITHUB_INSTANCE_ALTERNATIVES = 'either run your own Sigstore (sigstore: custom with fulcio-url, tsa-url and/or rekor-url, trusted-root; see ' +
+    'docs/private-sigstore.md), or sign on the public Sigstore explicitly (sigstore: public-good with ' +
+    'allow-public-transparency-log: true, which publishes the repository, workflow and ref names in the public Rekor log forever)';
+function enterpriseServerError(host) {
+    return (`GitHub's Sigstore instance is not available on GitHub Enterprise Server (${host}): it serves private and ` +
+        `internal repositories on github.com and GHE.com (GitHub Enterprise Cloud) only; ${GITHUB_INSTANCE_ALTERNATIVES}`);
+}
+/**
+ * The issuers GitHub Actions' OIDC tokens carry: https://token.actions.githubusercontent.com on
+ * github.com (with `/<enterprise slug>` when the enterprise uses a unique issuer URL), and
+ * https://token.actions.<host> on a GHE.com tenant.
+ */
+function isGitHubActionsIssuer(issuer, host) {
+    const origin = host === 'github.com' ? 'https://token.actions.githubusercontent.com' : `https://token.actions.${host}`;
+    return (issuer === origin ||
+        (issuer.startsWith(`${origin}/`) && /^[A-Za-z0-9_.-]+$/.test(issuer.slice(origin.length + 1))));
+}
+/** Whether a failed request failed because the host name does not resolve (anywhere in the causes). */
+function unresolvable(err) {
+    for (let e = err, i = 0; e && i < 8; e = e.cause, i++)
+        if (e.code === 'ENOTFOUND')
+            return true;
+    return false;
+}
+/**
+ * Fulcio answers 401/403 to an identity it will not certify: on GitHub's instance that is a
+ * repository whose plan does not include it. A host name that does not resolve is a GitHub host
+ * without the instance. Either way, say which and name both ways forward.
+ */
+function explainGitHubInstanceError(err, instance) {
+    const message = err instanceof Error ? err.message : String(err);
+    const status = err.status;
+    const why = status === 401 || status === 403
+        ? `GitHub's Sigstore instance (${instance.fulcioUrl}) refused to certify this repository (${message}): it signs ` +
+            'for private and internal repositories of organisations on GitHub Enterprise Cloud, not on other plans'
+        : unresolvable(err)
+            ? `GitHub's Sigstore instance (${instance.fulcioUrl}) does not resolve (${message}): there is none for ${instance.host}`
+            : undefined;
+    if (!why)
+        return err instanceof Error ? err : new Error(message);
+    return new Error(`${why}; ${GITHUB_INSTANCE_ALTERNATIVES}`, { cause: err });
 }
 
 
@@ -42127,23 +42497,25 @@ const INPUTS = {
         description: 'Registries (host[:port], comma-separated) reached over plain HTTP; loopback always is.',
     },
     sigstore: {
-        description: 'public-good (the public Sigstore) or custom (your own Fulcio, Rekor and/or TSA).',
-        default: 'public-good',
+        description: "auto (public repository: the public Sigstore; private or internal: GitHub's instance, by the OIDC token's repository_visibility), public-good, github (GitHub's Fulcio and timestamp authority, no transparency log) or custom (your own Fulcio, Rekor and/or TSA).",
+        default: 'auto',
     },
     'fulcio-url': { description: 'Fulcio URL (sigstore: custom).' },
     'rekor-url': {
         description: 'Rekor v1 URL (sigstore: custom). Leave empty to sign with a timestamp authority only.',
     },
     'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
-    'trusted-root': { description: 'Path to the trusted_root.json of your Sigstore (sigstore: custom).' },
+    'trusted-root': {
+        description: "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; required on GHE.com).",
+    },
     'tuf-mirror': {
-        description: 'URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom).',
+        description: "URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom); with sigstore: github, a mirror of GitHub's (default https://tuf-repo.github.com).",
     },
     'tuf-root': {
-        description: "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom).",
+        description: "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom); with sigstore: github, the initial root of the mirror (default: GitHub's, pinned in sigstamp).",
     },
     'allow-public-transparency-log': {
-        description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
+        description: "Allow a private repository's identity to be written to the public Rekor (world-readable); with sigstore: auto, a private repository then signs on the public Sigstore.",
         default: 'false',
     },
     'push-to-attestation-store': {
@@ -42201,8 +42573,8 @@ function consoleLogger(verbose = false) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/options.js
-var src_options = __nccwpck_require__(26067);
+// EXTERNAL MODULE: ./build/src/options.js + 3 modules
+var src_options = __nccwpck_require__(63050);
 // EXTERNAL MODULE: ./build/src/http/transport.js
 var http_transport = __nccwpck_require__(33811);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
@@ -42324,7 +42696,7 @@ async function main(argv, env = process.env) {
     const cliValue = (name) => typeof values[name] === 'string' ? values[name] : env[envName(name)];
     if (command === 'run') {
         const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94526)),
+            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18395)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73320)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3558)),
         ]);

@@ -28675,23 +28675,25 @@ const INPUTS = {
         description: 'Registries (host[:port], comma-separated) reached over plain HTTP; loopback always is.',
     },
     sigstore: {
-        description: 'public-good (the public Sigstore) or custom (your own Fulcio, Rekor and/or TSA).',
-        default: 'public-good',
+        description: "auto (public repository: the public Sigstore; private or internal: GitHub's instance, by the OIDC token's repository_visibility), public-good, github (GitHub's Fulcio and timestamp authority, no transparency log) or custom (your own Fulcio, Rekor and/or TSA).",
+        default: 'auto',
     },
     'fulcio-url': { description: 'Fulcio URL (sigstore: custom).' },
     'rekor-url': {
         description: 'Rekor v1 URL (sigstore: custom). Leave empty to sign with a timestamp authority only.',
     },
     'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
-    'trusted-root': { description: 'Path to the trusted_root.json of your Sigstore (sigstore: custom).' },
+    'trusted-root': {
+        description: "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; required on GHE.com).",
+    },
     'tuf-mirror': {
-        description: 'URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom).',
+        description: "URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom); with sigstore: github, a mirror of GitHub's (default https://tuf-repo.github.com).",
     },
     'tuf-root': {
-        description: "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom).",
+        description: "Path to that TUF repository's root.json, pinned in the ImageValidatingPolicy (sigstore: custom); with sigstore: github, the initial root of the mirror (default: GitHub's, pinned in sigstamp).",
     },
     'allow-public-transparency-log': {
-        description: "Allow a private repository's identity to be written to the public Rekor (world-readable).",
+        description: "Allow a private repository's identity to be written to the public Rekor (world-readable); with sigstore: auto, a private repository then signs on the public Sigstore.",
         default: 'false',
     },
     'push-to-attestation-store': {
@@ -32019,7 +32021,7 @@ async function post() {
     }
     // The registry client and the updates are loaded only when there is something to re-check: a
     // post step with nothing to do (storage: referrers on a registry with the API) stays a no-op.
-    const { recheckAll } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3970));
+    const { recheckAll } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(677)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3677));
     await recheckAll(rechecks);
 }
 post().catch((err) => core/* setFailed */.C1(err instanceof Error ? err.message : String(err)));

@@ -117,8 +117,10 @@ export function attestationLayer(signed: SignedStatement, chain: string[]): Lega
       );
     }
   }
-  const ts =
-    signed.bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+  // cosign dates the whole envelope here, not its signature (sign.ts timestampOf).
+  const ts = signed.envelopeTimestamp;
+  if (!signed.tlogEntry && !ts && signed.bundle.verificationMaterial.timestampVerificationData)
+    throw new Error('internal: a timestamped attestation without a timestamp over its envelope');
   return {
     mediaType: DSSE_ENVELOPE_MEDIA_TYPE,
     data,

@@ -103,7 +103,8 @@ export function ghAttestationCommand(i: PolicyInput): string | undefined {
     predicate,
   ];
   if (host !== 'github.com') args.push('--hostname', host);
-  if (i.sigstore.kind === 'custom') {
+  // gh knows GitHub's instance: it fetches GitHub's trusted root from its own TUF (tuf-repo.github.com).
+  if (i.sigstore.kind === 'custom' && i.sigstore.instance !== 'github') {
     // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
     // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
     // gh demands a Rekor entry whenever the root lists a Rekor log (newCustomVerifier:

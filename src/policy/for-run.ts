@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { isLoopbackRegistry } from '../oci/reference.js';
-import type { Options } from '../options.js';
+import type { RunOptions } from '../options.js';
 import type { CertificateIdentity } from '../sigstore/certificate.js';
 import { trustPems, type Trust } from '../sigstore/trust.js';
+import { GITHUB_TRUSTED_ROOT_FILE } from './input.js';
 import { cosignCommands, ghAttestationCommand } from './commands.js';
 import { allPolicies, type GeneratedPolicy, type PolicyInput } from './consumers.js';
 import { policyFor } from './signing-identity.js';
@@ -17,7 +20,7 @@ export interface RunPolicies {
 }
 
 export async function policiesForRun(
-  opts: Options,
+  opts: RunOptions,
   identity: CertificateIdentity,
   digest: string,
   predicateTypes: string[],
@@ -25,26 +28,30 @@ export async function policiesForRun(
 ): Promise<RunPolicies> {
   const { policy } = policyFor(identity);
   let sigstore: PolicyInput['sigstore'] = { kind: 'public-good' };
-  if (opts.sigstore.kind === 'custom') {
+  const s = opts.sigstore;
+  if (s.kind === 'custom' || s.kind === 'github') {
     const pems = trust ? trustPems(trust.trustedRoot) : { fulcioChainPem: '' };
+    // GitHub's instance has no file of its own: the root it was verified against, from its TUF.
+    const trustedRootJson = s.trustedRoot
+      ? await readFile(s.trustedRoot, 'utf8')
+      : trust
+        ? JSON.stringify(TrustedRoot.toJSON(trust.trustedRoot))
+        : undefined;
     sigstore = {
       kind: 'custom',
-      fulcioUrl: opts.sigstore.fulcioUrl,
-      ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
-      ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+      ...(s.kind === 'github' ? { instance: 'github' as const } : {}),
+      fulcioUrl: s.fulcioUrl,
+      ...(s.rekorUrl ? { rekorUrl: s.rekorUrl } : {}),
+      ...(s.tsaUrl ? { tsaUrl: s.tsaUrl } : {}),
       ...pems,
       ctlog: false,
-      ...(opts.sigstore.trustedRoot
-        ? {
-            trustedRootJson: await readFile(opts.sigstore.trustedRoot, 'utf8'),
-            trustedRootPath: opts.sigstore.trustedRoot,
-          }
-        : {}),
-      ...(opts.sigstore.tuf
-        ? {
-            tuf: { mirror: opts.sigstore.tuf.mirror, rootJson: opts.sigstore.tuf.rootJson },
-          }
-        : {}),
+      ...(trustedRootJson ? { trustedRootJson } : {}),
+      ...(s.trustedRoot
+        ? { trustedRootPath: s.trustedRoot }
+        : s.kind === 'github'
+          ? { trustedRootPath: join(opts.outputDir, GITHUB_TRUSTED_ROOT_FILE) }
+          : {}),
+      ...(s.tuf ? { tuf: { mirror: s.tuf.mirror, rootJson: s.tuf.rootJson } } : {}),
     };
   }
   const input: PolicyInput = {

@@ -9,8 +9,17 @@ import { assertAnchoredRe2 } from './regex.js';
 
 export type Storage = 'both' | 'referrers' | 'legacy';
 
+/** Where a run with GitHub's instance writes the trusted root it verified with (in output-dir). */
+export const GITHUB_TRUSTED_ROOT_FILE = 'github-trusted-root.json';
+
+/**
+ * A Sigstore other than public-good: the user's own, or GitHub's instance (`instance: 'github'`),
+ * which every consumer verifies the same way — Fulcio chain, TSA chain, no transparency log, no
+ * CT log — with its trust from GitHub's TUF repository.
+ */
 export interface CustomSigstore {
   kind: 'custom';
+  instance?: 'github';
   fulcioUrl: string;
   rekorUrl?: string;
   tsaUrl?: string;

@@ -116,7 +116,9 @@ export function kyvernoImageValidatingPolicy(i: PolicyInput): GeneratedPolicy {
       cosign.tuf = { mirror: s.tuf.mirror, root: { data: Buffer.from(s.tuf.rootJson).toString('base64') } };
       notes.push(
         `Kyverno initialises its TUF client from ${s.tuf.mirror} (root.json pinned inline as tuf.root.data): ` +
-          'keep that repository served and re-sign it (sigstamp tuf-repo) before its metadata expires.',
+          (s.instance === 'github'
+            ? 'GitHub serves and re-signs that repository; the cluster must reach it (or a mirror of it: sigstamp tuf-repo).'
+            : 'keep that repository served and re-sign it (sigstamp tuf-repo) before its metadata expires.'),
       );
     } else {
       notes.push(

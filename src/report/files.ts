@@ -43,6 +43,17 @@ export async function writeOutputs(
     await writeFile(path, p.text);
     policyFiles.push(path);
   }
+  const { sigstore } = policies.input;
+  if (
+    sigstore.kind === 'custom' &&
+    sigstore.instance === 'github' &&
+    sigstore.trustedRootJson &&
+    sigstore.trustedRootPath
+  ) {
+    // GitHub's trusted root as fetched through its TUF: what the cosign commands' --trusted-root name.
+    await writeFile(sigstore.trustedRootPath, sigstore.trustedRootJson + '\n');
+    policyFiles.push(sigstore.trustedRootPath);
+  }
   const commands = join(dir, 'verify-commands.sh');
   // gh is optional where this script runs; cosign is what every consumer's check reduces to.
   const gh = policies.gh ? [`if command -v gh >/dev/null 2>&1; then ${policies.gh}; fi`] : [];

@@ -4,11 +4,21 @@ import type { Transport } from '../http/transport.js';
 import { imageSubject, statement } from '../intoto.js';
 import type { Logger } from '../log.js';
 import type { Descriptor } from '../oci/types.js';
-import type { Options } from '../options.js';
+import type { Options, RunOptions, SigstoreConfig } from '../options.js';
 import type { AttachedStatement } from '../statements.js';
 import { certificateIdentity, type CertificateIdentity } from './certificate.js';
+import { chooseSigstore, type ChosenSigstore } from './choice.js';
+import { explainGitHubInstanceError, githubInstance } from './github/instance.js';
 import { SigningSession } from './session.js';
-import { explainWitnessError, signMessage, signStatement, witnesses, type SignedStatement } from './sign.js';
+import {
+  explainWitnessError,
+  signMessage,
+  signStatement,
+  timestampOf,
+  witnesses,
+  type SignedStatement,
+  type WitnessOptions,
+} from './sign.js';
 import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } from './token.js';
 
 /**
@@ -18,24 +28,24 @@ import { actionsTokenSource, staticTokenSource, type Claims, type TokenSource } 
  */
 
 /** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
-export function visibilityCheck(opts: Options): (claims: Claims) => void {
-  return (claims) => {
-    const visibility = String(claims.repository_visibility ?? 'unknown');
-    if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
-      return;
-    throw new Error(
-      `refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
-        'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
-        'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
-        'the disclosure explicitly with allow-public-transparency-log: true',
-    );
-  };
+export function visibilityCheck(sigstore: SigstoreConfig, allowPublicLog: boolean, claims: Claims): void {
+  const visibility = String(claims.repository_visibility ?? 'unknown');
+  if (sigstore.kind !== 'public-good' || visibility === 'public' || allowPublicLog) return;
+  throw new Error(
+    `refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
+      'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
+      "Either sign with GitHub's Sigstore instance (sigstore: github, or leave sigstore at its default, auto), run your " +
+      'own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
+      'the disclosure explicitly with allow-public-transparency-log: true',
+  );
 }
 
 export interface RunCertificate {
   session: SigningSession;
   chain: string[];
   identity: CertificateIdentity;
+  /** The Sigstore this run signed with, and why (the one line the summary states). */
+  sigstore: ChosenSigstore;
 }
 
 export async function certificateForRun(
@@ -47,16 +57,27 @@ export async function certificateForRun(
   const tokenSource =
     ctx.tokenSource ??
     (opts.identityToken ? staticTokenSource(opts.identityToken) : actionsTokenSource(env, transport));
+  let chosen: ChosenSigstore | undefined;
   const session = new SigningSession({
-    fulcioUrl: opts.sigstore.fulcioUrl,
+    // Decided from the token, checked, and logged before the certificate request goes anywhere.
+    checkClaims: (claims) => {
+      chosen = chooseSigstore(opts.sigstore, claims, opts.allowPublicTransparencyLog);
+      visibilityCheck(chosen.config, opts.allowPublicTransparencyLog, claims);
+      ctx.logger.info(`sigstore: ${chosen.reason}`);
+    },
+    fulcioUrl: () => chosen!.config.fulcioUrl,
     tokenSource,
     transport,
-    checkClaims: visibilityCheck(opts),
   });
-  const { chain } = await session.getCertificate();
+  const { chain } = await session.getCertificate().catch((err: unknown) => {
+    const config = chosen?.config;
+    throw config?.kind === 'github'
+      ? explainGitHubInstanceError(err, githubInstance(config.githubHost ?? 'github.com'))
+      : err;
+  });
   const identity = certificateIdentity(chain[0]!);
   ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
-  return { session, chain, identity };
+  return { session, chain, identity, sigstore: chosen! };
 }
 
 export interface RunSignatures {
@@ -69,7 +90,7 @@ export interface RunSignatures {
  * bundle-format statement), and every attestation.
  */
 export async function signForRun(
-  opts: Options,
+  opts: RunOptions,
   session: SigningSession,
   targets: Descriptor[],
   statements: AttachedStatement[],
@@ -101,7 +122,11 @@ export async function signForRun(
     ),
     Promise.all(
       statements.map(async (s) => ({
-        signed: await signStatement(session, w, s.statement),
+        signed: await withEnvelopeTimestamp(
+          opts,
+          witnessOptions,
+          await signStatement(session, w, s.statement),
+        ),
         targets: s.targets.map((t) => t.digest),
       })),
     ),
@@ -109,6 +134,19 @@ export async function signForRun(
     throw explainWitnessError(err, witnessOptions);
   });
   return { signatures, attestations };
+}
+
+/** The legacy `.att` layer of a statement without a Rekor entry is dated by a timestamp of its own. */
+async function withEnvelopeTimestamp(
+  opts: RunOptions,
+  witnessOptions: WitnessOptions,
+  signed: SignedStatement,
+): Promise<SignedStatement> {
+  if (opts.storage === 'referrers' || signed.tlogEntry || !witnessOptions.tsaUrl) return signed;
+  return {
+    ...signed,
+    envelopeTimestamp: await timestampOf(witnessOptions, Buffer.from(signed.envelopeJson)),
+  };
 }
 
 /** Every signed statement, the targets' bundle-format signatures first. */

@@ -11,7 +11,11 @@ import { assertFresh, decodeClaims, type Claims, type TokenSource } from './toke
  */
 
 export interface SessionOptions {
-  fulcioUrl: string;
+  /**
+   * The Fulcio to ask, or how to pick it from the token's claims (`sigstore: auto`): called once the
+   * token is known and checked, before the certificate request.
+   */
+  fulcioUrl: string | ((claims: Claims) => string);
   tokenSource: TokenSource;
   transport: Transport;
   /** Checks the token's claims before Fulcio sees it (visibility rules, expiry). */
@@ -48,11 +52,12 @@ export class SigningSession implements Signer {
     const claims = decodeClaims(token);
     assertFresh(claims);
     this.opts.checkClaims?.(claims);
+    const { fulcioUrl } = this.opts;
     // Fulcio's proof of possession for CI tokens: a signature over the token's `sub`.
     const proof = this.signBytes(Buffer.from(String(claims.sub ?? '')));
     this.certificateRequests++;
     const chain = await requestSigningCertificate({
-      fulcioUrl: this.opts.fulcioUrl,
+      fulcioUrl: typeof fulcioUrl === 'string' ? fulcioUrl : fulcioUrl(claims),
       token,
       publicKeyPem: this.publicKeyPem,
       proofOfPossession: proof,

@@ -22,11 +22,12 @@ export interface WitnessOptions {
   timeoutMs?: number;
 }
 
+const fetchOptions = (opts: WitnessOptions) => ({
+  retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+  timeout: opts.timeoutMs ?? 30_000,
+});
+
 export function witnesses(opts: WitnessOptions): Witness[] {
-  const fetchOptions = {
-    retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
-    timeout: opts.timeoutMs ?? 30_000,
-  };
   const list: Witness[] = [];
   // fetchOnConflict: a retried upload that Rekor already logged answers 409; fetch that entry instead.
   if (opts.rekorUrl)
@@ -35,10 +36,10 @@ export function witnesses(opts: WitnessOptions): Witness[] {
         rekorBaseURL: opts.rekorUrl,
         entryType: 'dsse',
         fetchOnConflict: true,
-        ...fetchOptions,
+        ...fetchOptions(opts),
       }),
     );
-  if (opts.tsaUrl) list.push(new TSAWitness({ tsaBaseURL: opts.tsaUrl, ...fetchOptions }));
+  if (opts.tsaUrl) list.push(new TSAWitness({ tsaBaseURL: opts.tsaUrl, ...fetchOptions(opts) }));
   if (list.length === 0)
     throw new Error(
       'signing needs a transparency log (rekor-url) or a timestamp authority (tsa-url), or both',
@@ -66,6 +67,26 @@ export function explainWitnessError(err: unknown, opts: WitnessOptions): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/**
+ * An RFC 3161 timestamp over `data` itself. cosign dates a legacy `.att` layer by a timestamp over
+ * the layer's payload, the whole DSSE envelope (pkg/cosign/verify.go VerifyRFC3161Timestamp: no
+ * base64 signature on attestation layers, so "we rely on the signed payload"), while a bundle's
+ * timestamp covers the DSSE signature (what sigstore-go checks). Without a Rekor entry to date it,
+ * the `.att` layer needs a timestamp of its own, from the same TSA through the same client.
+ */
+export async function timestampOf(opts: WitnessOptions, data: Buffer): Promise<Buffer> {
+  if (!opts.tsaUrl) throw new Error('internal: a timestamp without a tsa-url');
+  const witness = new TSAWitness({ tsaBaseURL: opts.tsaUrl, ...fetchOptions(opts) });
+  // The TSA client timestamps "the signature" of what it is given: here, the envelope bytes.
+  const vm = await witness.testify({
+    $case: 'messageSignature',
+    messageSignature: { signature: data },
+  } as never);
+  const ts = vm.rfc3161Timestamps?.[0]?.signedTimestamp;
+  if (!ts) throw new Error(`the timestamp authority ${opts.tsaUrl} answered without a timestamp`);
+  return ts;
+}
+
 export interface SignedStatement {
   statement: Statement;
   bundle: Bundle;
@@ -74,6 +95,8 @@ export interface SignedStatement {
   /** The DSSE envelope exactly as it was sent to Rekor: cosign's `.att` layer must be these bytes. */
   envelopeJson: string;
   tlogEntry?: TransparencyLogEntry;
+  /** Without a Rekor entry: a timestamp over envelopeJson, for the legacy `.att` layer (timestampOf). */
+  envelopeTimestamp?: Buffer;
 }
 
 export async function signStatement(

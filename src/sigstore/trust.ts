@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
 
@@ -47,6 +49,44 @@ export async function publicGoodTrust(cachePath: string | undefined): Promise<Tr
   const { getTrustedRoot } = await import('@sigstore/tuf');
   const trustedRoot = await getTrustedRoot(cachePath ? { cachePath } : {});
   return { trustedRoot, material: toTrustMaterial(trustedRoot), source: 'public-good Sigstore (TUF)' };
+}
+
+/**
+ * A Sigstore's trusted root from its TUF repository — GitHub's (https://tuf-repo.github.com, from
+ * the root pinned in github/tuf-root.ts) or a mirror — verified and cached by @sigstore/tuf exactly
+ * as the public-good one is. @sigstore/tuf seeds a mirror it does not know from a root.json file:
+ * the pinned root is written to one first (a cached, newer root takes precedence, as TUF requires).
+ */
+export async function tufTrust(
+  tuf: { mirror: string; rootPath?: string; rootJson: string },
+  what: string,
+  cachePath?: string,
+): Promise<Trust> {
+  const { getTrustedRoot } = await import('@sigstore/tuf');
+  let rootPath = tuf.rootPath;
+  if (!rootPath) {
+    const dir = await mkdtemp(join(tmpdir(), 'sigstamp-tuf-root-'));
+    rootPath = join(dir, 'root.json');
+    await writeFile(rootPath, tuf.rootJson);
+  }
+  let trustedRoot: TrustedRoot;
+  try {
+    trustedRoot = await getTrustedRoot({
+      mirrorURL: tuf.mirror,
+      rootPath,
+      ...(cachePath ? { cachePath } : {}),
+    });
+  } catch (err) {
+    // TUFError carries the fetch or verification failure as its cause.
+    const e = err as Error & { cause?: { message?: string } };
+    const detail = [e.message, e.cause?.message].filter(Boolean).join(': ');
+    throw new Error(
+      `${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${detail}); ` +
+        'check that it is reachable from the runner, or give the trusted root as trusted-root',
+      { cause: err },
+    );
+  }
+  return { trustedRoot, material: toTrustMaterial(trustedRoot), source: `${what} (TUF ${tuf.mirror})` };
 }
 
 function pem(der: Buffer, label: string): string {

@@ -45,7 +45,8 @@ export async function readTargets(
   const { bytes, json } = await readInput(trustedRootPath, '--trusted-root');
   const root = parseTrustedRoot(trustedRootPath, json);
   const blobs: TargetBlob[] = [{ name: TRUSTED_ROOT_TARGET, data: bytes }, ...legacyTargets(root, now)];
-  if (placeholder && root.ctlogs.length === 0) blobs.push(ctLogPlaceholder());
+  if (placeholder && root.ctlogs.length === 0) blobs.push(logPlaceholder('ctfe.pub', 'CTFE', 'a CT key'));
+  if (placeholder && root.tlogs.length === 0) blobs.push(logPlaceholder('rekor.pub', 'Rekor', 'a Rekor key'));
   if (signingConfigPath) {
     const sc = await readInput(signingConfigPath, '--signing-config');
     if (!mediaType(sc.json).startsWith(SIGNING_CONFIG_MEDIA_TYPE))
@@ -155,23 +156,25 @@ function legacyTargets(root: TrustedRoot, now: Date): TargetBlob[] {
 }
 
 /**
- * A `ctfe.pub` for a Sigstore without a certificate transparency log. Kyverno v1.19.1's
- * ImageValidatingPolicy loads CT log keys from its TUF client before it looks at
- * `ctlog.insecureIgnoreSCT`, and fails keyless verification outright when there are none
- * (pkg/image/verifiers/ivpol/cosign/opts.go initTUFAndFetch → ctLogPubsFromTrustedRoot: "no CTLog
- * public keys found in trusted root"; the same wall as kyverno/kyverno#8858). The key is freshly
- * generated and its private half never kept, so it can vouch for nothing; it is marked Expired and
- * the generated policies ignore SCTs. Drop this when Kyverno skips CT keys under insecureIgnoreSCT.
+ * A `ctfe.pub` for a Sigstore without a certificate transparency log, and a `rekor.pub` for one
+ * without a transparency log (timestamp-only signing, as GitHub's instance signs). Kyverno v1.19.1's
+ * ImageValidatingPolicy loads CT log and Rekor keys from its TUF client before it looks at
+ * `ctlog.insecureIgnoreSCT` / `insecureIgnoreTlog`, and fails keyless verification outright when
+ * there are none (pkg/image/verifiers/ivpol/cosign/opts.go initTUFAndFetch → ctLogPubsFromTrustedRoot
+ * "no CTLog public keys found in trusted root", rekorPubsFromTrustedRoot "no Rekor public keys found
+ * in trusted root"; the same wall as kyverno/kyverno#8858). The key is freshly generated and its
+ * private half never kept, so it can vouch for nothing; it is marked Expired and the generated
+ * policies ignore SCTs (and the tlog). Drop these when Kyverno skips the keys it is told to ignore.
  */
-function ctLogPlaceholder(): TargetBlob {
+function logPlaceholder(name: string, usage: 'CTFE' | 'Rekor', what: string): TargetBlob {
   const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   return {
-    name: 'ctfe.pub',
+    name,
     data: Buffer.from(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
     custom: {
-      sigstore: { usage: 'CTFE', status: 'Expired' },
+      sigstore: { usage, status: 'Expired' },
       sigstamp: {
-        placeholder: 'no CT log in the trusted root; private key discarded (Kyverno needs a CT key)',
+        placeholder: `no ${usage === 'CTFE' ? 'CT' : 'transparency'} log in the trusted root; private key discarded (Kyverno needs ${what})`,
       },
     },
   };

@@ -52,8 +52,13 @@ export function verifyUntrusted(
   policy: VerificationPolicy,
   what: string,
 ): Signer {
+  return guardMalformed(what, () => verifier.verify(toSignedEntity(bundle, artifact), policy));
+}
+
+/** Runs a verification step; any failure but a failed check becomes a BundleFormatError naming `what`. */
+export function guardMalformed<T>(what: string, step: () => T): T {
   try {
-    return verifier.verify(toSignedEntity(bundle, artifact), policy);
+    return step();
   } catch (err) {
     if (err instanceof VerificationError || err instanceof PolicyError) throw err;
     throw new BundleFormatError(`${what} is malformed: ${(err as Error).message}`);

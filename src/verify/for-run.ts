@@ -2,14 +2,14 @@ import { MAX_BUNDLE_BYTES } from '../attach/bundle-referrer.js';
 import type { PublishResult } from '../attach/publish.js';
 import type { Repository } from '../oci/client.js';
 import type { SettleQueue } from '../oci/shared-tag.js';
-import type { Options } from '../options.js';
+import type { RunOptions } from '../options.js';
 import { policiesForRun, type RunPolicies } from '../policy/for-run.js';
 import { escapeRegExp } from '../policy/identity.js';
 import { writeOutputs, type OutputFiles } from '../report/files.js';
 import type { PhaseClock } from '../report/for-run.js';
 import type { CertificateIdentity } from '../sigstore/certificate.js';
 import { signedStatements, type RunSignatures } from '../sigstore/for-run.js';
-import { publicGoodTrust, trustFromFile, type Trust } from '../sigstore/trust.js';
+import { publicGoodTrust, trustFromFile, tufTrust, type Trust } from '../sigstore/trust.js';
 import { predicateTypes, type AttachedStatement } from '../statements.js';
 import { verifyPublished, type VerifiedArtifact } from './published.js';
 
@@ -31,10 +31,16 @@ export class VerificationFailedError extends Error {
   }
 }
 
-/** Loaded without verify too for a custom Sigstore: its policies carry the trust root's certificates. */
-export async function trustForRun(opts: Options): Promise<Trust | undefined> {
-  if (!opts.verify && opts.sigstore.kind !== 'custom') return undefined;
-  return opts.sigstore.trustedRoot ? trustFromFile(opts.sigstore.trustedRoot) : publicGoodTrust(undefined);
+/**
+ * Loaded without verify too for a custom Sigstore and GitHub's instance: their policies carry the
+ * trust root's certificates.
+ */
+export async function trustForRun(opts: RunOptions): Promise<Trust | undefined> {
+  const { sigstore } = opts;
+  if (!opts.verify && sigstore.kind === 'public-good') return undefined;
+  if (sigstore.trustedRoot) return trustFromFile(sigstore.trustedRoot);
+  if (sigstore.kind === 'github' && sigstore.tuf) return tufTrust(sigstore.tuf, "GitHub's Sigstore instance");
+  return publicGoodTrust(undefined);
 }
 
 export async function verifyForRun(
@@ -42,7 +48,7 @@ export async function verifyForRun(
   published: PublishResult,
   identity: CertificateIdentity,
   trust: Trust | undefined,
-  opts: Options,
+  opts: RunOptions,
 ): Promise<VerifiedArtifact[]> {
   if (!opts.verify || !trust) return [];
   const results = await verifyPublished(repo, published.artifacts, {
@@ -62,7 +68,7 @@ export async function verifyForRun(
 }
 
 export interface SettleWork {
-  opts: Options;
+  opts: RunOptions;
   repo: Repository;
   /** Where publish() left the shared tags' settle-and-re-check phases; drained here, whatever fails. */
   settle: SettleQueue;

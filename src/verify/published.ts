@@ -1,12 +1,17 @@
 import type { Bundle } from '@sigstore/bundle';
-import { Verifier, type VerificationPolicy } from '@sigstore/verify';
+import { toSignedEntity, Verifier, type VerificationPolicy } from '@sigstore/verify';
 import { BUNDLE_ARTIFACT_TYPE } from '../attach/bundle-referrer.js';
-import { DSSE_ENVELOPE_MEDIA_TYPE, legacyTag, SIMPLE_SIGNING_MEDIA_TYPE } from '../attach/cosign-legacy.js';
+import {
+  Annotation,
+  DSSE_ENVELOPE_MEDIA_TYPE,
+  legacyTag,
+  SIMPLE_SIGNING_MEDIA_TYPE,
+} from '../attach/cosign-legacy.js';
 import type { Repository } from '../oci/client.js';
 import type { Descriptor, ImageManifest } from '../oci/types.js';
 import type { Trust } from '../sigstore/trust.js';
 import { bundleFromAttestationLayer, bundleFromSignatureLayer } from './legacy-bundle.js';
-import { parseBundleJson, verifyUntrusted } from './bundle-json.js';
+import { guardMalformed, parseBundleJson, verifyUntrusted } from './bundle-json.js';
 
 /**
  * Step 7: read back from the registry what this run published and verify it as a verifier would —
@@ -100,8 +105,18 @@ export async function verifyPublished(
           } else {
             if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
               throw new Error(`unexpected media type ${layer.mediaType}`);
+            // Without a Rekor entry the layer is dated by a timestamp over the whole envelope,
+            // which is what cosign checks there (sign.ts timestampOf).
+            const dated =
+              !annotations[Annotation.bundle] && annotations[Annotation.rfc3161] ? bytes : undefined;
             checkStatement(
-              verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy, location),
+              verifyBundle(
+                verifier,
+                bundleFromAttestationLayer(bytes, annotations),
+                opts.policy,
+                location,
+                dated,
+              ),
               a,
             );
           }
@@ -137,8 +152,25 @@ function verifyBundle(
   bundle: Bundle,
   policy: VerificationPolicy,
   what: string,
+  /** Bytes the RFC 3161 timestamp covers instead of the DSSE signature (a legacy `.att` layer). */
+  dated?: Buffer,
 ): { subject?: { digest?: Record<string, string> }[]; predicateType?: string } {
-  verifyUntrusted(verifier, bundle, undefined, policy, what);
+  guardMalformed(what, () => {
+    const entity = toSignedEntity(bundle);
+    if (dated) {
+      // @sigstore/verify checks a TSA timestamp against `signature.signature` (verifier.js
+      // verifyTimestamps) and everything else through the content's methods: only the former moves.
+      const content = entity.signature;
+      entity.signature = {
+        compareDigest: (d) => content.compareDigest(d),
+        compareSignedDigest: (d) => content.compareSignedDigest(d),
+        compareSignature: (sig) => content.compareSignature(sig),
+        verifySignature: (key) => content.verifySignature(key),
+        signature: dated,
+      };
+    }
+    verifier.verify(entity, policy);
+  });
   if (bundle.content.$case !== 'dsseEnvelope') throw new Error('expected a DSSE envelope');
   try {
     return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8')) as {

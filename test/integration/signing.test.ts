@@ -89,11 +89,29 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('signing pipeli
   it('refuses public-good signing for a private repository, before anything is sent to Fulcio or written', async () => {
     const digest = await freshImage();
     sigstore.oidc.setClaims({ repository_visibility: 'private' });
+    const before = sigstore.fulcio.requests;
+    const run = await runAction(
+      { image: `${registry.host}/acme/app`, digest, sigstore: 'public-good' },
+      { sigstore },
+    ).then(remember);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(
+      /repository .* is private, and the public Rekor log is world-readable.*sigstore: github.*sigstore: custom.*allow-public-transparency-log: true/,
+    );
+    expect(sigstore.fulcio.requests).toBe(before);
+    await nothingWritten(digest);
+  });
+
+  it("with the default sigstore (auto), signs a private repository only with GitHub's instance: a token not issued by GitHub Actions is refused before Fulcio or the registry sees anything", async () => {
+    const digest = await freshImage();
+    sigstore.oidc.setClaims({ repository_visibility: 'private' });
+    const before = sigstore.fulcio.requests;
     const run = await runAction({ image: `${registry.host}/acme/app`, digest }, { sigstore }).then(remember);
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(
-      /repository .* is private, and the public Rekor log is world-readable.*sigstore: custom.*allow-public-transparency-log: true/,
+      /sigstore: github: the identity token was issued by "http:\/\/127\.0\.0\.1:\d+", not by GitHub Actions \(https:\/\/token\.actions\.githubusercontent\.com\)/,
     );
+    expect(sigstore.fulcio.requests).toBe(before);
     await nothingWritten(digest);
   });
 
@@ -167,6 +185,40 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('signing pipeli
     expect(result.stderr).toMatch(/the identity token expired at .*request a fresh one/);
     expect(sigstore.fulcio.requests).toBe(before);
     expect(result.stderr + result.stdout).not.toContain(token);
+    await nothingWritten(digest);
+  });
+
+  it('refuses sigstore: github with rekor-url (the Action), and outside GitHub Actions without a token source (the CLI), before anything is sent or written', async () => {
+    const digest = await freshImage();
+    const before = { fulcio: sigstore.fulcio.requests, tokens: sigstore.oidc.tokenRequests };
+    const withRekor = await runAction(
+      { image: `${registry.host}/acme/app`, digest, sigstore: 'github', 'rekor-url': sigstore.rekorUrl },
+      { sigstore },
+    ).then(remember);
+    expect(withRekor.code).not.toBe(0);
+    expect(withRekor.stdout).toMatch(
+      /input rekor-url given with sigstore: github: GitHub's Sigstore instance has no transparency log/,
+    );
+    const cli = await new Promise<{ code: number; stderr: string; stdout: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        [
+          'dist/cli/index.js',
+          'run',
+          '--image',
+          `${registry.host}/acme/app@${digest}`,
+          '--sigstore',
+          'github',
+        ],
+        { env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    outputs.push(cli.stdout, cli.stderr);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/sigstore: github outside GitHub Actions needs a GitHub Actions OIDC token/);
+    expect({ fulcio: sigstore.fulcio.requests, tokens: sigstore.oidc.tokenRequests }).toEqual(before);
     await nothingWritten(digest);
   });
 

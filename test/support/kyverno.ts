@@ -5,6 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manifestDigest } from './image.js';
+import type { Sandbox } from './netns.js';
 import { runTool } from './verifiers.js';
 
 export interface Admission {
@@ -29,14 +30,20 @@ export async function kyvernoAdmits(
   image: string,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
+  via?: Pick<Sandbox, 'wrap'>,
 ): Promise<Admission> {
   const dir = await mkdtemp(join(tmpdir(), 'sigstamp-kyverno-'));
   const pod = join(dir, `${name}.yaml`);
   await writeFile(pod, podManifest(name, image));
-  const r = await runTool('kyverno', ['apply', policyPath, '--resource', pod, ...extraArgs], {
-    HOME: dir,
-    ...env,
-  });
+  const r = await runTool(
+    'kyverno',
+    ['apply', policyPath, '--resource', pod, ...extraArgs],
+    {
+      HOME: dir,
+      ...env,
+    },
+    via,
+  );
   const out = r.stdout + r.stderr;
   return {
     admitted: r.code === 0 && /pass: [1-9]\d*, fail: 0, warn: 0, error: 0/.test(out),

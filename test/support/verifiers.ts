@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { Sandbox } from './netns.js';
 import { toolPath } from './tools.js';
 import type { SigstoreUnderTest } from './sigstore/index.js';
 
@@ -10,11 +11,18 @@ export interface ToolRun {
   stderr: string;
 }
 
-export function runTool(tool: string, args: string[], env: Record<string, string> = {}): Promise<ToolRun> {
+export function runTool(
+  tool: string,
+  args: string[],
+  env: Record<string, string> = {},
+  /** Runs it inside this sandbox (test/support/netns.ts): real hostnames on loopback. */
+  via?: Pick<Sandbox, 'wrap'>,
+): Promise<ToolRun> {
+  const [cmd, argv] = via ? via.wrap(toolPath(tool), args) : [toolPath(tool), args];
   return new Promise((resolve) => {
     execFile(
-      toolPath(tool),
-      args,
+      cmd,
+      argv,
       {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
         maxBuffer: 64 << 20,

@@ -55,7 +55,7 @@ describe('the TUF repository of a custom Sigstore (tuf-mirror, tuf-root)', () =>
   };
   it('reads the root up front and keeps the mirror', () => {
     const o = parseOptions({ ...custom, 'tuf-mirror': 'https://tuf.internal.example/', 'tuf-root': root });
-    expect(o.sigstore.tuf).toEqual({
+    expect(o.sigstore.kind === 'custom' && o.sigstore.tuf).toEqual({
       mirror: 'https://tuf.internal.example',
       rootPath: root,
       rootJson: '{"signed":{"_type":"root","version":1},"signatures":[]}',
@@ -76,8 +76,20 @@ describe('the TUF repository of a custom Sigstore (tuf-mirror, tuf-root)', () =>
       parseOptions({ ...custom, 'tuf-mirror': 'http://tuf.example.com', 'tuf-root': root }),
     ).toThrow(/input tuf-mirror: .* must use https/);
     expect(() =>
-      parseOptions({ image: 'ghcr.io/owner/app', digest: D, 'tuf-mirror': 'https://tuf.internal.example' }),
+      parseOptions({
+        image: 'ghcr.io/owner/app',
+        digest: D,
+        sigstore: 'public-good',
+        'tuf-mirror': 'https://tuf.internal.example',
+      }),
     ).toThrow(/tuf-mirror given with sigstore: public-good/);
+    expect(() =>
+      parseOptions({
+        image: 'ghcr.io/owner/app',
+        digest: D,
+        'fulcio-url': 'https://fulcio.internal.example',
+      }),
+    ).toThrow(/fulcio-url given with sigstore: auto \(the default\)/);
   });
 });
 

@@ -20,6 +20,7 @@ import { writeTrustFiles } from '../sigstore/trusted-root.js';
 import type { SigstoreUnderTest } from '../sigstore/index.js';
 import { toolData, toolPath } from '../tools.js';
 import { startMariaDb } from './mariadb.js';
+import type { Bridge } from '../netns.js';
 import { startNamespaced, type NamespacedService } from './netns.js';
 
 /** Every tool the real stack needs (for toolGate). */
@@ -67,7 +68,22 @@ async function fulcioConfig(issuer: string): Promise<string> {
   return `${define}${issuers}${ciMetadata}`;
 }
 
-async function startFulcio(dir: string, issuer: string): Promise<NamespacedService> {
+/**
+ * How Fulcio reaches an issuer at a real hostname (https://token.actions.githubusercontent.com):
+ * that name on 127.0.0.1 inside its namespace, 443 bridged to test/support/tls-front.ts, and the
+ * test CA trusted (Go reads SSL_CERT_FILE).
+ */
+export interface IssuerReach {
+  hosts: string[];
+  bridges: Bridge[];
+  caPath: string;
+}
+
+export async function startFulcio(
+  dir: string,
+  issuer: string,
+  reach?: IssuerReach,
+): Promise<NamespacedService> {
   const configPath = join(dir, 'fulcio.yaml');
   await writeFile(configPath, await fulcioConfig(issuer));
   // Fulcio verifies tokens against the issuer's discovery document and JWKS: relay its port in.
@@ -81,8 +97,13 @@ exec "$FULCIO" serve --ca=ephemeralca --config-path="$CONFIG" --ct-log-url= \\
     dir,
     script,
     port: 3000,
-    hostPorts: [issuerPort],
-    env: { FULCIO: toolPath('fulcio'), CONFIG: configPath },
+    hostPorts: issuerPort ? [issuerPort] : [],
+    ...(reach ? { hosts: reach.hosts, bridges: reach.bridges } : {}),
+    env: {
+      FULCIO: toolPath('fulcio'),
+      CONFIG: configPath,
+      ...(reach ? { SSL_CERT_FILE: reach.caPath } : {}),
+    },
     readyPath: '/api/v2/trustBundle',
   });
 }
@@ -132,7 +153,7 @@ exec "$REKOR_SERVER" serve --rekor_server.address=127.0.0.1 --port=3000 --rekor_
   });
 }
 
-async function startTimestampAuthority(dir: string): Promise<NamespacedService> {
+export async function startTimestampAuthority(dir: string): Promise<NamespacedService> {
   // --disable-ntp-monitoring: by default it polls public NTP servers (off-machine traffic).
   const script = `
 exec "$TIMESTAMP_SERVER" serve --host=127.0.0.1 --port=3000 --scheme=http \\

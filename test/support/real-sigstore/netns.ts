@@ -16,7 +16,8 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { relay } from '../netns.js';
+import { writeFile } from 'node:fs/promises';
+import { hostsFileText, relay, type Bridge } from '../netns.js';
 import { startProcess, type ManagedProcess } from '../process.js';
 
 export interface NamespacedService {
@@ -39,6 +40,10 @@ export async function startNamespaced(opts: {
   /** The service's HTTP port inside the namespace. */
   port: number;
   hostPorts?: number[];
+  /** Host ports reached under another number inside (e.g. 443 → the TLS front of tls-front.ts). */
+  bridges?: Bridge[];
+  /** Hostnames that resolve to 127.0.0.1 inside (a private /etc/hosts in a mount namespace of its own). */
+  hosts?: string[];
   env: NodeJS.ProcessEnv;
   readyPath: string;
   readyTimeoutMs?: number;
@@ -47,13 +52,21 @@ export async function startNamespaced(opts: {
   const socketPath = join(opts.dir, `${slug}.sock`);
   const closers: Array<() => Promise<void>> = [];
   const relaysIn: string[] = [];
-  for (const port of opts.hostPorts ?? []) {
+  const bridges = [...(opts.hostPorts ?? []).map((port) => ({ port, to: port })), ...(opts.bridges ?? [])];
+  for (const { port, to } of bridges) {
     const sock = join(opts.dir, `${slug}-in-${port}.sock`);
     // Host ports the service calls, served on a unix socket the namespace's socat connects to.
-    closers.push((await relay({ path: sock }, port)).close);
+    closers.push((await relay({ path: sock }, to)).close);
     relaysIn.push(`socat TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${sock} &`);
   }
+  const mounts: string[] = [];
+  if (opts.hosts?.length) {
+    const hostsFile = join(opts.dir, `${slug}-hosts`);
+    await writeFile(hostsFile, hostsFileText(opts.hosts));
+    mounts.push(`mount --bind ${hostsFile} /etc/hosts`);
+  }
   const script = [
+    ...mounts,
     'ip link set lo up',
     `socat UNIX-LISTEN:${socketPath},fork,unlink-early TCP:127.0.0.1:${opts.port} &`,
     ...relaysIn,
@@ -63,7 +76,17 @@ export async function startNamespaced(opts: {
   const asUser = userInfo().uid === 0 ? [] : ['--map-root-user'];
   const proc = await startProcess(
     'unshare',
-    [...asUser, '--net', '--pid', '--fork', '--kill-child', 'sh', '-euc', script],
+    [
+      ...asUser,
+      '--net',
+      ...(mounts.length ? ['--mount'] : []),
+      '--pid',
+      '--fork',
+      '--kill-child',
+      'sh',
+      '-euc',
+      script,
+    ],
     // HOME: Rekor and the TSA look for config files there (viper) and fail without one.
     { env: { PATH: process.env.PATH ?? '', HOME: opts.dir, ...opts.env } },
   );

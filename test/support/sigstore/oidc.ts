@@ -121,6 +121,12 @@ export interface OidcIssuer {
 export interface OidcIssuerOptions {
   /** GitHub signs with RS256; ES256 is there to exercise a second algorithm. */
   alg?: 'RS256' | 'ES256';
+  /**
+   * The `iss` of its tokens and of its discovery document, when it is served at a real hostname
+   * (GitHub's https://token.actions.githubusercontent.com through test/support/tls-front.ts);
+   * default its own loopback URL. The token request URL stays on loopback either way.
+   */
+  issuer?: string;
 }
 
 // GitHub's tokens (and its documented example) carry nbf = iat - 600 and exp = iat + 300.
@@ -192,12 +198,12 @@ export async function startOidcIssuer(opts: OidcIssuerOptions = {}): Promise<Oid
         return sendJson(res, 404, { message: 'not found' });
     }
   });
-  issuer = server.url;
+  issuer = opts.issuer ?? server.url;
 
   return {
     issuer,
     jwksUri: `${issuer}/.well-known/jwks`,
-    requestUrl: `${issuer}/token?api-version=2.0`,
+    requestUrl: `${server.url}/token?api-version=2.0`,
     requestToken,
     jwk,
     mint,

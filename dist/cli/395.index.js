@@ -1,5 +1,5 @@
-export const id = 526;
-export const ids = [526,863,937];
+export const id = 395;
+export const ids = [395,863,937];
 export const modules = {
 
 /***/ 42863:
@@ -333,7 +333,7 @@ async function storeForRun(opts, signed, subjectDigest, ctx) {
 
 /***/ }),
 
-/***/ 94526:
+/***/ 18395:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -439,7 +439,10 @@ function attestationLayer(signed, chain) {
             throw new Error('internal: the DSSE envelope to publish differs from the one logged in Rekor; cosign would reject it');
         }
     }
-    const ts = signed.bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+    // cosign dates the whole envelope here, not its signature (sign.ts timestampOf).
+    const ts = signed.envelopeTimestamp;
+    if (!signed.tlogEntry && !ts && signed.bundle.verificationMaterial.timestampVerificationData)
+        throw new Error('internal: a timestamped attestation without a timestamp over its envelope');
     return {
         mediaType: DSSE_ENVELOPE_MEDIA_TYPE,
         data,
@@ -863,8 +866,12 @@ function bundleFromObject(what, json) {
  * those become a BundleFormatError that names the bundle.
  */
 function verifyUntrusted(verifier, bundle, artifact, policy, what) {
+    return guardMalformed(what, () => verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), policy));
+}
+/** Runs a verification step; any failure but a failed check becomes a BundleFormatError naming `what`. */
+function guardMalformed(what, step) {
     try {
-        return verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), policy);
+        return step();
     }
     catch (err) {
         if (err instanceof verify_dist/* VerificationError */.mk || err instanceof verify_dist/* PolicyError */.pn)
@@ -1083,8 +1090,8 @@ async function publishForRun(p) {
 
 // EXTERNAL MODULE: ./build/src/github/for-run.js + 3 modules
 var for_run = __webpack_require__(42863);
-// EXTERNAL MODULE: ./build/src/options.js
-var options = __webpack_require__(26067);
+// EXTERNAL MODULE: ./build/src/options.js + 3 modules
+var options = __webpack_require__(63050);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./build/src/predicates.js
@@ -1152,6 +1159,76 @@ class PhaseClock {
 
 // EXTERNAL MODULE: ./build/src/sbom/for-run.js + 26 modules
 var sbom_for_run = __webpack_require__(84896);
+// EXTERNAL MODULE: ./build/src/sigstore/github/instance.js
+var instance = __webpack_require__(75351);
+;// CONCATENATED MODULE: ./build/src/sigstore/choice.js
+
+class SigstoreChoiceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SigstoreChoiceError';
+    }
+}
+function describeInstance(c) {
+    const host = (u) => new URL(u).host;
+    if (c.kind === 'public-good')
+        return 'the public Sigstore (fulcio.sigstore.dev, rekor.sigstore.dev)';
+    const parts = [
+        host(c.fulcioUrl),
+        ...(c.rekorUrl ? [host(c.rekorUrl)] : []),
+        ...(c.tsaUrl ? [host(c.tsaUrl)] : []),
+    ];
+    const log = c.rekorUrl ? '' : ', no transparency log';
+    return c.kind === 'github'
+        ? `GitHub's Sigstore instance (${parts.join(', ')}${log})`
+        : `your own Sigstore (${parts.join(', ')}${log})`;
+}
+/** A GitHub-signed claim: "public", "private" or "internal"; anything else is not known. */
+function visibilityOf(claims) {
+    const v = claims.repository_visibility;
+    return typeof v === 'string' && v ? v : undefined;
+}
+function chooseSigstore(choice, claims, allowPublicLog) {
+    const visibility = visibilityOf(claims);
+    const repo = typeof claims.repository === 'string' ? claims.repository : 'the repository';
+    if (choice.kind !== 'auto') {
+        const config = choice;
+        if (config.kind === 'github')
+            checkGitHubIssuer(config, claims);
+        return { config, reason: `${describeInstance(config)}: sigstore: ${config.kind} was set` };
+    }
+    const seen = `repository_visibility ${visibility ?? 'absent'} in the OIDC token`;
+    if (visibility === 'public')
+        return {
+            config: choice.publicGood,
+            reason: `${describeInstance(choice.publicGood)}: ${repo} is public (${seen})`,
+        };
+    if (allowPublicLog)
+        return {
+            config: choice.publicGood,
+            reason: `${describeInstance(choice.publicGood)}: ${repo} is not public (${seen}), and allow-public-transparency-log is true`,
+        };
+    if ('unavailable' in choice.github)
+        throw new SigstoreChoiceError(`sigstore: auto: ${repo} is not public (${seen}), so it would sign with GitHub's Sigstore instance, but ${choice.github.unavailable}`);
+    const config = choice.github;
+    checkGitHubIssuer(config, claims);
+    return {
+        config,
+        reason: `${describeInstance(config)}: ${repo} is ${visibility ?? 'not public'} (${seen})`,
+    };
+}
+/** GitHub's Fulcio certifies GitHub Actions tokens only: anything else is refused before it is sent. */
+function checkGitHubIssuer(config, claims) {
+    const host = config.githubHost ?? 'github.com';
+    const issuer = typeof claims.iss === 'string' ? claims.iss : '';
+    if ((0,instance/* isGitHubActionsIssuer */.YA)(issuer, host))
+        return;
+    const expected = host === 'github.com' ? 'https://token.actions.githubusercontent.com' : `https://token.actions.${host}`;
+    throw new SigstoreChoiceError(`sigstore: github: the identity token was issued by ${JSON.stringify(issuer)}, not by GitHub Actions (${expected}); ` +
+        "GitHub's Sigstore instance certifies only GitHub Actions tokens. Sign in a GitHub Actions job with " +
+        `permissions: id-token: write; with another CI's token, ${instance/* GITHUB_INSTANCE_ALTERNATIVES */.NC}`);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./build/src/http/transport.js
@@ -1326,11 +1403,12 @@ class SigningSession {
         const claims = decodeClaims(token);
         assertFresh(claims);
         this.opts.checkClaims?.(claims);
+        const { fulcioUrl } = this.opts;
         // Fulcio's proof of possession for CI tokens: a signature over the token's `sub`.
         const proof = this.signBytes(Buffer.from(String(claims.sub ?? '')));
         this.certificateRequests++;
         const chain = await requestSigningCertificate({
-            fulcioUrl: this.opts.fulcioUrl,
+            fulcioUrl: typeof fulcioUrl === 'string' ? fulcioUrl : fulcioUrl(claims),
             token,
             publicKeyPem: this.publicKeyPem,
             proofOfPossession: proof,
@@ -1354,11 +1432,11 @@ var sign_dist = __webpack_require__(15179);
 
 
 
+const fetchOptions = (opts) => ({
+    retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+    timeout: opts.timeoutMs ?? 30_000,
+});
 function witnesses(opts) {
-    const fetchOptions = {
-        retry: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
-        timeout: opts.timeoutMs ?? 30_000,
-    };
     const list = [];
     // fetchOnConflict: a retried upload that Rekor already logged answers 409; fetch that entry instead.
     if (opts.rekorUrl)
@@ -1366,10 +1444,10 @@ function witnesses(opts) {
             rekorBaseURL: opts.rekorUrl,
             entryType: 'dsse',
             fetchOnConflict: true,
-            ...fetchOptions,
+            ...fetchOptions(opts),
         }));
     if (opts.tsaUrl)
-        list.push(new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions }));
+        list.push(new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions(opts) }));
     if (list.length === 0)
         throw new Error('signing needs a transparency log (rekor-url) or a timestamp authority (tsa-url), or both');
     return list;
@@ -1388,6 +1466,27 @@ function explainWitnessError(err, opts) {
         return new Error(`the timestamp authority ${opts.tsaUrl ?? ''} did not timestamp the signature (${cause}); nothing was published — retry the job later`);
     }
     return err instanceof Error ? err : new Error(String(err));
+}
+/**
+ * An RFC 3161 timestamp over `data` itself. cosign dates a legacy `.att` layer by a timestamp over
+ * the layer's payload, the whole DSSE envelope (pkg/cosign/verify.go VerifyRFC3161Timestamp: no
+ * base64 signature on attestation layers, so "we rely on the signed payload"), while a bundle's
+ * timestamp covers the DSSE signature (what sigstore-go checks). Without a Rekor entry to date it,
+ * the `.att` layer needs a timestamp of its own, from the same TSA through the same client.
+ */
+async function timestampOf(opts, data) {
+    if (!opts.tsaUrl)
+        throw new Error('internal: a timestamp without a tsa-url');
+    const witness = new sign_dist/* TSAWitness */.gs({ tsaBaseURL: opts.tsaUrl, ...fetchOptions(opts) });
+    // The TSA client timestamps "the signature" of what it is given: here, the envelope bytes.
+    const vm = await witness.testify({
+        $case: 'messageSignature',
+        messageSignature: { signature: data },
+    });
+    const ts = vm.rfc3161Timestamps?.[0]?.signedTimestamp;
+    if (!ts)
+        throw new Error(`the timestamp authority ${opts.tsaUrl} answered without a timestamp`);
+    return ts;
 }
 async function signStatement(session, witnessList, statement) {
     const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer: session, witnesses: witnessList });
@@ -1431,37 +1530,49 @@ async function signMessage(session, witnessList, payload) {
 
 
 
+
+
 /**
  * Steps 3 and 5 of the pipeline: ONE certificate for the run, requested only once every payload
  * input has been read (its 10-minute window is short), then every signature and attestation
  * signed with it in parallel.
  */
 /** Public-good Rekor is world-readable: a private repository's names must not land there by accident. */
-function visibilityCheck(opts) {
-    return (claims) => {
-        const visibility = String(claims.repository_visibility ?? 'unknown');
-        if (opts.sigstore.kind !== 'public-good' || visibility === 'public' || opts.allowPublicTransparencyLog)
-            return;
-        throw new Error(`refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
-            'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
-            'Either run your own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
-            'the disclosure explicitly with allow-public-transparency-log: true');
-    };
+function visibilityCheck(sigstore, allowPublicLog, claims) {
+    const visibility = String(claims.repository_visibility ?? 'unknown');
+    if (sigstore.kind !== 'public-good' || visibility === 'public' || allowPublicLog)
+        return;
+    throw new Error(`refusing to sign with the public Sigstore: the repository ${String(claims.repository ?? '')} is ${visibility}, and the public ` +
+        'Rekor log is world-readable and permanent — every entry would publish the repository, workflow and ref names. ' +
+        "Either sign with GitHub's Sigstore instance (sigstore: github, or leave sigstore at its default, auto), run your " +
+        'own Sigstore (sigstore: custom with fulcio-url, rekor-url or tsa-url, trusted-root), or accept ' +
+        'the disclosure explicitly with allow-public-transparency-log: true');
 }
 async function certificateForRun(opts, ctx, transport) {
     const env = ctx.env ?? process.env;
     const tokenSource = ctx.tokenSource ??
         (opts.identityToken ? staticTokenSource(opts.identityToken) : actionsTokenSource(env, transport));
+    let chosen;
     const session = new SigningSession({
-        fulcioUrl: opts.sigstore.fulcioUrl,
+        // Decided from the token, checked, and logged before the certificate request goes anywhere.
+        checkClaims: (claims) => {
+            chosen = chooseSigstore(opts.sigstore, claims, opts.allowPublicTransparencyLog);
+            visibilityCheck(chosen.config, opts.allowPublicTransparencyLog, claims);
+            ctx.logger.info(`sigstore: ${chosen.reason}`);
+        },
+        fulcioUrl: () => chosen.config.fulcioUrl,
         tokenSource,
         transport,
-        checkClaims: visibilityCheck(opts),
     });
-    const { chain } = await session.getCertificate();
+    const { chain } = await session.getCertificate().catch((err) => {
+        const config = chosen?.config;
+        throw config?.kind === 'github'
+            ? (0,instance/* explainGitHubInstanceError */.GB)(err, (0,instance/* githubInstance */.LJ)(config.githubHost ?? 'github.com'))
+            : err;
+    });
     const identity = certificateIdentity(chain[0]);
     ctx.logger.info(`signing identity: ${identity.san} (issuer ${identity.issuer})`);
-    return { session, chain, identity };
+    return { session, chain, identity, sigstore: chosen };
 }
 /**
  * Each target's signature in the formats `storage` writes (the legacy simple-signing message, the
@@ -1488,13 +1599,22 @@ async function signForRun(opts, session, targets, statements) {
                 : {}),
         }))),
         Promise.all(statements.map(async (s) => ({
-            signed: await signStatement(session, w, s.statement),
+            signed: await withEnvelopeTimestamp(opts, witnessOptions, await signStatement(session, w, s.statement)),
             targets: s.targets.map((t) => t.digest),
         }))),
     ]).catch((err) => {
         throw explainWitnessError(err, witnessOptions);
     });
     return { signatures, attestations };
+}
+/** The legacy `.att` layer of a statement without a Rekor entry is dated by a timestamp of its own. */
+async function withEnvelopeTimestamp(opts, witnessOptions, signed) {
+    if (opts.storage === 'referrers' || signed.tlogEntry || !witnessOptions.tsaUrl)
+        return signed;
+    return {
+        ...signed,
+        envelopeTimestamp: await timestampOf(witnessOptions, Buffer.from(signed.envelopeJson)),
+    };
 }
 /** Every signed statement, the targets' bundle-format signatures first. */
 function signedStatements(s) {
@@ -1514,11 +1634,17 @@ function rekorLogIndexes(s) {
 
 // EXTERNAL MODULE: ./build/src/subject.js
 var src_subject = __webpack_require__(24937);
-// EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(84974);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __webpack_require__(19654);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(84974);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./build/src/sigstore/trust.js
+
+
 
 
 
@@ -1552,6 +1678,37 @@ async function publicGoodTrust(cachePath) {
     const trustedRoot = await getTrustedRoot(cachePath ? { cachePath } : {});
     return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: 'public-good Sigstore (TUF)' };
 }
+/**
+ * A Sigstore's trusted root from its TUF repository — GitHub's (https://tuf-repo.github.com, from
+ * the root pinned in github/tuf-root.ts) or a mirror — verified and cached by @sigstore/tuf exactly
+ * as the public-good one is. @sigstore/tuf seeds a mirror it does not know from a root.json file:
+ * the pinned root is written to one first (a cached, newer root takes precedence, as TUF requires).
+ */
+async function tufTrust(tuf, what, cachePath) {
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(908), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
+    let rootPath = tuf.rootPath;
+    if (!rootPath) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'sigstamp-tuf-root-'));
+        rootPath = (0,external_node_path_.join)(dir, 'root.json');
+        await (0,promises_.writeFile)(rootPath, tuf.rootJson);
+    }
+    let trustedRoot;
+    try {
+        trustedRoot = await getTrustedRoot({
+            mirrorURL: tuf.mirror,
+            rootPath,
+            ...(cachePath ? { cachePath } : {}),
+        });
+    }
+    catch (err) {
+        // TUFError carries the fetch or verification failure as its cause.
+        const e = err;
+        const detail = [e.message, e.cause?.message].filter(Boolean).join(': ');
+        throw new Error(`${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${detail}); ` +
+            'check that it is reachable from the runner, or give the trusted root as trusted-root', { cause: err });
+    }
+    return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: `${what} (TUF ${tuf.mirror})` };
+}
 function pem(der, label) {
     return `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
 }
@@ -1583,6 +1740,8 @@ var regex = __webpack_require__(49859);
 
 
 
+/** Where a run with GitHub's instance writes the trusted root it verified with (in output-dir). */
+const GITHUB_TRUSTED_ROOT_FILE = 'github-trusted-root.json';
 const PUBLIC_REKOR_URL = 'https://rekor.sigstore.dev';
 const PUBLIC_FULCIO_URL = 'https://fulcio.sigstore.dev';
 const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
@@ -1865,7 +2024,8 @@ function ghAttestationCommand(i) {
     ];
     if (host !== 'github.com')
         args.push('--hostname', host);
-    if (i.sigstore.kind === 'custom') {
+    // gh knows GitHub's instance: it fetches GitHub's trusted root from its own TUF (tuf-repo.github.com).
+    if (i.sigstore.kind === 'custom' && i.sigstore.instance !== 'github') {
         // gh reads --custom-trusted-root as JSON Lines, one trusted root per newline-terminated line
         // (verification/sigstore.go), so a pretty-printed trusted_root.json must be compacted first.
         // gh demands a Rekor entry whenever the root lists a Rekor log (newCustomVerifier:
@@ -2194,7 +2354,9 @@ function kyvernoImageValidatingPolicy(i) {
             // else, even with the inline trustedRoot; without `tuf` that is the public-good mirror.
             cosign.tuf = { mirror: s.tuf.mirror, root: { data: Buffer.from(s.tuf.rootJson).toString('base64') } };
             notes.push(`Kyverno initialises its TUF client from ${s.tuf.mirror} (root.json pinned inline as tuf.root.data): ` +
-                'keep that repository served and re-sign it (sigstamp tuf-repo) before its metadata expires.');
+                (s.instance === 'github'
+                    ? 'GitHub serves and re-signs that repository; the cluster must reach it (or a mirror of it: sigstamp tuf-repo).'
+                    : 'keep that repository served and re-sign it (sigstamp tuf-repo) before its metadata expires.'));
         }
         else {
             notes.push('NOT READY: Kyverno initialises a TUF client for keyless attestors even with the inline trustedRoot, and ' +
@@ -2455,29 +2617,36 @@ var signing_identity = __webpack_require__(15530);
 
 
 
+
+
+
 async function policiesForRun(opts, identity, digest, predicateTypes, trust) {
     const { policy } = (0,signing_identity/* policyFor */.K)(identity);
     let sigstore = { kind: 'public-good' };
-    if (opts.sigstore.kind === 'custom') {
+    const s = opts.sigstore;
+    if (s.kind === 'custom' || s.kind === 'github') {
         const pems = trust ? trustPems(trust.trustedRoot) : { fulcioChainPem: '' };
+        // GitHub's instance has no file of its own: the root it was verified against, from its TUF.
+        const trustedRootJson = s.trustedRoot
+            ? await (0,promises_.readFile)(s.trustedRoot, 'utf8')
+            : trust
+                ? JSON.stringify(protobuf_specs_dist.TrustedRoot.toJSON(trust.trustedRoot))
+                : undefined;
         sigstore = {
             kind: 'custom',
-            fulcioUrl: opts.sigstore.fulcioUrl,
-            ...(opts.sigstore.rekorUrl ? { rekorUrl: opts.sigstore.rekorUrl } : {}),
-            ...(opts.sigstore.tsaUrl ? { tsaUrl: opts.sigstore.tsaUrl } : {}),
+            ...(s.kind === 'github' ? { instance: 'github' } : {}),
+            fulcioUrl: s.fulcioUrl,
+            ...(s.rekorUrl ? { rekorUrl: s.rekorUrl } : {}),
+            ...(s.tsaUrl ? { tsaUrl: s.tsaUrl } : {}),
             ...pems,
             ctlog: false,
-            ...(opts.sigstore.trustedRoot
-                ? {
-                    trustedRootJson: await (0,promises_.readFile)(opts.sigstore.trustedRoot, 'utf8'),
-                    trustedRootPath: opts.sigstore.trustedRoot,
-                }
-                : {}),
-            ...(opts.sigstore.tuf
-                ? {
-                    tuf: { mirror: opts.sigstore.tuf.mirror, rootJson: opts.sigstore.tuf.rootJson },
-                }
-                : {}),
+            ...(trustedRootJson ? { trustedRootJson } : {}),
+            ...(s.trustedRoot
+                ? { trustedRootPath: s.trustedRoot }
+                : s.kind === 'github'
+                    ? { trustedRootPath: (0,external_node_path_.join)(opts.outputDir, GITHUB_TRUSTED_ROOT_FILE) }
+                    : {}),
+            ...(s.tuf ? { tuf: { mirror: s.tuf.mirror, rootJson: s.tuf.rootJson } } : {}),
         };
     }
     const input = {
@@ -2496,8 +2665,6 @@ async function policiesForRun(opts, identity, digest, predicateTypes, trust) {
     return { input, policies: allPolicies(input), cosign: cosignCommands(input), ...(gh ? { gh } : {}) };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./build/src/report/files.js
 
 
@@ -2524,6 +2691,15 @@ async function writeOutputs(dir, policies, signed) {
         const path = (0,external_node_path_.join)(dir, p.filename);
         await (0,promises_.writeFile)(path, p.text);
         policyFiles.push(path);
+    }
+    const { sigstore } = policies.input;
+    if (sigstore.kind === 'custom' &&
+        sigstore.instance === 'github' &&
+        sigstore.trustedRootJson &&
+        sigstore.trustedRootPath) {
+        // GitHub's trusted root as fetched through its TUF: what the cosign commands' --trusted-root name.
+        await (0,promises_.writeFile)(sigstore.trustedRootPath, sigstore.trustedRootJson + '\n');
+        policyFiles.push(sigstore.trustedRootPath);
     }
     const commands = (0,external_node_path_.join)(dir, 'verify-commands.sh');
     // gh is optional where this script runs; cosign is what every consumer's check reduces to.
@@ -2689,7 +2865,10 @@ async function verifyPublished(repo, artifacts, opts) {
                 else {
                     if (layer.mediaType !== DSSE_ENVELOPE_MEDIA_TYPE)
                         throw new Error(`unexpected media type ${layer.mediaType}`);
-                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy, location), a);
+                    // Without a Rekor entry the layer is dated by a timestamp over the whole envelope,
+                    // which is what cosign checks there (sign.ts timestampOf).
+                    const dated = !annotations[Annotation.bundle] && annotations[Annotation.rfc3161] ? bytes : undefined;
+                    checkStatement(verifyBundle(verifier, bundleFromAttestationLayer(bytes, annotations), opts.policy, location, dated), a);
                 }
             }
             return { ...a, location, ok: true };
@@ -2714,8 +2893,25 @@ function explainVerifyError(err) {
     return message;
 }
 /** Verifies a DSSE bundle and returns its in-toto statement. */
-function verifyBundle(verifier, bundle, policy, what) {
-    verifyUntrusted(verifier, bundle, undefined, policy, what);
+function verifyBundle(verifier, bundle, policy, what, 
+/** Bytes the RFC 3161 timestamp covers instead of the DSSE signature (a legacy `.att` layer). */
+dated) {
+    guardMalformed(what, () => {
+        const entity = (0,verify_dist/* toSignedEntity */.DC)(bundle);
+        if (dated) {
+            // @sigstore/verify checks a TSA timestamp against `signature.signature` (verifier.js
+            // verifyTimestamps) and everything else through the content's methods: only the former moves.
+            const content = entity.signature;
+            entity.signature = {
+                compareDigest: (d) => content.compareDigest(d),
+                compareSignedDigest: (d) => content.compareSignedDigest(d),
+                compareSignature: (sig) => content.compareSignature(sig),
+                verifySignature: (key) => content.verifySignature(key),
+                signature: dated,
+            };
+        }
+        verifier.verify(entity, policy);
+    });
     if (bundle.content.$case !== 'dsseEnvelope')
         throw new Error('expected a DSSE envelope');
     try {
@@ -2758,11 +2954,19 @@ class VerificationFailedError extends Error {
         this.name = 'VerificationFailedError';
     }
 }
-/** Loaded without verify too for a custom Sigstore: its policies carry the trust root's certificates. */
+/**
+ * Loaded without verify too for a custom Sigstore and GitHub's instance: their policies carry the
+ * trust root's certificates.
+ */
 async function trustForRun(opts) {
-    if (!opts.verify && opts.sigstore.kind !== 'custom')
+    const { sigstore } = opts;
+    if (!opts.verify && sigstore.kind === 'public-good')
         return undefined;
-    return opts.sigstore.trustedRoot ? trustFromFile(opts.sigstore.trustedRoot) : publicGoodTrust(undefined);
+    if (sigstore.trustedRoot)
+        return trustFromFile(sigstore.trustedRoot);
+    if (sigstore.kind === 'github' && sigstore.tuf)
+        return tufTrust(sigstore.tuf, "GitHub's Sigstore instance");
+    return publicGoodTrust(undefined);
 }
 async function verifyForRun(repo, published, identity, trust, opts) {
     if (!opts.verify || !trust)
@@ -2839,9 +3043,11 @@ async function run(opts, ctx) {
             await warnForeignBundles(repo, digest, warn);
         const certificate = await certificateForRun(opts, ctx, client.transport);
         phases.mark('certificate');
+        // From here on the Sigstore is decided (sigstore: auto, by the token's repository visibility).
+        const runOpts = { ...opts, sigstore: certificate.sigstore.config };
         const { identity } = certificate;
-        const statements = statementsForRun(opts, identity, targets, predicates, sboms);
-        const signed = await signForRun(opts, certificate.session, targets, statements);
+        const statements = statementsForRun(runOpts, identity, targets, predicates, sboms);
+        const signed = await signForRun(runOpts, certificate.session, targets, statements);
         phases.mark('sign');
         // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
         // (docs/concurrency.md); trust, policies and output files are prepared during that delay,
@@ -2849,7 +3055,7 @@ async function run(opts, ctx) {
         const settle = ctx.settle ?? new shared_tag/* SettleQueue */.xi();
         const { logger } = ctx;
         const published = await publishForRun({
-            opts,
+            opts: runOpts,
             repo,
             settle,
             certificate,
@@ -2861,7 +3067,7 @@ async function run(opts, ctx) {
         });
         phases.mark('publish');
         const { policies, files, verified } = await verifyAndSettle({
-            opts,
+            opts: runOpts,
             repo,
             settle,
             identity,
@@ -2889,6 +3095,7 @@ async function run(opts, ctx) {
             warnings,
             signing: {
                 identity,
+                sigstore: certificate.sigstore.reason,
                 certificateRequests,
                 rekorLogIndexes: rekorLogIndexes(signed),
                 published,
