@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleToJSON, type Bundle } from '@sigstore/bundle';
-import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { toTrustMaterial, Verifier } from '@sigstore/verify';
+import type { Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Annotation, rekorBundleAnnotation } from '../../src/attach/cosign-legacy.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
@@ -14,7 +13,7 @@ import { trustFromFile } from '../../src/sigstore/trust.js';
 import { BundleFormatError, parseBundleJson, verifyUntrusted } from '../../src/verify/bundle-json.js';
 import { bundleFromAttestationLayer, bundleFromSignatureLayer } from '../../src/verify/legacy-bundle.js';
 import { repositoryServing } from '../support/served-repository.js';
-import { bundleBuilders, leafCertificate } from '../support/sigstore/bundles.js';
+import { leafCertificate, sampleBundles } from '../support/sigstore/bundles.js';
 import { toPem } from '../support/sigstore/common.js';
 import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
 
@@ -64,13 +63,7 @@ describe('fuzz regressions: Sigstore material', () => {
   beforeAll(async () => {
     s = await startSigstore({ tsa: true });
     dir = mkdtempSync(join(tmpdir(), 'sigstamp-fuzz-regressions-'));
-    const b = bundleBuilders(s, { tsa: true });
-    blob = await b.blob.create({ data: artifact });
-    dsse = await b.dsse.create({ data: Buffer.from('{}'), type: 'application/vnd.in-toto+json' });
-    verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(s.trustedRoot)), {
-      ctlogThreshold: 0,
-      tlogThreshold: 1,
-    });
+    ({ blob, dsse, verifier } = await sampleBundles(s, artifact));
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleToJSON, type Bundle } from '@sigstore/bundle';
-import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { PolicyError, toTrustMaterial, VerificationError, Verifier } from '@sigstore/verify';
+import { PolicyError, VerificationError, type Verifier } from '@sigstore/verify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Annotation, rekorBundleAnnotation } from '../../src/attach/cosign-legacy.js';
@@ -16,7 +15,7 @@ import { TufRepoError } from '../../src/sigstore/tuf-repo-error.js';
 import { readTargets } from '../../src/sigstore/tuf-targets.js';
 import { BundleFormatError, parseBundleJson, verifyUntrusted } from '../../src/verify/bundle-json.js';
 import { bundleFromAttestationLayer, bundleFromSignatureLayer } from '../../src/verify/legacy-bundle.js';
-import { bundleBuilders, leafCertificate } from '../support/sigstore/bundles.js';
+import { leafCertificate, sampleBundles } from '../support/sigstore/bundles.js';
 import { toPem } from '../support/sigstore/common.js';
 import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
 import {
@@ -41,17 +40,10 @@ let verifier: Verifier;
 beforeAll(async () => {
   s = await startSigstore({ tsa: true });
   dir = mkdtempSync(join(tmpdir(), 'sigstamp-fuzz-sigstore-'));
-  const b = bundleBuilders(s, { tsa: true });
   const artifact = Buffer.from('{"critical":{"image":{"docker-manifest-digest":"sha256:00"}}}');
-  message = { bundle: await b.blob.create({ data: artifact }), artifact };
-  dsse = await b.dsse.create({
-    data: Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}'),
-    type: 'application/vnd.in-toto+json',
-  });
-  verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(s.trustedRoot)), {
-    ctlogThreshold: 0,
-    tlogThreshold: 1,
-  });
+  const samples = await sampleBundles(s, artifact);
+  message = { bundle: samples.blob, artifact };
+  ({ dsse, verifier } = samples);
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { RegistryClient } from '../../src/oci/client.js';
 import { digestTag } from '../../src/oci/digest.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { escapeRegExp } from '../../src/policy/identity.js';
-import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
+import { customSigstoreArgs, customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { faults, startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import { buildImage, pushImage, type Layer } from '../support/image.js';
 import { RELEASE } from '../support/near-misses.js';
@@ -253,14 +253,7 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))(
               `${registry.host}/acme/app@${digest}`,
               '--sbom',
               'none',
-              '--sigstore',
-              'custom',
-              '--fulcio-url',
-              sigstore.fulcioUrl,
-              '--rekor-url',
-              sigstore.rekorUrl,
-              '--trusted-root',
-              sigstore.trustedRootPath,
+              ...customSigstoreArgs(sigstore),
               '--output-dir',
               join(dir, `cli-${digest.slice(7, 15)}`),
               '--push-to-attestation-store',

@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/oci/client.js';
 import { parseReference } from '../../src/oci/reference.js';
+import { customSigstoreArgs } from '../support/action.js';
 import {
   startFaultProxy,
   type Answer,
@@ -227,14 +228,7 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('a hostile regi
           'none',
           '--provenance',
           'v1',
-          '--sigstore',
-          'custom',
-          '--fulcio-url',
-          sigstore.fulcioUrl,
-          '--rekor-url',
-          sigstore.rekorUrl,
-          '--trusted-root',
-          sigstore.trustedRootPath,
+          ...customSigstoreArgs(sigstore),
           '--output-dir',
           join(out, 'run'),
         ],

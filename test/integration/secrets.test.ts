@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
@@ -110,6 +111,7 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('no secret reac
   let registry: TestRegistry;
   let sigstore: LoopbackSigstore;
   let proxy: FaultProxy;
+  let gh: GitHubApiStandIn;
   let digest: string;
   let basic: string;
   const dirs: string[] = [];
@@ -125,10 +127,15 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('no secret reac
     );
     sigstore = await startSigstore();
     proxy = await startFaultProxy(`http://${registry.host}`);
+    // The attestation store, so that the GitHub token is really sent (and could leak).
+    gh = await startGitHubApi();
+    gh.addRepository('acme/app', 'Organization');
+    gh.grant(GITHUB_TOKEN, { attestations: 'write', artifactMetadata: 'write' });
   });
   afterAll(async () => {
     console.log(`secret scan: ${scanned.places} places, ${scanned.bytes} bytes searched`);
     await proxy?.stop();
+    await gh?.stop();
     await sigstore?.stop();
     await registry?.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -151,7 +158,7 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('no secret reac
         ...customSigstoreInputs(sigstore),
         ...over,
       },
-      { sigstore, env: { GITHUB_TOKEN } },
+      { sigstore, env: { GITHUB_TOKEN, GITHUB_API_URL: gh.url } },
     );
     return { run: result, out };
   }
@@ -201,6 +208,7 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('no secret reac
     const r = await run({});
     expect(r.run.code, r.run.stderr).toBe(0);
     expect(sigstore.oidc.issuedTokens.length).toBeGreaterThan(tokensBefore); // a token was really used
+    expect(gh.attestations.length).toBeGreaterThan(0); // and the GitHub token too
     expect(await scan(r, true)).toEqual([]);
     // And the runner was told to mask them, should anything print them later.
     expect(r.run.stdout).toContain(`::add-mask::${registry.password}`);

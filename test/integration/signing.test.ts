@@ -9,7 +9,7 @@ import { digestTag } from '../../src/oci/digest.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { listReferrers } from '../../src/oci/referrers.js';
 import type { ImageManifest } from '../../src/oci/types.js';
-import { customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
+import { customSigstoreArgs, customSigstoreInputs, runAction, type ActionRun } from '../support/action.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
@@ -166,14 +166,7 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('signing pipeli
           'run',
           '--image',
           `${registry.host}/acme/app@${digest}`,
-          '--sigstore',
-          'custom',
-          '--fulcio-url',
-          sigstore.fulcioUrl,
-          '--rekor-url',
-          sigstore.rekorUrl,
-          '--trusted-root',
-          sigstore.trustedRootPath,
+          ...customSigstoreArgs(sigstore),
         ],
         { env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), SIGSTAMP_IDENTITY_TOKEN: token } },
         (err, stdout, stderr) =>

@@ -156,3 +156,8 @@ export function customSigstoreInputs(s: SigstoreUnderTest): Record<string, strin
     'trusted-root': s.trustedRootPath,
   };
 }
+
+/** The same as CLI flags (`--sigstore custom --fulcio-url …`). */
+export function customSigstoreArgs(s: SigstoreUnderTest): string[] {
+  return Object.entries(customSigstoreInputs(s)).flatMap(([k, v]) => [`--${k}`, v]);
+}

@@ -131,3 +131,23 @@ export async function requestSigningCert(s: LoopbackSigstore, token: string, pro
   });
   return { status: res.status, body: (await res.json()) as { code?: number; message?: string } };
 }
+
+/**
+ * A message-signature bundle over `artifact` and a DSSE bundle, both timestamped, from the loopback
+ * Sigstore, with the verifier and policy that accept them: seeds for tests of bundle handling.
+ */
+export async function sampleBundles(s: LoopbackSigstore, artifact: Buffer) {
+  const b = bundleBuilders(s, { tsa: true });
+  return {
+    blob: await b.blob.create({ data: artifact }),
+    dsse: await b.dsse.create({
+      data: Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}'),
+      type: 'application/vnd.in-toto+json',
+    }),
+    verifier: new Verifier(toTrustMaterial(TrustedRoot.fromJSON(s.trustedRoot)), {
+      ctlogThreshold: 0,
+      tlogThreshold: 1,
+    }),
+    policy: { subjectAlternativeName: /^https:\/\/github\.com\//, extensions: { issuer: s.issuer } },
+  };
+}
