@@ -17,6 +17,7 @@ import {
   startGitHubSigstore,
   type GitHubSigstore,
 } from '../support/github-sigstore.js';
+import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import { buildImage, pushImage } from '../support/image.js';
 import { kyvernoAdmits } from '../support/kyverno.js';
 import type { Sandbox } from '../support/netns.js';
@@ -33,6 +34,8 @@ import {
 import { toolGate } from '../support/tools.js';
 
 const PUBLIC_HOSTS = ['fulcio.sigstore.dev', 'rekor.sigstore.dev'];
+/** The job token the private runs upload to the attestation store with (api.github.com, a stand-in). */
+const JOB_TOKEN = 'ghs_privateRunJobToken0123456789';
 type Case = 'signed' | 'unsigned' | 'otherWorkflow' | 'otherBranch' | 'prefixRepo';
 
 const REGISTRIES = [
@@ -45,6 +48,7 @@ for (const registryKind of REGISTRIES)
     `sigstore: auto (the default) with GitHub’s instance and the public one at their real hostnames, on ${registryKind.name}`,
     () => {
       let gh: GitHubSigstore;
+      let api: GitHubApiStandIn;
       let pub: LoopbackSigstore;
       let registry: TestRegistry;
       let sandbox: Sandbox;
@@ -61,19 +65,31 @@ for (const registryKind of REGISTRIES)
         digests[name] = await pushImage(await buildImage([{ '/which': `${name}\n` }]), `${ref}:${name}`);
         gh.oidc.setClaims({ repository_visibility: 'private', ...claims });
         const r = await runAction(
-          { image: ref, digest: digests[name], 'tuf-root': gh.tufRootPath, ...inputs },
-          { sigstore: gh, via: sandbox, env: gh.env },
+          {
+            image: ref,
+            digest: digests[name],
+            'tuf-root': gh.tufRootPath,
+            'github-token': JOB_TOKEN,
+            ...inputs,
+          },
+          // The repository the token names, whose attestation store receives the bundles.
+          { sigstore: gh, via: sandbox, env: { ...gh.env, GITHUB_REPOSITORY: DEFAULT_REPO } },
         );
         expect(r.code, r.stdout + r.stderr).toBe(0);
         return r;
       }
 
       beforeAll(async () => {
-        [gh, pub, registry] = await Promise.all([
-          startGitHubSigstore({ moreHosts: PUBLIC_HOSTS }),
+        [gh, pub, registry, api] = await Promise.all([
+          startGitHubSigstore({ moreHosts: [...PUBLIC_HOSTS, 'api.github.com'] }),
           startSigstore(),
           registryKind.start(),
+          startGitHubApi({ publicUrl: 'https://api.github.com' }),
         ]);
+        // The store at https://api.github.com, where the Action sends it on github.com (no GITHUB_API_URL).
+        api.addRepository(DEFAULT_REPO, 'Organization');
+        api.grant(JOB_TOKEN, { attestations: 'write', artifactMetadata: 'write' });
+        gh.front.routes['api.github.com'] = api.port;
         gh.front.routes['fulcio.sigstore.dev'] = Number(new URL(pub.fulcioUrl).port);
         gh.front.routes['rekor.sigstore.dev'] = Number(new URL(pub.rekorUrl).port);
         const port = (u: string) => Number(new URL(u).port);
@@ -86,7 +102,7 @@ for (const registryKind of REGISTRIES)
           await signPrivate(miss, NEAR_MISS_CLAIMS[miss], { sbom: 'none' });
       }, 600_000);
       afterAll(async () => {
-        await Promise.all([gh?.stop(), pub?.stop(), registry?.stop()]);
+        await Promise.all([gh?.stop(), pub?.stop(), registry?.stop(), api?.stop()]);
       });
 
       it('a private repository signs with GitHub’s instance, says so in one summary line, and writes no transparency-log entry anywhere', async () => {
@@ -122,6 +138,17 @@ for (const registryKind of REGISTRIES)
         }
         // Every artifact was read back and verified against GitHub's trusted root.
         expect(run.summary).not.toMatch(/\| \*\*NO\*\* \||not checked/);
+        // And every bundle is in the repository's attestation store, byte for byte, as on github.com.
+        const ids = run.outputs['attestation-ids']!.split('\n').filter(Boolean);
+        expect(ids).toHaveLength(bundles.length);
+        for (const path of bundles) {
+          const bytes = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
+          const stored = api.attestations.filter((a) => ids.includes(String(a.id)) && a.bundleJson === bytes);
+          expect(
+            stored.map((a) => a.repository),
+            path,
+          ).toEqual([DEFAULT_REPO]);
+        }
       });
 
       it('cosign v3 with the printed commands accepts the signed image and rejects the near misses and the unsigned one', async () => {

@@ -292,6 +292,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
             if (bad) {
               cell.uncleanFailures++;
               if (cell.unclean.length < 10) cell.unclean.push(`${reg.kind}: ${bad.slice(0, 1200)}`);
+              o.progress?.(`  unclean (${service}, ${reg.kind}): ${bad.slice(0, 600)}`);
             } else {
               cell.cleanFailures++;
               const kind = (r.reason as Error).message.replace(/\d+/g, 'N').slice(0, 90);
