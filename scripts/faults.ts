@@ -1,5 +1,6 @@
 // `npm run faults`: the fault campaign (test/support/fault-campaign.ts), written to docs/reliability.md.
-//   faults.ts [--runs N] [--rates 0.1,0.2,0.3] [--seed S] [--services registry,fulcio,…] [--out FILE]
+//   faults.ts [--runs N | --runs 0.1=40,0.2=200,…] [--rates 0.1,0.2,0.3] [--seed S]
+//             [--services registry,fulcio,…] [--parallel N] [--out FILE]
 // Exits 1 when any run failed unclean or any entry was lost.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,8 +19,17 @@ const { values } = parseArgs({
 const services = values.services.split(',') as Service[];
 for (const s of services) if (!SERVICES.includes(s)) throw new Error(`--services: unknown service ${s}`);
 const started = Date.now();
+// `--runs 200`, or per rate: `--runs 0.1=40,0.2=200,0.3=40`.
+const perRate = new Map(
+  values.runs.includes('=')
+    ? values.runs.split(',').map((p) => p.split('=').map(Number) as [number, number])
+    : [],
+);
+const runsPerCell = (rate: number) => perRate.get(rate) ?? Number(values.runs);
+for (const r of values.rates.split(',').map(Number))
+  if (!(runsPerCell(r) > 0)) throw new Error(`--runs: no number of runs for rate ${r}`);
 const results = await runCampaign({
-  runsPerCell: Number(values.runs),
+  runsPerCell,
   rates: values.rates.split(',').map(Number),
   seed: Number(values.seed),
   services,

@@ -280,7 +280,8 @@ class Transport {
             }
             catch (err) {
                 if (!canRetry) {
-                    throw new TransportError(`${req.method} ${describeUrl(req.url)} failed after ${attempt + 1} attempt(s): ${err.message}`, { cause: err });
+                    throw new TransportError(`${req.method} ${describeUrl(req.url)} failed after ${attempt + 1} attempt(s): ${err.message}; ` +
+                        'the service did not answer reliably — retry the job later', { cause: err });
                 }
                 await this.backoff(attempt, undefined, `${req.method} ${describeUrl(req.url)}: ${err.message}`);
                 continue;
@@ -1039,7 +1040,10 @@ function retryableUploadFailure(err) {
         return true;
     if (!(err instanceof RegistryError))
         return false;
-    return err.status >= 500 || err.status === 429 || err.codes.includes('BLOB_UPLOAD_UNKNOWN');
+    return (err.status >= 500 ||
+        err.status === 429 ||
+        err.codes.includes('BLOB_UPLOAD_UNKNOWN') ||
+        err.sessionLost === true);
 }
 /**
  * The slowest average a blob download may keep once its first timeout period is over. undici's
@@ -1138,8 +1142,12 @@ class Blobs {
         url.searchParams.set('digest', digest);
         const body = data.length > chunkSize ? Buffer.alloc(0) : data;
         const res = await this.repo.send({ method: 'PUT', path: url.toString(), headers: { 'content-type': 'application/octet-stream' }, body }, ['pull', 'push']);
-        if (res.status !== 201)
-            throw await errors_registryError(res, `completing upload of blob ${digest} to ${this.repo}`);
+        if (res.status !== 201) {
+            const err = await errors_registryError(res, `completing upload of blob ${digest} to ${this.repo}`, 'the registry lost the upload session; retry the job');
+            // A 4xx here, after the session was accepted, is the session gone (a retried PUT after its
+            // answer was lost): distribution says 404 BLOB_UPLOAD_UNKNOWN, olareg 400.
+            throw err.status === 400 || err.status === 404 ? Object.assign(err, { sessionLost: true }) : err;
+        }
         await transport_discard(res);
     }
     async startUpload() {

@@ -266,7 +266,8 @@ export class Transport {
       } catch (err) {
         if (!canRetry) {
           throw new TransportError(
-            `${req.method} ${describeUrl(req.url)} failed after ${attempt + 1} attempt(s): ${(err as Error).message}`,
+            `${req.method} ${describeUrl(req.url)} failed after ${attempt + 1} attempt(s): ${(err as Error).message}; ` +
+              'the service did not answer reliably — retry the job later',
             { cause: err },
           );
         }

@@ -23,7 +23,12 @@ const UPLOAD_ATTEMPTS = 3;
 function retryableUploadFailure(err: unknown): boolean {
   if (err instanceof TransportError) return true;
   if (!(err instanceof RegistryError)) return false;
-  return err.status >= 500 || err.status === 429 || err.codes.includes('BLOB_UPLOAD_UNKNOWN');
+  return (
+    err.status >= 500 ||
+    err.status === 429 ||
+    err.codes.includes('BLOB_UPLOAD_UNKNOWN') ||
+    (err as { sessionLost?: boolean }).sessionLost === true
+  );
 }
 /**
  * The slowest average a blob download may keep once its first timeout period is over. undici's
@@ -150,8 +155,16 @@ export class Blobs {
       { method: 'PUT', path: url.toString(), headers: { 'content-type': 'application/octet-stream' }, body },
       ['pull', 'push'],
     );
-    if (res.status !== 201)
-      throw await registryError(res, `completing upload of blob ${digest} to ${this.repo}`);
+    if (res.status !== 201) {
+      const err = await registryError(
+        res,
+        `completing upload of blob ${digest} to ${this.repo}`,
+        'the registry lost the upload session; retry the job',
+      );
+      // A 4xx here, after the session was accepted, is the session gone (a retried PUT after its
+      // answer was lost): distribution says 404 BLOB_UPLOAD_UNKNOWN, olareg 400.
+      throw err.status === 400 || err.status === 404 ? Object.assign(err, { sessionLost: true }) : err;
+    }
     await discard(res);
   }
 

@@ -289,6 +289,42 @@ describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('a hostile regi
     }
   });
 
+  describe('a blob upload whose completing PUT landed but whose answer was lost (found by the fault campaign)', () => {
+    // The registry stored the blob; the client saw an error and the transport's retry (or the
+    // registry's answer to it) says the session is gone: distribution 404 BLOB_UPLOAD_UNKNOWN,
+    // olareg 400. The upload must notice the blob is there instead of failing the release.
+    let client: RegistryClient;
+    beforeAll(() => {
+      client = new RegistryClient({ retries: 0 });
+    });
+    afterAll(async () => client?.close());
+
+    for (const [status, code] of [
+      [404, 'BLOB_UPLOAD_UNKNOWN'],
+      [400, 'BLOB_UPLOAD_INVALID'],
+    ] as const)
+      it(`answered ${status} ${code}: the blob is found stored, the push succeeds`, async () => {
+        let lost = 0;
+        proxy.setRule((r): Fault | undefined =>
+          r.method === 'PUT' && /[?&]digest=/.test(r.url) && lost++ === 0
+            ? {
+                kind: 'alter',
+                alter: () => ({
+                  status,
+                  headers: { 'content-type': 'application/json' },
+                  body: JSON.stringify({ errors: [{ code, message: 'blob upload unknown to registry' }] }),
+                }),
+              }
+            : undefined,
+        );
+        const data = Buffer.from(`lost answer ${status} ${Date.now()}`);
+        const repo = client.repository(parseReference(`${proxy.host}/app`));
+        const desc = await repo.pushBlob(data, 'application/octet-stream');
+        expect(lost).toBeGreaterThanOrEqual(1);
+        expect(await repo.fetchBlob(desc, 1024)).toEqual(data);
+      });
+  });
+
   it('Link pagination that loops is cut off, naming the page limit', async () => {
     proxy.setRule(
       only((r) => r.url.includes('/referrers/'), {

@@ -37,7 +37,8 @@ export const SERVICE_NAMES: Record<Service, string> = {
 
 export interface CampaignOptions {
   rates: readonly number[];
-  runsPerCell: number;
+  /** Runs per service and rate; a function for a different number per rate. */
+  runsPerCell: number | ((rate: number) => number);
   seed: number;
   services?: readonly Service[];
   /** Runs at once in a wave: the first four sign one digest together, the rest one digest each. */
@@ -223,15 +224,16 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
           lost: [],
           failureKinds: {},
         };
+        const runs = typeof o.runsPerCell === 'number' ? o.runsPerCell : o.runsPerCell(rate);
         const seed = (o.seed * 31 + SERVICES.indexOf(service) * 7 + Math.round(rate * 100)) >>> 0;
         const pick = prng(seed);
-        for (let wave = 0; cell.runs < o.runsPerCell; wave++) {
+        for (let wave = 0; cell.runs < runs; wave++) {
           const reg = e.registries[wave % e.registries.length]!;
           const proxied = service === 'registry' ? reg.proxy : e.proxies[service];
           const logStart = proxied.log.length;
           const rule = seededRule({ seed: seed + wave, rate, faults: faults(timeoutSeconds) });
           proxied.setRule(rule);
-          const size = Math.min(parallel, o.runsPerCell - cell.runs);
+          const size = Math.min(parallel, runs - cell.runs);
           // Distinct images: one shared by the first four runs (concurrent signers on one digest),
           // one for each other run.
           const digests: string[] = [];
@@ -310,7 +312,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
           }
           await rm(dir, { recursive: true, force: true });
           o.progress?.(
-            `${service} ${Math.round(rate * 100)} %: ${cell.runs}/${o.runsPerCell} runs, ${cell.faults} faults, ` +
+            `${service} ${Math.round(rate * 100)} %: ${cell.runs}/${runs} runs, ${cell.faults} faults, ` +
               `${cell.successes} ok, ${cell.cleanFailures} clean, ${cell.uncleanFailures} unclean, ${cell.entriesLost} lost`,
           );
         }

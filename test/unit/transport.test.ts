@@ -50,7 +50,7 @@ describe('Transport', () => {
     const base = await serve((req) => req.socket.destroy());
     const t = new Transport({ ...fast, retries: 1 });
     await expect(t.send({ method: 'GET', url: `${base}/v2/x?secret=1` })).rejects.toThrow(
-      /GET http:\/\/127\.0\.0\.1:\d+\/v2\/x failed after 2 attempt/,
+      /GET http:\/\/127\.0\.0\.1:\d+\/v2\/x failed after 2 attempt\(s\): .*; the service did not answer reliably — retry the job later$/,
     );
     await t.close();
   });
