@@ -5,10 +5,12 @@
 // built from GitHub's REST docs); and GitHub's TUF repository at https://tuf-repo.github.com serving
 // the tenant's trusted root only as `acme.trusted_root.json` (`sigstamp tuf-repo --target-name`), as
 // GitHub names a tenant's root. No `trusted-root` is given: the run must find the root through
-// /meta's trust domain and TUF, verify what it published with it, and print policies cosign accepts.
+// /meta's trust domain and TUF, verify what it published with it, and print commands cosign v3 and
+// the real gh accept (gh asking the same /meta stand-in first, as it does on every tenant).
 // Then the three ways that lookup fails, each a clear error naming what to do, before anything is
 // written to the registry.
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +123,40 @@ describe.skipIf(!toolGate('olareg', 'skopeo', 'umoci', 'cosign3', ...GITHUB_SIGS
       }
       expect(digest).toMatch(/^sha256:/);
     });
+
+    it.skipIf(!toolGate('gh'))(
+      'the real gh (v2.83.0) asks the stand-in’s GET /meta as on a tenant, and accepts the image with the tenant’s root',
+      async () => {
+        const printed = await printedCommands(run);
+        expect(printed.gh).toContain('--hostname acme.ghe.com');
+        // gh checks GitHub's TUF repository against the root it embeds, which the stand-in's test keys
+        // cannot satisfy: the tenant's root goes in as --custom-trusted-root (JSON Lines) instead. gh
+        // still looks the trust domain up first on a tenant (verify.go: ghauth.IsTenancy → GetTrustDomain).
+        const home = await mkdtemp(join(tmpdir(), 'ghe-gh-'));
+        const jsonl = join(home, 'tenant-root.jsonl');
+        await writeFile(jsonl, JSON.stringify(JSON.parse(await readFile(gh.trustedRootPath, 'utf8'))) + '\n');
+        await mkdir(join(home, 'gh'));
+        const before = api.requests.filter((q) => q.path === '/meta').length;
+        const r = await sandbox.run('sh', ['-c', `${printed.gh} --custom-trusted-root ${jsonl}`], {
+          env: {
+            PATH: `${await toolBin({ gh: 'gh' })}:/usr/bin:/bin`,
+            HOME: home,
+            GH_CONFIG_DIR: join(home, 'gh'),
+            // go-gh v2.13.0 auth.TokenFromEnvOrConfig: GH_TOKEN serves github.com and *.ghe.com tenants.
+            GH_TOKEN: JOB_TOKEN,
+            GH_NO_UPDATE_NOTIFIER: '1',
+            GH_PROMPT_DISABLED: '1',
+            GH_FORCE_TTY: '1',
+            NO_COLOR: '1',
+            SSL_CERT_FILE: gh.ca.caPath,
+            TUF_ROOT: join(home, 'no-tuf'),
+          },
+        });
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        const asked = api.requests.filter((q) => q.path === '/meta').slice(before);
+        expect(asked).toEqual([expect.objectContaining({ method: 'GET', auth: 'token', status: 200 })]);
+      },
+    );
 
     const remedy = `check that ${META} is reachable from the runner, or give your tenant's trusted root as trusted-root`;
     for (const [tag, what, arrange, message] of [
