@@ -38,12 +38,16 @@ const USAGE = `usage:
                                                                     Sigstore (the trusted-root input), asking
                                                                     each service unless its PEM file is given
   sigstamp tuf-repo --trusted-root FILE [--signing-config FILE] --out DIR [--keys DIR] [--expires DAYS]
+                    [--target-name NAME]
                                                                     write (or re-sign) a static TUF repository
                                                                     serving that trusted root, for Kyverno's
                                                                     tuf.mirror/root, cosign initialize and
                                                                     policy-controller; private keys in DIR.keys
                                                                     unless --keys; expires in 365 days unless
-                                                                    --expires
+                                                                    --expires; the trusted root's target is
+                                                                    trusted_root.json unless --target-name
+                                                                    (<trust domain>.trusted_root.json for a
+                                                                    GHE.com tenant)
 options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
 ${Object.entries(INPUTS)
   .map(
@@ -69,6 +73,7 @@ const CLI_FLAGS = {
   'tsa-chain': { type: 'string' },
   'rekor-start-time': { type: 'string' },
   'signing-config': { type: 'string' },
+  'target-name': { type: 'string' },
   keys: { type: 'string' },
   expires: { type: 'string' },
   json: { type: 'boolean' },
@@ -278,6 +283,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const r = await writeTufRepository({
       trustedRootPath,
       signingConfigPath: cliValue('signing-config'),
+      trustedRootTarget: cliValue('target-name'),
       outDir,
       keysDir: cliValue('keys'),
       expiresDays: days === undefined ? undefined : Number(days),

@@ -73,7 +73,7 @@ export const INPUTS = {
   'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
   'trusted-root': {
     description:
-      "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; required on GHE.com).",
+      "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; on GHE.com the tenant's root, found otherwise through GET /meta's trust domain).",
   },
   'tuf-mirror': {
     description:

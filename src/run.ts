@@ -13,7 +13,7 @@ import { certificateForRun, rekorLogIndexes, signedStatements, signForRun } from
 import type { TokenSource } from './sigstore/token.js';
 import { statementsForRun } from './statements.js';
 import { resolveSubject, signingTargets } from './subject.js';
-import { verifyAndSettle } from './verify/for-run.js';
+import { trustForRun, verifyAndSettle } from './verify/for-run.js';
 
 export type { RunResult, SigningReport } from './run-result.js';
 
@@ -60,7 +60,12 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
     const runOpts: RunOptions = { ...opts, sigstore: certificate.sigstore.config };
     const { identity } = certificate;
     const statements = statementsForRun(runOpts, identity, targets, predicates, sboms);
-    const signed = await signForRun(runOpts, certificate.session, targets, statements);
+    // The trust root is loaded while signing, before anything is written: a lookup that fails
+    // (a TUF repository, a GHE.com tenant's /meta) stops the run with nothing in the registry.
+    const [signed, trust] = await Promise.all([
+      signForRun(runOpts, certificate.session, targets, statements),
+      trustForRun(runOpts, client.transport),
+    ]);
     phases.mark('sign');
 
     // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
@@ -91,6 +96,7 @@ export async function run(opts: Options, ctx: RunContext): Promise<RunResult> {
       signed,
       published,
       phases,
+      trust,
     });
     phases.mark('settle');
 

@@ -167,6 +167,8 @@ var verify_dist = __webpack_require__(54187);
 
 
 const TRUSTED_ROOT_TARGET = 'trusted_root.json';
+/** A target name of its own: one file name ending in trusted_root.json (GitHub's `<trust domain>.trusted_root.json`). */
+const TRUSTED_ROOT_NAME = /^(?:[A-Za-z0-9][A-Za-z0-9_-]*\.)?trusted_root\.json$/;
 const SIGNING_CONFIG_TARGET = 'signing_config.v0.2.json';
 const SIGNING_CONFIG_MEDIA_TYPE = 'application/vnd.dev.sigstore.signingconfig.v0.2+json';
 async function readInput(path, what) {
@@ -187,10 +189,13 @@ async function readInput(path, what) {
 const mediaType = (json) => json && typeof json === 'object' && typeof json.mediaType === 'string'
     ? json.mediaType
     : '';
-async function readTargets(trustedRootPath, signingConfigPath, now, placeholder) {
+async function readTargets(trustedRootPath, signingConfigPath, now, placeholder, trustedRootTarget = TRUSTED_ROOT_TARGET) {
+    if (!TRUSTED_ROOT_NAME.test(trustedRootTarget))
+        throw new TufRepoError(`--target-name "${trustedRootTarget}": give trusted_root.json or <name>.trusted_root.json (one plain name, ` +
+            "e.g. a GHE.com tenant's <trust domain>.trusted_root.json, as GitHub's TUF repository names it)");
     const { bytes, json } = await readInput(trustedRootPath, '--trusted-root');
     const root = parseTrustedRoot(trustedRootPath, json);
-    const blobs = [{ name: TRUSTED_ROOT_TARGET, data: bytes }, ...legacyTargets(root, now)];
+    const blobs = [{ name: trustedRootTarget, data: bytes }, ...legacyTargets(root, now)];
     if (placeholder && root.ctlogs.length === 0)
         blobs.push(logPlaceholder('ctfe.pub', 'CTFE', 'a CT key'));
     if (placeholder && root.tlogs.length === 0)
@@ -334,7 +339,7 @@ async function writeTufRepository(opts) {
     if (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel))
         throw new TufRepoError(`--keys ${keysDir} is inside --out ${outDir}, which gets served: give a directory outside it`);
     // Everything is read and checked before anything is written, so a bad input changes nothing.
-    const blobs = await readTargets(opts.trustedRootPath, opts.signingConfigPath, now, opts.ctLogPlaceholder ?? true);
+    const blobs = await readTargets(opts.trustedRootPath, opts.signingConfigPath, now, opts.ctLogPlaceholder ?? true, opts.trustedRootTarget);
     const result = (await isOurRepository(outDir))
         ? await resign(outDir, keysDir, blobs, expires)
         : await create(outDir, keysDir, blobs, expires);

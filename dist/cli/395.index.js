@@ -1683,31 +1683,40 @@ async function publicGoodTrust(cachePath) {
  * the root pinned in github/tuf-root.ts) or a mirror — verified and cached by @sigstore/tuf exactly
  * as the public-good one is. @sigstore/tuf seeds a mirror it does not know from a root.json file:
  * the pinned root is written to one first (a cached, newer root takes precedence, as TUF requires).
+ * `target` names another target than trusted_root.json: a GHE.com tenant's
+ * `<trust domain>.trusted_root.json` (github/trust-domain.ts).
  */
-async function tufTrust(tuf, what, cachePath) {
-    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(908), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
+async function tufTrust(tuf, what, o = {}) {
+    const { getTrustedRoot, initTUF } = await Promise.all(/* import() */[__webpack_require__.e(908), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
     let rootPath = tuf.rootPath;
     if (!rootPath) {
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'sigstamp-tuf-root-'));
         rootPath = (0,external_node_path_.join)(dir, 'root.json');
         await (0,promises_.writeFile)(rootPath, tuf.rootJson);
     }
+    const target = o.target ?? 'trusted_root.json';
+    const options = { mirrorURL: tuf.mirror, rootPath, ...(o.cachePath ? { cachePath: o.cachePath } : {}) };
     let trustedRoot;
     try {
-        trustedRoot = await getTrustedRoot({
-            mirrorURL: tuf.mirror,
-            rootPath,
-            ...(cachePath ? { cachePath } : {}),
-        });
+        trustedRoot = o.target
+            ? protobuf_specs_dist.TrustedRoot.fromJSON(JSON.parse(await (await initTUF(options)).getTarget(o.target)))
+            : await getTrustedRoot(options);
     }
     catch (err) {
         // TUFError carries the fetch or verification failure as its cause.
         const e = err;
+        if (e.code === 'TUF_FIND_TARGET_ERROR')
+            throw new Error(`${what}: the TUF repository ${tuf.mirror} has no target ${target} (its targets metadata does not list it); ` +
+                'check the trust domain and the TUF mirror (tuf-mirror, tuf-root), or give the trusted root as trusted-root', { cause: err });
         const detail = [e.message, e.cause?.message].filter(Boolean).join(': ');
-        throw new Error(`${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${detail}); ` +
+        throw new Error(`${what}: cannot fetch a verified ${target} from the TUF repository ${tuf.mirror} (${detail}); ` +
             'check that it is reachable from the runner, or give the trusted root as trusted-root', { cause: err });
     }
-    return { trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot), source: `${what} (TUF ${tuf.mirror})` };
+    return {
+        trustedRoot,
+        material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot),
+        source: `${what} (TUF ${tuf.mirror}, ${target})`,
+    };
 }
 function pem(der, label) {
     return `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
@@ -2711,6 +2720,8 @@ async function writeOutputs(dir, policies, signed) {
     return { bundles, ...(provenance ? { provenance } : {}), policies: policyFiles };
 }
 
+// EXTERNAL MODULE: ./build/src/sigstore/github/trust-domain.js
+var trust_domain = __webpack_require__(83581);
 ;// CONCATENATED MODULE: ./build/src/verify/legacy-bundle.js
 
 
@@ -2938,6 +2949,7 @@ function checkStatement(st, a) {
 
 
 
+
 /**
  * Step 7 of the pipeline: what was published, read back and verified as this run's identity, while
  * the shared tags settle; the policies and output files, which need nothing the settle could
@@ -2958,14 +2970,20 @@ class VerificationFailedError extends Error {
  * Loaded without verify too for a custom Sigstore and GitHub's instance: their policies carry the
  * trust root's certificates.
  */
-async function trustForRun(opts) {
+async function trustForRun(opts, transport) {
     const { sigstore } = opts;
     if (!opts.verify && sigstore.kind === 'public-good')
         return undefined;
     if (sigstore.trustedRoot)
         return trustFromFile(sigstore.trustedRoot);
-    if (sigstore.kind === 'github' && sigstore.tuf)
-        return tufTrust(sigstore.tuf, "GitHub's Sigstore instance");
+    if (sigstore.kind === 'github' && sigstore.tuf) {
+        const what = `GitHub's Sigstore instance${sigstore.githubHost && sigstore.githubHost !== 'github.com' ? ` for ${sigstore.githubHost}` : ''}`;
+        // A GHE.com tenant: its trusted root is named by its trust domain (GET /meta).
+        const target = sigstore.trustDomainFrom
+            ? (0,trust_domain/* tenantTrustedRootTarget */.bn)(await (0,trust_domain/* fetchTrustDomain */.ze)(transport, sigstore.trustDomainFrom, opts.attestationStore?.token))
+            : undefined;
+        return tufTrust(sigstore.tuf, what, target ? { target } : {});
+    }
     return publicGoodTrust(undefined);
 }
 async function verifyForRun(repo, published, identity, trust, opts) {
@@ -2994,7 +3012,7 @@ async function verifyAndSettle(w) {
     // signer's stale write may hide one of our entries there for a moment (the re-check restores
     // it, and is what proves each entry is in its tag).
     return (async () => {
-        const trust = await trustForRun(opts);
+        const { trust } = w;
         const [policies, verified] = await Promise.all([
             policiesForRun(opts, identity, w.digest, predicateTypes(w.statements), trust),
             verifyForRun(w.repo, w.published, identity, trust, opts),
@@ -3047,7 +3065,12 @@ async function run(opts, ctx) {
         const runOpts = { ...opts, sigstore: certificate.sigstore.config };
         const { identity } = certificate;
         const statements = statementsForRun(runOpts, identity, targets, predicates, sboms);
-        const signed = await signForRun(runOpts, certificate.session, targets, statements);
+        // The trust root is loaded while signing, before anything is written: a lookup that fails
+        // (a TUF repository, a GHE.com tenant's /meta) stops the run with nothing in the registry.
+        const [signed, trust] = await Promise.all([
+            signForRun(runOpts, certificate.session, targets, statements),
+            trustForRun(runOpts, client.transport),
+        ]);
         phases.mark('sign');
         // Shared tags (fallback index, .sig/.att) end with a settle delay and a re-check
         // (docs/concurrency.md); trust, policies and output files are prepared during that delay,
@@ -3076,6 +3099,7 @@ async function run(opts, ctx) {
             signed,
             published,
             phases,
+            trust,
         });
         phases.mark('settle');
         // Only now, with this run's bundles published and verified in the registry (the primary copy).

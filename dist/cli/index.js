@@ -41798,7 +41798,10 @@ const GITHUB_TUF_ROOT_JSON = String.raw `{
 
 // EXTERNAL MODULE: ./build/src/sigstore/github/instance.js
 var github_instance = __nccwpck_require__(75351);
+// EXTERNAL MODULE: ./build/src/sigstore/github/trust-domain.js
+var trust_domain = __nccwpck_require__(83581);
 ;// CONCATENATED MODULE: ./build/src/sigstore/options.js
+
 
 
 
@@ -41855,12 +41858,11 @@ function githubConfig(raw, o) {
     if ((0,github_instance/* isEnterpriseServer */.vh)(host))
         throw new OptionsError((0,github_instance/* enterpriseServerError */.Dz)(host));
     const trustedRoot = raw['trusted-root']?.trim() || undefined;
-    // GitHub's TUF repository names a GHE.com tenant's root `<trust domain>.trusted_root.json`, the
-    // trust domain coming from the tenant's /meta API: not looked up here; the tenant's own root
-    // (`gh attestation trusted-root --hostname <host>`) is given instead.
-    if (host !== 'github.com' && o.verify && !trustedRoot)
-        throw new OptionsError(`input trusted-root is required with sigstore: github on ${host}: give the trusted root of your tenant ` +
-            `(gh attestation trusted-root --hostname ${host} prints it), or set verify: false`);
+    // A GHE.com tenant's root is `<trust domain>.trusted_root.json` in the same TUF repository, the
+    // trust domain from the tenant's GET /meta (github/trust-domain.ts), looked up when trust is loaded.
+    const trustDomainFrom = host !== 'github.com' && !trustedRoot
+        ? (0,trust_domain/* metaUrl */.NE)((0,trust_domain/* tenantApiUrl */.cL)(url('GITHUB_API_URL', o.env.GITHUB_API_URL), host))
+        : undefined;
     const instance = (0,github_instance/* githubInstance */.LJ)(host);
     const mirror = url('tuf-mirror', raw['tuf-mirror']) ?? github_instance/* GITHUB_TUF_MIRROR */.Ex;
     const rootPath = raw['tuf-root']?.trim() || undefined;
@@ -41870,6 +41872,7 @@ function githubConfig(raw, o) {
         tsaUrl: instance.tsaUrl,
         githubHost: host,
         ...(trustedRoot ? { trustedRoot } : {}),
+        ...(trustDomainFrom ? { trustDomainFrom } : {}),
         tuf: {
             mirror,
             ...(rootPath ? { rootPath, rootJson: tufRootJson(rootPath) } : { rootJson: GITHUB_TUF_ROOT_JSON }),
@@ -42220,6 +42223,103 @@ function explainGitHubInstanceError(err, instance) {
 
 /***/ }),
 
+/***/ 83581:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ metaUrl),
+/* harmony export */   bn: () => (/* binding */ tenantTrustedRootTarget),
+/* harmony export */   cL: () => (/* binding */ tenantApiUrl),
+/* harmony export */   ze: () => (/* binding */ fetchTrustDomain)
+/* harmony export */ });
+/* unused harmony exports META_MAX_BYTES, trustDomainOf */
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33811);
+
+/**
+ * A GHE.com tenant's trusted root is not GitHub's `trusted_root.json`: GitHub's TUF repository
+ * (https://tuf-repo.github.com) names it `<trust domain>.trusted_root.json`, and the trust domain is
+ * what the tenant's REST API says at `GET /meta` in `domains.artifact_attestations.trust_domain`.
+ * That is how gh v2.83.0 finds it (pkg/cmd/attestation/api GetTrustDomain, MetaPath "meta";
+ * verification/sigstore.go newGitHubVerifier: `fmt.Sprintf("%s.trusted_root.json", trustDomain)`).
+ */
+/** /meta is a few KiB (IP ranges, SSH keys, domains); anything near this is not GitHub's answer. */
+const META_MAX_BYTES = 1 << 20;
+/** The REST API of a host: GITHUB_API_URL when set, else `https://api.<host>` (gh's RESTPrefix for a tenant). */
+function tenantApiUrl(apiUrl, host) {
+    return (apiUrl || `https://api.${host}`).replace(/\/+$/, '');
+}
+function metaUrl(apiUrl) {
+    return `${apiUrl.replace(/\/+$/, '')}/meta`;
+}
+/** GitHub's TUF target holding the tenant's trusted root. */
+function tenantTrustedRootTarget(trustDomain) {
+    return `${trustDomain}.trusted_root.json`;
+}
+const TRUST_DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
+const remedy = (url) => `; check that ${url} is reachable from the runner, or give your tenant's trusted root as trusted-root ` +
+    '(gh attestation trusted-root --hostname <your tenant> prints it)';
+/**
+ * `domains.artifact_attestations.trust_domain` of a /meta answer. The name becomes part of a TUF
+ * target path, so it must be one plain label (GitHub's are: e.g. "acme"), never a path.
+ */
+function trustDomainOf(meta, url) {
+    const td = meta?.domains
+        ?.artifact_attestations?.trust_domain;
+    if (typeof td !== 'string' || td === '')
+        throw new Error(`GET ${url} names no artifact attestation trust domain (domains.artifact_attestations.trust_domain is ` +
+            `${td === undefined ? 'missing' : JSON.stringify(td)}): sigstamp cannot tell which trusted root of GitHub's ` +
+            `TUF repository is your tenant's${remedy(url)}`);
+    if (!TRUST_DOMAIN.test(td))
+        throw new Error(`GET ${url}: domains.artifact_attestations.trust_domain ${JSON.stringify(td)} is not a plain name${remedy(url)}`);
+    return td;
+}
+/** GitHub's error body `{message, documentation_url}`, as text for an error message. */
+function githubMessage(body) {
+    try {
+        const e = JSON.parse(body.toString('utf8'));
+        if (typeof e?.message === 'string')
+            return `: ${e.message.slice(0, 200)}`;
+    }
+    catch {
+        // not JSON: the status says enough
+    }
+    return '';
+}
+/** The tenant's trust domain, from `GET {api}/meta` (idempotent: retried, body reads too). */
+async function fetchTrustDomain(transport, url, token) {
+    const meta = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .retryBodyReads */ .ax)(async () => {
+        let res;
+        try {
+            res = await transport.send({
+                method: 'GET',
+                url,
+                headers: {
+                    accept: 'application/vnd.github+json',
+                    'x-github-api-version': '2022-11-28',
+                    // Public on github.com; a tenant may want the job token, as gh always authenticates.
+                    ...(token ? { authorization: `Bearer ${token}` } : {}),
+                },
+            });
+        }
+        catch (err) {
+            throw new Error(`GET ${url} failed (${err.message})${remedy(url)}`, { cause: err });
+        }
+        const body = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .readBody */ .x8)(res, META_MAX_BYTES, `GET ${url}`);
+        if (res.status !== 200)
+            throw new Error(`GET ${url} answered HTTP ${res.status}${githubMessage(body)}${remedy(url)}`);
+        try {
+            return JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            throw new Error(`GET ${url} answered HTTP 200 with a body that is not JSON${remedy(url)}`);
+        }
+    });
+    return trustDomainOf(meta, url);
+}
+
+
+/***/ }),
+
 /***/ 28009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42514,7 +42614,7 @@ const INPUTS = {
     },
     'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
     'trusted-root': {
-        description: "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; required on GHE.com).",
+        description: "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; on GHE.com the tenant's root, found otherwise through GET /meta's trust domain).",
     },
     'tuf-mirror': {
         description: "URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom); with sigstore: github, a mirror of GitHub's (default https://tuf-repo.github.com).",
@@ -42630,12 +42730,16 @@ const USAGE = `usage:
                                                                     Sigstore (the trusted-root input), asking
                                                                     each service unless its PEM file is given
   sigstamp tuf-repo --trusted-root FILE [--signing-config FILE] --out DIR [--keys DIR] [--expires DAYS]
+                    [--target-name NAME]
                                                                     write (or re-sign) a static TUF repository
                                                                     serving that trusted root, for Kyverno's
                                                                     tuf.mirror/root, cosign initialize and
                                                                     policy-controller; private keys in DIR.keys
                                                                     unless --keys; expires in 365 days unless
-                                                                    --expires
+                                                                    --expires; the trusted root's target is
+                                                                    trusted_root.json unless --target-name
+                                                                    (<trust domain>.trusted_root.json for a
+                                                                    GHE.com tenant)
 options (each also read from SIGSTAMP_<NAME>, e.g. SIGSTAMP_REGISTRY_PASSWORD):
 ${Object.entries(INPUTS)
     .map(([name, spec]) => `  --${name.padEnd(31)} ${spec.description}${'default' in spec ? ` [${spec.default}]` : ''}`)
@@ -42657,6 +42761,7 @@ const CLI_FLAGS = {
     'tsa-chain': { type: 'string' },
     'rekor-start-time': { type: 'string' },
     'signing-config': { type: 'string' },
+    'target-name': { type: 'string' },
     keys: { type: 'string' },
     expires: { type: 'string' },
     json: { type: 'boolean' },
@@ -42859,6 +42964,7 @@ async function main(argv, env = process.env) {
         const r = await writeTufRepository({
             trustedRootPath,
             signingConfigPath: cliValue('signing-config'),
+            trustedRootTarget: cliValue('target-name'),
             outDir,
             keysDir: cliValue('keys'),
             expiresDays: days === undefined ? undefined : Number(days),

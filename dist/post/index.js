@@ -28684,7 +28684,7 @@ const INPUTS = {
     },
     'tsa-url': { description: 'RFC 3161 timestamp authority URL (optional; required without rekor-url).' },
     'trusted-root': {
-        description: "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; required on GHE.com).",
+        description: "Path to the trusted_root.json of your Sigstore (sigstore: custom), or of GitHub's instance instead of its TUF repository (sigstore: github; on GHE.com the tenant's root, found otherwise through GET /meta's trust domain).",
     },
     'tuf-mirror': {
         description: "URL where you serve the TUF repository of your Sigstore (sigstamp tuf-repo), for the ImageValidatingPolicy (sigstore: custom); with sigstore: github, a mirror of GitHub's (default https://tuf-repo.github.com).",
@@ -32021,7 +32021,7 @@ async function post() {
     }
     // The registry client and the updates are loaded only when there is something to re-check: a
     // post step with nothing to do (storage: referrers on a registry with the API) stays a no-op.
-    const { recheckAll } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(677)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3677));
+    const { recheckAll } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(990)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7990));
     await recheckAll(rechecks);
 }
 post().catch((err) => core/* setFailed */.C1(err instanceof Error ? err.message : String(err)));

@@ -9,6 +9,7 @@ import {
   isEnterpriseServer,
   serverHost,
 } from './github/instance.js';
+import { metaUrl, tenantApiUrl } from './github/trust-domain.js';
 
 /**
  * The `sigstore` input and the inputs that go with it, checked before anything touches the network.
@@ -33,6 +34,11 @@ export interface SigstoreConfig {
   tuf?: { mirror: string; rootPath?: string; rootJson: string };
   /** sigstore: github only: the GitHub host (github.com or a GHE.com tenant) whose instance this is. */
   githubHost?: string;
+  /**
+   * sigstore: github on a GHE.com tenant without trusted-root: the tenant's `GET /meta` URL, whose
+   * trust domain names the tenant's trusted root in the TUF repository.
+   */
+  trustDomainFrom?: string;
 }
 
 export interface AutoSigstore {
@@ -105,14 +111,12 @@ function githubConfig(raw: RawInputs, o: { verify: boolean; env: NodeJS.ProcessE
   const host = serverHost(o.env);
   if (isEnterpriseServer(host)) throw new OptionsError(enterpriseServerError(host));
   const trustedRoot = raw['trusted-root']?.trim() || undefined;
-  // GitHub's TUF repository names a GHE.com tenant's root `<trust domain>.trusted_root.json`, the
-  // trust domain coming from the tenant's /meta API: not looked up here; the tenant's own root
-  // (`gh attestation trusted-root --hostname <host>`) is given instead.
-  if (host !== 'github.com' && o.verify && !trustedRoot)
-    throw new OptionsError(
-      `input trusted-root is required with sigstore: github on ${host}: give the trusted root of your tenant ` +
-        `(gh attestation trusted-root --hostname ${host} prints it), or set verify: false`,
-    );
+  // A GHE.com tenant's root is `<trust domain>.trusted_root.json` in the same TUF repository, the
+  // trust domain from the tenant's GET /meta (github/trust-domain.ts), looked up when trust is loaded.
+  const trustDomainFrom =
+    host !== 'github.com' && !trustedRoot
+      ? metaUrl(tenantApiUrl(url('GITHUB_API_URL', o.env.GITHUB_API_URL), host))
+      : undefined;
   const instance = githubInstance(host);
   const mirror = url('tuf-mirror', raw['tuf-mirror']) ?? GITHUB_TUF_MIRROR;
   const rootPath = raw['tuf-root']?.trim() || undefined;
@@ -122,6 +126,7 @@ function githubConfig(raw: RawInputs, o: { verify: boolean; env: NodeJS.ProcessE
     tsaUrl: instance.tsaUrl,
     githubHost: host,
     ...(trustedRoot ? { trustedRoot } : {}),
+    ...(trustDomainFrom ? { trustDomainFrom } : {}),
     tuf: {
       mirror,
       ...(rootPath ? { rootPath, rootJson: tufRootJson(rootPath) } : { rootJson: GITHUB_TUF_ROOT_JSON }),

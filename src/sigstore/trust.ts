@@ -56,37 +56,49 @@ export async function publicGoodTrust(cachePath: string | undefined): Promise<Tr
  * the root pinned in github/tuf-root.ts) or a mirror — verified and cached by @sigstore/tuf exactly
  * as the public-good one is. @sigstore/tuf seeds a mirror it does not know from a root.json file:
  * the pinned root is written to one first (a cached, newer root takes precedence, as TUF requires).
+ * `target` names another target than trusted_root.json: a GHE.com tenant's
+ * `<trust domain>.trusted_root.json` (github/trust-domain.ts).
  */
 export async function tufTrust(
   tuf: { mirror: string; rootPath?: string; rootJson: string },
   what: string,
-  cachePath?: string,
+  o: { cachePath?: string; target?: string } = {},
 ): Promise<Trust> {
-  const { getTrustedRoot } = await import('@sigstore/tuf');
+  const { getTrustedRoot, initTUF } = await import('@sigstore/tuf');
   let rootPath = tuf.rootPath;
   if (!rootPath) {
     const dir = await mkdtemp(join(tmpdir(), 'sigstamp-tuf-root-'));
     rootPath = join(dir, 'root.json');
     await writeFile(rootPath, tuf.rootJson);
   }
+  const target = o.target ?? 'trusted_root.json';
+  const options = { mirrorURL: tuf.mirror, rootPath, ...(o.cachePath ? { cachePath: o.cachePath } : {}) };
   let trustedRoot: TrustedRoot;
   try {
-    trustedRoot = await getTrustedRoot({
-      mirrorURL: tuf.mirror,
-      rootPath,
-      ...(cachePath ? { cachePath } : {}),
-    });
+    trustedRoot = o.target
+      ? TrustedRoot.fromJSON(JSON.parse(await (await initTUF(options)).getTarget(o.target)))
+      : await getTrustedRoot(options);
   } catch (err) {
     // TUFError carries the fetch or verification failure as its cause.
-    const e = err as Error & { cause?: { message?: string } };
+    const e = err as Error & { code?: string; cause?: { message?: string } };
+    if (e.code === 'TUF_FIND_TARGET_ERROR')
+      throw new Error(
+        `${what}: the TUF repository ${tuf.mirror} has no target ${target} (its targets metadata does not list it); ` +
+          'check the trust domain and the TUF mirror (tuf-mirror, tuf-root), or give the trusted root as trusted-root',
+        { cause: err },
+      );
     const detail = [e.message, e.cause?.message].filter(Boolean).join(': ');
     throw new Error(
-      `${what}: cannot fetch a verified trusted_root.json from the TUF repository ${tuf.mirror} (${detail}); ` +
+      `${what}: cannot fetch a verified ${target} from the TUF repository ${tuf.mirror} (${detail}); ` +
         'check that it is reachable from the runner, or give the trusted root as trusted-root',
       { cause: err },
     );
   }
-  return { trustedRoot, material: toTrustMaterial(trustedRoot), source: `${what} (TUF ${tuf.mirror})` };
+  return {
+    trustedRoot,
+    material: toTrustMaterial(trustedRoot),
+    source: `${what} (TUF ${tuf.mirror}, ${target})`,
+  };
 }
 
 function pem(der: Buffer, label: string): string {

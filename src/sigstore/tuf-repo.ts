@@ -27,6 +27,11 @@ export { TufRepoError } from './tuf-repo-error.js';
 export interface TufRepoOptions {
   trustedRootPath: string;
   signingConfigPath?: string;
+  /**
+   * The trusted root's target name (default trusted_root.json): `<trust domain>.trusted_root.json`
+   * for a mirror of a GHE.com tenant's root, the name GitHub's TUF repository gives it.
+   */
+  trustedRootTarget?: string;
   /** The directory to serve. */
   outDir: string;
   /** Where the private keys are (default `${outDir}.keys`); never inside outDir. */
@@ -75,6 +80,7 @@ export async function writeTufRepository(opts: TufRepoOptions): Promise<TufRepoR
     opts.signingConfigPath,
     now,
     opts.ctLogPlaceholder ?? true,
+    opts.trustedRootTarget,
   );
   const result = (await isOurRepository(outDir))
     ? await resign(outDir, keysDir, blobs, expires)

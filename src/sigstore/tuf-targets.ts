@@ -6,7 +6,9 @@ import { SigningConfig, TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial } from '@sigstore/verify';
 import { TufRepoError } from './tuf-repo-error.js';
 
-const TRUSTED_ROOT_TARGET = 'trusted_root.json';
+export const TRUSTED_ROOT_TARGET = 'trusted_root.json';
+/** A target name of its own: one file name ending in trusted_root.json (GitHub's `<trust domain>.trusted_root.json`). */
+const TRUSTED_ROOT_NAME = /^(?:[A-Za-z0-9][A-Za-z0-9_-]*\.)?trusted_root\.json$/;
 const SIGNING_CONFIG_TARGET = 'signing_config.v0.2.json';
 const SIGNING_CONFIG_MEDIA_TYPE = 'application/vnd.dev.sigstore.signingconfig.v0.2+json';
 
@@ -41,10 +43,16 @@ export async function readTargets(
   signingConfigPath: string | undefined,
   now: Date,
   placeholder: boolean,
+  trustedRootTarget = TRUSTED_ROOT_TARGET,
 ): Promise<TargetBlob[]> {
+  if (!TRUSTED_ROOT_NAME.test(trustedRootTarget))
+    throw new TufRepoError(
+      `--target-name "${trustedRootTarget}": give trusted_root.json or <name>.trusted_root.json (one plain name, ` +
+        "e.g. a GHE.com tenant's <trust domain>.trusted_root.json, as GitHub's TUF repository names it)",
+    );
   const { bytes, json } = await readInput(trustedRootPath, '--trusted-root');
   const root = parseTrustedRoot(trustedRootPath, json);
-  const blobs: TargetBlob[] = [{ name: TRUSTED_ROOT_TARGET, data: bytes }, ...legacyTargets(root, now)];
+  const blobs: TargetBlob[] = [{ name: trustedRootTarget, data: bytes }, ...legacyTargets(root, now)];
   if (placeholder && root.ctlogs.length === 0) blobs.push(logPlaceholder('ctfe.pub', 'CTFE', 'a CT key'));
   if (placeholder && root.tlogs.length === 0) blobs.push(logPlaceholder('rekor.pub', 'Rekor', 'a Rekor key'));
   if (signingConfigPath) {

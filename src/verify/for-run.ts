@@ -1,5 +1,6 @@
 import { MAX_BUNDLE_BYTES } from '../attach/bundle-referrer.js';
 import type { PublishResult } from '../attach/publish.js';
+import type { Transport } from '../http/transport.js';
 import type { Repository } from '../oci/client.js';
 import type { SettleQueue } from '../oci/shared-tag.js';
 import type { RunOptions } from '../options.js';
@@ -9,6 +10,7 @@ import { writeOutputs, type OutputFiles } from '../report/files.js';
 import type { PhaseClock } from '../report/for-run.js';
 import type { CertificateIdentity } from '../sigstore/certificate.js';
 import { signedStatements, type RunSignatures } from '../sigstore/for-run.js';
+import { fetchTrustDomain, tenantTrustedRootTarget } from '../sigstore/github/trust-domain.js';
 import { publicGoodTrust, trustFromFile, tufTrust, type Trust } from '../sigstore/trust.js';
 import { predicateTypes, type AttachedStatement } from '../statements.js';
 import { verifyPublished, type VerifiedArtifact } from './published.js';
@@ -35,11 +37,20 @@ export class VerificationFailedError extends Error {
  * Loaded without verify too for a custom Sigstore and GitHub's instance: their policies carry the
  * trust root's certificates.
  */
-export async function trustForRun(opts: RunOptions): Promise<Trust | undefined> {
+export async function trustForRun(opts: RunOptions, transport: Transport): Promise<Trust | undefined> {
   const { sigstore } = opts;
   if (!opts.verify && sigstore.kind === 'public-good') return undefined;
   if (sigstore.trustedRoot) return trustFromFile(sigstore.trustedRoot);
-  if (sigstore.kind === 'github' && sigstore.tuf) return tufTrust(sigstore.tuf, "GitHub's Sigstore instance");
+  if (sigstore.kind === 'github' && sigstore.tuf) {
+    const what = `GitHub's Sigstore instance${sigstore.githubHost && sigstore.githubHost !== 'github.com' ? ` for ${sigstore.githubHost}` : ''}`;
+    // A GHE.com tenant: its trusted root is named by its trust domain (GET /meta).
+    const target = sigstore.trustDomainFrom
+      ? tenantTrustedRootTarget(
+          await fetchTrustDomain(transport, sigstore.trustDomainFrom, opts.attestationStore?.token),
+        )
+      : undefined;
+    return tufTrust(sigstore.tuf, what, target ? { target } : {});
+  }
   return publicGoodTrust(undefined);
 }
 
@@ -78,6 +89,8 @@ export interface SettleWork {
   signed: RunSignatures;
   published: PublishResult;
   phases: PhaseClock;
+  /** From trustForRun, loaded before anything was written. */
+  trust: Trust | undefined;
 }
 
 export interface Settled {
@@ -93,7 +106,7 @@ export async function verifyAndSettle(w: SettleWork): Promise<Settled> {
   // signer's stale write may hide one of our entries there for a moment (the re-check restores
   // it, and is what proves each entry is in its tag).
   return (async () => {
-    const trust = await trustForRun(opts);
+    const { trust } = w;
     const [policies, verified] = await Promise.all([
       policiesForRun(opts, identity, w.digest, predicateTypes(w.statements), trust),
       verifyForRun(w.repo, w.published, identity, trust, opts),

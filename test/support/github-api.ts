@@ -8,6 +8,8 @@
 //   pkg/cmd/attestation/api), `predicate_type` filtering; `bundle_url` serves the bundle
 //   snappy-compressed, as GitHub's blob storage does (gh decodes it with golang/snappy).
 // - GET /repos/{owner}/{repo} (`owner.type`), POST /orgs/{org}/artifacts/metadata/storage-record.
+// - GET /meta (github-meta.ts): no authentication needed ("can be used without authentication"),
+//   a token that is sent must still be valid.
 // - Authentication: `Authorization: Bearer <token>` (or `token <token>`, which gh sends); 401
 //   "Requires authentication" / "Bad credentials"; errors as `{"message", "documentation_url",
 //   "status"}`; rate-limit headers on every answer; injected faults: 5xx, and rate limits as the
@@ -17,13 +19,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { metaBody } from './github-meta.js';
 
 const snappy = createRequire(import.meta.url)('snappyjs') as { compress(b: Buffer): Buffer };
 
 const DOCS = 'https://docs.github.com/rest';
 const MAX_BODY = 32 << 20;
 
-export type Route = 'create-attestation' | 'list-attestations' | 'get-repo' | 'storage-record';
+export type Route = 'create-attestation' | 'list-attestations' | 'get-repo' | 'storage-record' | 'meta';
 
 export interface Grant {
   attestations?: 'read' | 'write';
@@ -92,6 +95,11 @@ export interface GitHubApiStandIn {
   requests: RecordedRequest[];
   attestations: StoredAttestation[];
   storageRecords: Record<string, unknown>[];
+  /**
+   * What GET /meta answers: the host its domains name and the trust domain (undefined: no
+   * artifact_attestations, as GitHub Enterprise Server answers). Mutable between runs.
+   */
+  meta: { host: string; trustDomain?: string };
   /** A token and what it may do. */
   grant(token: string, grant: Grant): void;
   addRepository(fullName: string, ownerType?: 'Organization' | 'User'): void;
@@ -135,7 +143,10 @@ function predicateMatches(filter: string | null, type: string): boolean {
  * test/support/netns.ts's sandbox, and then `publicUrl` is the URL it is known by there (bundle_url
  * is built from it).
  */
-export async function startGitHubApi(opts: { publicUrl?: string } = {}): Promise<GitHubApiStandIn> {
+export async function startGitHubApi(
+  opts: { publicUrl?: string; meta?: GitHubApiStandIn['meta'] } = {},
+): Promise<GitHubApiStandIn> {
+  const meta = opts.meta ?? { host: 'github.com' };
   const grants = new Map<string, Grant>();
   const repos = new Map<string, Repository>();
   const pending = new Map<Route, Fault[]>();
@@ -188,6 +199,7 @@ export async function startGitHubApi(opts: { publicUrl?: string } = {}): Promise
     )
       return 'list-attestations';
     if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+$/.test(path)) return 'get-repo';
+    if (method === 'GET' && path === '/meta') return 'meta';
     if (method === 'POST' && /^\/orgs\/[^/]+\/artifacts\/metadata\/storage-record$/.test(path))
       return 'storage-record';
     return undefined;
@@ -227,6 +239,8 @@ export async function startGitHubApi(opts: { publicUrl?: string } = {}): Promise
     const fault = pending.get(route)?.shift();
     if (fault) return void error(res, fault.status, fault.message ?? 'Server Error', DOCS, fault.headers);
     const m = /^(Bearer|token) (\S+)$/i.exec(auth);
+    if (route === 'meta' && (!auth || (m && grants.has(m[2]!))))
+      return void send(res, 200, metaBody(meta.host, meta.trustDomain));
     if (!m) return void error(res, 401, 'Requires authentication');
     const grant = grants.get(m[2]!);
     if (!grant) return void error(res, 401, 'Bad credentials');
@@ -332,6 +346,7 @@ export async function startGitHubApi(opts: { publicUrl?: string } = {}): Promise
     requests,
     attestations,
     storageRecords,
+    meta,
     grant: (token, g) => void grants.set(token, g),
     addRepository(fullName, ownerType = 'Organization') {
       const [owner, name] = fullName.split('/') as [string, string];

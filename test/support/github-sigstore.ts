@@ -6,6 +6,10 @@
 // token.actions.githubusercontent.com and tuf-repo.github.com. A sandbox (netns.ts) gives the
 // product and the verifiers those names, so sigstamp runs with its defaults, unchanged.
 //
+// With `tenant`, the same for a GHE.com tenant: fulcio.<host>, timestamp.<host>, the issuer
+// https://token.actions.<host> (identities at https://<host>/…), and the tenant's trusted root in the
+// TUF repository at tuf-repo.github.com as `<trust domain>.trusted_root.json`, the name GitHub gives it.
+//
 // What cannot be had here is GitHub's own keys: the TUF repository is signed by test keys, so the
 // runs give its root.json as `tuf-root` (the documented input for a mirror of GitHub's TUF
 // repository) while the mirror URL stays GitHub's default, https://tuf-repo.github.com.
@@ -31,6 +35,23 @@ export const GITHUB_HOSTS = {
   oidc: 'token.actions.githubusercontent.com',
 } as const;
 
+/** A GHE.com tenant: its host (acme.ghe.com) and the trust domain its GET /meta names. */
+export interface Tenant {
+  host: string;
+  trustDomain: string;
+}
+
+/** The hostnames of GitHub's instance for github.com or a tenant (TUF is GitHub's repository either way). */
+export function githubHosts(tenant?: Tenant): Record<keyof typeof GITHUB_HOSTS, string> {
+  if (!tenant) return { ...GITHUB_HOSTS };
+  return {
+    fulcio: `fulcio.${tenant.host}`,
+    tsa: `timestamp.${tenant.host}`,
+    tuf: GITHUB_HOSTS.tuf,
+    oidc: `token.actions.${tenant.host}`,
+  };
+}
+
 /** Tools the stand-in needs (for toolGate). */
 export const GITHUB_SIGSTORE_TOOLS = ['fulcio', 'timestamp-server', 'socat', 'unshare', 'ip'] as const;
 
@@ -39,6 +60,8 @@ export interface GitHubSigstore {
   dir: string;
   ca: TestCa;
   front: TlsFront;
+  /** The hostnames it serves as (githubHosts). */
+  hosts: Record<keyof typeof GITHUB_HOSTS, string>;
   oidc: OidcIssuer;
   trustedRootPath: string;
   /** root.json of the TUF repository served as https://tuf-repo.github.com (the `tuf-root` input). */
@@ -55,7 +78,11 @@ export interface GitHubSigstore {
   stop(): Promise<void>;
 }
 
-export async function startGitHubSigstore(opts: { moreHosts?: string[] } = {}): Promise<GitHubSigstore> {
+export async function startGitHubSigstore(
+  opts: { moreHosts?: string[]; tenant?: Tenant } = {},
+): Promise<GitHubSigstore> {
+  const hosts = githubHosts(opts.tenant);
+  const issuer = `https://${hosts.oidc}`;
   // Short: unix socket paths in it must stay under 108 bytes.
   const dir = await mkdtemp(join(tmpdir(), 'ghs-'));
   const unregister = onExitCleanup(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,24 +94,25 @@ export async function startGitHubSigstore(opts: { moreHosts?: string[] } = {}): 
   };
   try {
     const ca = await makeTestCa(dir);
-    const names = [...Object.values(GITHUB_HOSTS), ...(opts.moreHosts ?? [])];
+    const names = [...Object.values(hosts), ...(opts.moreHosts ?? [])];
     const front = await startTlsFront(ca, Object.fromEntries(names.map((n) => [n, 0])));
     stops.push(front.close);
-    const oidc = await startOidcIssuer({ issuer: GITHUB_ISSUER });
+    const oidc = await startOidcIssuer({ issuer });
     stops.push(oidc.stop);
-    front.routes[GITHUB_HOSTS.oidc] = Number(new URL(oidc.requestUrl).port);
+    front.routes[hosts.oidc] = Number(new URL(oidc.requestUrl).port);
     const [fulcio, tsa] = await Promise.all([
-      startFulcio(dir, GITHUB_ISSUER, {
-        hosts: [GITHUB_HOSTS.oidc],
-        bridges: [{ port: 443, to: front.port }],
-        caPath: ca.caPath,
-      }),
+      startFulcio(
+        dir,
+        issuer,
+        { hosts: [hosts.oidc], bridges: [{ port: 443, to: front.port }], caPath: ca.caPath },
+        opts.tenant ? `https://${opts.tenant.host}` : undefined,
+      ),
       startTimestampAuthority(dir),
     ]);
     stops.push(fulcio.stop, tsa.stop);
     const port = (url: string) => Number(new URL(url).port);
-    front.routes[GITHUB_HOSTS.fulcio] = port(fulcio.url);
-    front.routes[GITHUB_HOSTS.tsa] = port(tsa.url);
+    front.routes[hosts.fulcio] = port(fulcio.url);
+    front.routes[hosts.tsa] = port(tsa.url);
 
     // The trust material from the running services, named with GitHub's URLs as GitHub's own
     // trusted_root.json names them.
@@ -92,20 +120,25 @@ export async function startGitHubSigstore(opts: { moreHosts?: string[] } = {}): 
     const sources = await gatherTrustSources(transport, { fulcioUrl: fulcio.url, tsaUrl: tsa.url }).finally(
       () => transport.close(),
     );
-    sources.fulcio.url = `https://${GITHUB_HOSTS.fulcio}`;
-    sources.tsa!.url = `https://${GITHUB_HOSTS.tsa}`;
+    sources.fulcio.url = `https://${hosts.fulcio}`;
+    sources.tsa!.url = `https://${hosts.tsa}`;
     const trustedRootPath = join(dir, 'trusted_root.json');
     await writeFile(trustedRootPath, JSON.stringify(buildTrustedRoot(sources), null, 2) + '\n');
     const tufDir = join(dir, 'tuf');
-    const { rootPath: tufRootPath } = await writeTufRepository({ trustedRootPath, outDir: tufDir });
+    const { rootPath: tufRootPath } = await writeTufRepository({
+      trustedRootPath,
+      outDir: tufDir,
+      ...(opts.tenant ? { trustedRootTarget: `${opts.tenant.trustDomain}.trusted_root.json` } : {}),
+    });
     const tuf = await serveDirectory(tufDir);
     stops.push(tuf.close);
-    front.routes[GITHUB_HOSTS.tuf] = port(tuf.url);
+    front.routes[hosts.tuf] = port(tuf.url);
 
     return {
       dir,
       ca,
       front,
+      hosts,
       oidc,
       trustedRootPath,
       tufRootPath,
@@ -119,7 +152,7 @@ export async function startGitHubSigstore(opts: { moreHosts?: string[] } = {}): 
           hosts: [...names, ...more],
           bridges: [
             { port: 443, to: front.port },
-            ...[...new Set([front.routes[GITHUB_HOSTS.oidc]!, ...ports])].map((p) => ({ port: p, to: p })),
+            ...[...new Set([front.routes[hosts.oidc]!, ...ports])].map((p) => ({ port: p, to: p })),
           ],
         });
         stops.push(box.close);

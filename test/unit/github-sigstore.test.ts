@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOptions, PUBLIC_GOOD, type SigstoreChoice } from '../../src/options.js';
+import { parseOptions, PUBLIC_GOOD, type SigstoreChoice, type SigstoreConfig } from '../../src/options.js';
 import { chooseSigstore } from '../../src/sigstore/choice.js';
 import {
   explainGitHubInstanceError,
@@ -107,16 +107,38 @@ describe('sigstore: github — bad input, each refused before anything happens',
       /not available on GitHub Enterprise Server \(git\.corp\.example\).*sigstore: custom.*sigstore: public-good with allow-public-transparency-log: true/,
     );
   });
-  it('on a GHE.com tenant needs the tenant’s trusted root to verify', () => {
+  it('on a GHE.com tenant looks the trust domain up at the tenant’s GET /meta (GITHUB_API_URL or api.<host>)', () => {
     const env = { ...ACTIONS, GITHUB_SERVER_URL: 'https://acme.ghe.com' };
-    expect(() => parseOptions({ ...base, sigstore: 'github' }, env)).toThrow(
-      /input trusted-root is required with sigstore: github on acme\.ghe\.com/,
-    );
-    const o = parseOptions({ ...base, sigstore: 'github', verify: 'false' }, env);
-    expect(o.sigstore).toMatchObject({
+    expect(parseOptions({ ...base, sigstore: 'github' }, env).sigstore).toMatchObject({
       fulcioUrl: 'https://fulcio.acme.ghe.com',
+      tsaUrl: 'https://timestamp.acme.ghe.com',
       githubHost: 'acme.ghe.com',
+      trustDomainFrom: 'https://api.acme.ghe.com/meta',
+      tuf: { mirror: 'https://tuf-repo.github.com' },
     });
+    const github = (o: ReturnType<typeof parseOptions>) => o.sigstore as SigstoreConfig;
+    expect(
+      github(
+        parseOptions(
+          { ...base, sigstore: 'github' },
+          { ...env, GITHUB_API_URL: 'https://api.acme.ghe.com/' },
+        ),
+      ).trustDomainFrom,
+    ).toBe('https://api.acme.ghe.com/meta');
+    // auto prepares the same for a private repository's run.
+    const auto = parseOptions(base, env).sigstore;
+    expect(auto.kind === 'auto' && auto.github).toMatchObject({
+      trustDomainFrom: 'https://api.acme.ghe.com/meta',
+    });
+    expect(() =>
+      parseOptions({ ...base, sigstore: 'github' }, { ...env, GITHUB_API_URL: 'not a url' }),
+    ).toThrow(/input GITHUB_API_URL: "not a url" is not a URL/);
+    // trusted-root stays the override: no lookup then; github.com never needs one.
+    const dir = mkdtempSync(join(tmpdir(), 'sigstamp-gh-'));
+    const given = parseOptions({ ...base, sigstore: 'github', 'trusted-root': join(dir, 'root.json') }, env);
+    expect(github(given).trustedRoot).toBe(join(dir, 'root.json'));
+    expect(github(given).trustDomainFrom).toBeUndefined();
+    expect(github(parseOptions({ ...base, sigstore: 'github' }, ACTIONS)).trustDomainFrom).toBeUndefined();
   });
   it('takes a mirror of GitHub’s TUF repository with its own root.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigstamp-gh-'));

@@ -49,7 +49,7 @@ export interface RealSigstore extends SigstoreUnderTest {
  * OIDC issuers replaced by the loopback one: the `define:` anchors and `ci-issuer-metadata:` (the
  * github-workflow extension and SAN templates) are kept as Fulcio ships them.
  */
-async function fulcioConfig(issuer: string): Promise<string> {
+async function fulcioConfig(issuer: string, serverUrl?: string): Promise<string> {
   const shipped = await readFile(toolData('fulcio', 'config.yaml'), 'utf8');
   const sections = new Map<string, string>();
   let current = '';
@@ -62,10 +62,18 @@ async function fulcioConfig(issuer: string): Promise<string> {
   const ciMetadata = sections.get('ci-issuer-metadata');
   if (!define || !ciMetadata?.includes('*github-type'))
     throw new Error('fulcio config.yaml: no define/ci-issuer-metadata sections; has its layout changed?');
+  // GitHub's instance on a GHE.com tenant certifies https://<tenant>/… identities, not github.com's.
+  const metadata = serverUrl
+    ? ciMetadata.replace('url: "https://github.com"', `url: ${JSON.stringify(serverUrl)}`)
+    : ciMetadata;
+  if (metadata === ciMetadata && serverUrl)
+    throw new Error(
+      'fulcio config.yaml: no url: "https://github.com" in ci-issuer-metadata; has its layout changed?',
+    );
   const issuers =
     `oidc-issuers:\n  ${JSON.stringify(issuer)}:\n    issuer-url: ${JSON.stringify(issuer)}\n` +
     `    client-id: sigstore\n    type: ci-provider\n    ci-provider: *github-type\n`;
-  return `${define}${issuers}${ciMetadata}`;
+  return `${define}${issuers}${metadata}`;
 }
 
 /**
@@ -83,9 +91,11 @@ export async function startFulcio(
   dir: string,
   issuer: string,
   reach?: IssuerReach,
+  /** The identities' server URL (the github-workflow `url` template value; default https://github.com). */
+  serverUrl?: string,
 ): Promise<NamespacedService> {
   const configPath = join(dir, 'fulcio.yaml');
-  await writeFile(configPath, await fulcioConfig(issuer));
+  await writeFile(configPath, await fulcioConfig(issuer, serverUrl));
   // Fulcio verifies tokens against the issuer's discovery document and JWKS: relay its port in.
   const issuerPort = Number(new URL(issuer).port);
   const script = `

@@ -1,8 +1,8 @@
-export const id = 677;
-export const ids = [677];
+export const id = 990;
+export const ids = [990];
 export const modules = {
 
-/***/ 3677:
+/***/ 7990:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2585,7 +2585,92 @@ function explainGitHubInstanceError(err, instance) {
     return new Error(`${why}; ${GITHUB_INSTANCE_ALTERNATIVES}`, { cause: err });
 }
 
+;// CONCATENATED MODULE: ./build/src/sigstore/github/trust-domain.js
+
+/**
+ * A GHE.com tenant's trusted root is not GitHub's `trusted_root.json`: GitHub's TUF repository
+ * (https://tuf-repo.github.com) names it `<trust domain>.trusted_root.json`, and the trust domain is
+ * what the tenant's REST API says at `GET /meta` in `domains.artifact_attestations.trust_domain`.
+ * That is how gh v2.83.0 finds it (pkg/cmd/attestation/api GetTrustDomain, MetaPath "meta";
+ * verification/sigstore.go newGitHubVerifier: `fmt.Sprintf("%s.trusted_root.json", trustDomain)`).
+ */
+/** /meta is a few KiB (IP ranges, SSH keys, domains); anything near this is not GitHub's answer. */
+const META_MAX_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/** The REST API of a host: GITHUB_API_URL when set, else `https://api.<host>` (gh's RESTPrefix for a tenant). */
+function tenantApiUrl(apiUrl, host) {
+    return (apiUrl || `https://api.${host}`).replace(/\/+$/, '');
+}
+function metaUrl(apiUrl) {
+    return `${apiUrl.replace(/\/+$/, '')}/meta`;
+}
+/** GitHub's TUF target holding the tenant's trusted root. */
+function tenantTrustedRootTarget(trustDomain) {
+    return `${trustDomain}.trusted_root.json`;
+}
+const TRUST_DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
+const remedy = (url) => `; check that ${url} is reachable from the runner, or give your tenant's trusted root as trusted-root ` +
+    '(gh attestation trusted-root --hostname <your tenant> prints it)';
+/**
+ * `domains.artifact_attestations.trust_domain` of a /meta answer. The name becomes part of a TUF
+ * target path, so it must be one plain label (GitHub's are: e.g. "acme"), never a path.
+ */
+function trustDomainOf(meta, url) {
+    const td = meta?.domains
+        ?.artifact_attestations?.trust_domain;
+    if (typeof td !== 'string' || td === '')
+        throw new Error(`GET ${url} names no artifact attestation trust domain (domains.artifact_attestations.trust_domain is ` +
+            `${td === undefined ? 'missing' : JSON.stringify(td)}): sigstamp cannot tell which trusted root of GitHub's ` +
+            `TUF repository is your tenant's${remedy(url)}`);
+    if (!TRUST_DOMAIN.test(td))
+        throw new Error(`GET ${url}: domains.artifact_attestations.trust_domain ${JSON.stringify(td)} is not a plain name${remedy(url)}`);
+    return td;
+}
+/** GitHub's error body `{message, documentation_url}`, as text for an error message. */
+function githubMessage(body) {
+    try {
+        const e = JSON.parse(body.toString('utf8'));
+        if (typeof e?.message === 'string')
+            return `: ${e.message.slice(0, 200)}`;
+    }
+    catch {
+        // not JSON: the status says enough
+    }
+    return '';
+}
+/** The tenant's trust domain, from `GET {api}/meta` (idempotent: retried, body reads too). */
+async function fetchTrustDomain(transport, url, token) {
+    const meta = await retryBodyReads(async () => {
+        let res;
+        try {
+            res = await transport.send({
+                method: 'GET',
+                url,
+                headers: {
+                    accept: 'application/vnd.github+json',
+                    'x-github-api-version': '2022-11-28',
+                    // Public on github.com; a tenant may want the job token, as gh always authenticates.
+                    ...(token ? { authorization: `Bearer ${token}` } : {}),
+                },
+            });
+        }
+        catch (err) {
+            throw new Error(`GET ${url} failed (${err.message})${remedy(url)}`, { cause: err });
+        }
+        const body = await readBody(res, META_MAX_BYTES, `GET ${url}`);
+        if (res.status !== 200)
+            throw new Error(`GET ${url} answered HTTP ${res.status}${githubMessage(body)}${remedy(url)}`);
+        try {
+            return JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            throw new Error(`GET ${url} answered HTTP 200 with a body that is not JSON${remedy(url)}`);
+        }
+    });
+    return trustDomainOf(meta, url);
+}
+
 ;// CONCATENATED MODULE: ./build/src/sigstore/options.js
+
 
 
 
@@ -2642,12 +2727,11 @@ function githubConfig(raw, o) {
     if (isEnterpriseServer(host))
         throw new OptionsError(enterpriseServerError(host));
     const trustedRoot = raw['trusted-root']?.trim() || undefined;
-    // GitHub's TUF repository names a GHE.com tenant's root `<trust domain>.trusted_root.json`, the
-    // trust domain coming from the tenant's /meta API: not looked up here; the tenant's own root
-    // (`gh attestation trusted-root --hostname <host>`) is given instead.
-    if (host !== 'github.com' && o.verify && !trustedRoot)
-        throw new OptionsError(`input trusted-root is required with sigstore: github on ${host}: give the trusted root of your tenant ` +
-            `(gh attestation trusted-root --hostname ${host} prints it), or set verify: false`);
+    // A GHE.com tenant's root is `<trust domain>.trusted_root.json` in the same TUF repository, the
+    // trust domain from the tenant's GET /meta (github/trust-domain.ts), looked up when trust is loaded.
+    const trustDomainFrom = host !== 'github.com' && !trustedRoot
+        ? metaUrl(tenantApiUrl(url('GITHUB_API_URL', o.env.GITHUB_API_URL), host))
+        : undefined;
     const instance = githubInstance(host);
     const mirror = url('tuf-mirror', raw['tuf-mirror']) ?? GITHUB_TUF_MIRROR;
     const rootPath = raw['tuf-root']?.trim() || undefined;
@@ -2657,6 +2741,7 @@ function githubConfig(raw, o) {
         tsaUrl: instance.tsaUrl,
         githubHost: host,
         ...(trustedRoot ? { trustedRoot } : {}),
+        ...(trustDomainFrom ? { trustDomainFrom } : {}),
         tuf: {
             mirror,
             ...(rootPath ? { rootPath, rootJson: tufRootJson(rootPath) } : { rootJson: GITHUB_TUF_ROOT_JSON }),
