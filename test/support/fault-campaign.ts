@@ -297,7 +297,11 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
               o.progress?.(`  unclean (${service}, ${reg.kind}): ${bad.slice(0, 600)}`);
             } else {
               cell.cleanFailures++;
-              const kind = (r.reason as Error).message.replace(/\d+/g, 'N').slice(0, 90);
+              const kind = (r.reason as Error).message
+                .replace(/sha256:[0-9a-f]{64}/g, 'sha256:…')
+                .replace(/\b(?:\d{1,3}\.){3}\d{1,3}:\d+/g, 'HOST')
+                .replace(/\d+/g, 'N')
+                .slice(0, 110);
               cell.failureKinds[kind] = (cell.failureKinds[kind] ?? 0) + 1;
             }
           });
@@ -365,7 +369,11 @@ export function renderReliability(
     for (const [k, n] of Object.entries(c.failureKinds))
       kinds.set(`${c.service}: ${k}`, (kinds.get(`${c.service}: ${k}`) ?? 0) + n);
   if (kinds.size) {
-    lines.push('', '## What the clean failures said (digits as N, first 90 characters)', '');
+    lines.push(
+      '',
+      '## What the clean failures said (first 110 characters; addresses as HOST, other digits as N)',
+      '',
+    );
     for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`- ${n}× ${k}`);
   }
   return `${lines.join('\n')}\n`;
