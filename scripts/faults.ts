@@ -45,8 +45,8 @@ writeFileSync(
     command,
   }),
 );
-const bad = results.reduce((n, c) => n + c.uncleanFailures + c.entriesLost, 0);
+const bad = results.reduce((n, c) => n + c.uncleanFailures + c.entriesLost + c.secretFindings, 0);
 process.stderr.write(
-  `wrote ${values.out} in ${Math.round((Date.now() - started) / 1000)} s: ${bad} unclean failures or lost entries\n`,
+  `wrote ${values.out} in ${Math.round((Date.now() - started) / 1000)} s: ${bad} unclean failures, lost entries or secret findings\n`,
 );
 process.exit(bad ? 1 : 0);

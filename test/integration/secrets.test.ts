@@ -5,7 +5,7 @@
 // the step writes is searched for each secret and its encoded forms: stdout, stderr, the job
 // summary, the outputs, every file under the output directory, and everything the run pushed to
 // the registry (each tag's manifests and blobs).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,40 +15,10 @@ import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js'
 import { buildImage, pushImage } from '../support/image.js';
 import { startDistribution, type TestRegistry } from '../support/registry.js';
 import { startSigstore, type LoopbackSigstore } from '../support/sigstore/index.js';
+import { filesUnder, findings, forms, shownLog, type Place } from '../support/secret-scan.js';
 import { toolGate } from '../support/tools.js';
 
 const GITHUB_TOKEN = 'ghs_' + 'S3cr3tGitHubT0ken'.repeat(2);
-
-/** A secret and the forms it could leak in: as is, base64, base64url, and inside a Basic header. */
-function forms(secret: string, username?: string): string[] {
-  const out = [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
-  if (username) out.push(Buffer.from(`${username}:${secret}`).toString('base64'));
-  // A JWT's signature alone identifies it (and a log that cut the token short might keep it).
-  const parts = secret.split('.');
-  if (parts.length === 3 && parts[2]!.length > 20) out.push(parts[2]!);
-  // Base64 of a string shifted by one or two bytes encodes differently: those forms too.
-  for (const pad of ['x', 'xx'])
-    out.push(
-      Buffer.from(pad + secret)
-        .toString('base64')
-        .slice(4),
-    );
-  return out.filter((f) => f.length >= 12);
-}
-
-interface Place {
-  name: string;
-  text: string;
-}
-
-function filesUnder(dir: string): Place[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory()
-      ? filesUnder(p)
-      : [{ name: p, text: readFileSync(p).toString('latin1') }];
-  });
-}
 
 /** Everything the registry holds under `repo`: each tag's manifest and every blob it names. */
 async function registryContent(host: string, repo: string, auth: string): Promise<Place[]> {
@@ -85,26 +55,6 @@ async function registryContent(host: string, repo: string, auth: string): Promis
   };
   for (const t of tags) await walk(t);
   return places;
-}
-
-/**
- * `::add-mask::VALUE` is the runner's protocol for a secret (@actions/core setSecret): the runner
- * swallows the line and masks VALUE in everything after it. The log a person sees is stdout without
- * those lines — and there, even unmasked, no secret may appear.
- */
-function shownLog(stdout: string): string {
-  return stdout
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n');
-}
-
-function findings(places: Place[], secrets: { name: string; forms: string[] }[]): string[] {
-  const found: string[] = [];
-  for (const p of places)
-    for (const s of secrets)
-      for (const f of s.forms) if (p.text.includes(f)) found.push(`${s.name} in ${p.name}`);
-  return found;
 }
 
 describe.skipIf(!toolGate('docker-registry', 'skopeo', 'umoci'))('no secret reaches any output', () => {

@@ -21,6 +21,7 @@ import { run, type RunResult } from '../../src/run.js';
 import type { PublishedArtifact } from '../../src/verify/published.js';
 import { startFaultProxy, type Fault, type FaultProxy, seededRule, prng } from './fault-proxy.js';
 import { oneFileLayer, pushRawImage } from './raw-image.js';
+import { filesUnder, findings, forms, type Place } from './secret-scan.js';
 import { startDistribution, startOlareg, type TestRegistry } from './registry.js';
 import { startSigstore, type LoopbackSigstore } from './sigstore/index.js';
 
@@ -58,6 +59,8 @@ export interface CellResult {
   cleanFailures: number;
   uncleanFailures: number;
   entriesLost: number;
+  /** Secrets (the OIDC tokens, the runtime token) found in a failure's message or a run's files. */
+  secretFindings: number;
   /** The first few unclean messages and lost entries, for the report. */
   unclean: string[];
   lost: string[];
@@ -220,6 +223,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
           cleanFailures: 0,
           uncleanFailures: 0,
           entriesLost: 0,
+          secretFindings: 0,
           unclean: [],
           lost: [],
           failureKinds: {},
@@ -231,6 +235,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
           const reg = e.registries[wave % e.registries.length]!;
           const proxied = service === 'registry' ? reg.proxy : e.proxies[service];
           const logStart = proxied.log.length;
+          const tokensStart = e.sigstore.oidc.issuedTokens.length;
           const rule = seededRule({ seed: seed + wave, rate, faults: faults(timeoutSeconds) });
           proxied.setRule(rule);
           const size = Math.min(parallel, runs - cell.runs);
@@ -314,6 +319,27 @@ export async function runCampaign(o: CampaignOptions): Promise<CellResult[]> {
                   cell.lost.push(`${reg.kind} ${x.digest.slice(0, 19)}…: ${x.who}'s ${k}`);
               }
           }
+          // Every failing run's message and every file any run wrote, searched for the tokens.
+          const secrets = [
+            { name: 'the runtime token', forms: forms(e.sigstore.oidc.requestToken) },
+            // This wave's tokens: no run of another wave could have seen them.
+            ...e.sigstore.oidc.issuedTokens.slice(tokensStart).map((t, i) => ({
+              name: `OIDC token #${tokensStart + i + 1}`,
+              forms: forms(t),
+            })),
+          ];
+          const places: Place[] = [
+            ...outcomes.flatMap((r, i) =>
+              r.status === 'rejected'
+                ? [{ name: `run ${i}'s error`, text: String((r.reason as Error)?.message ?? r.reason) }]
+                : [],
+            ),
+            ...filesUnder(dir),
+          ];
+          for (const f of findings(places, secrets)) {
+            cell.secretFindings++;
+            if (cell.unclean.length < 10) cell.unclean.push(`secret: ${f}`);
+          }
           await rm(dir, { recursive: true, force: true });
           o.progress?.(
             `${service} ${Math.round(rate * 100)} %: ${cell.runs}/${runs} runs, ${cell.faults} faults, ` +
@@ -347,14 +373,16 @@ export function renderReliability(
     '- **success**: the run ended with every artifact verified by digest, and each is in the registry;',
     '- **clean failure**: it failed with an error that names the service and says what to do;',
     '- **unclean failure**: anything else (a TypeError, an unreadable message, success without verification);',
-    '- **entries lost**: an entry of a successful run, or of the other writer, missing afterwards.',
+    '- **entries lost**: an entry of a successful run, or of the other writer, missing afterwards;',
+    "- **secret findings**: an OIDC token or the runtime token (or its base64 forms) in any failing run's error",
+    '  or in any file a run wrote (test/support/secret-scan.ts).',
     '',
-    '| service | faults | runs | requests | faults injected | successes | clean failures | unclean failures | entries lost |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| service | faults | runs | requests | faults injected | successes | clean failures | unclean failures | entries lost | secret findings |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (c) =>
         `| ${SERVICE_NAMES[c.service]} | ${Math.round(c.rate * 100)} % | ${c.runs} | ${c.requests} | ${c.faults} | ` +
-        `${c.successes} | ${c.cleanFailures} | ${c.uncleanFailures} | ${c.entriesLost} |`,
+        `${c.successes} | ${c.cleanFailures} | ${c.uncleanFailures} | ${c.entriesLost} | ${c.secretFindings} |`,
     ),
   ];
   const problems = results.filter((c) => c.unclean.length || c.lost.length);
