@@ -12,7 +12,7 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '0.1,0.2,0.3' },
     seed: { type: 'string', default: '15' },
     services: { type: 'string', default: SERVICES.join(',') },
-    parallel: { type: 'string', default: '8' },
+    parallel: { type: 'string', default: '32' },
     out: { type: 'string', default: 'docs/reliability.md' },
   },
 });
@@ -36,7 +36,7 @@ const results = await runCampaign({
   parallel: Number(values.parallel),
   progress: (l) => process.stderr.write(`${l}\n`),
 });
-const command = `npm run faults -- --runs ${values.runs} --rates ${values.rates} --seed ${values.seed}`;
+const command = `npm run faults -- --runs ${values.runs} --rates ${values.rates} --seed ${values.seed} --parallel ${values.parallel}`;
 writeFileSync(
   values.out,
   renderReliability(results, {
