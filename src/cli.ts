@@ -123,7 +123,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const cliValue = (name: keyof typeof CLI_FLAGS) =>
     typeof values[name] === 'string' ? (values[name] as string) : env[envName(name)];
   if (command === 'run') {
-    const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
+    const [{ run, storeFailure }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
       import('./run.js'),
       import('./report/summary.js'),
       import('./report/outputs.js'),
@@ -135,7 +135,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     );
     const summaryFile = cliValue('summary-file');
     if (summaryFile) await writeFile(summaryFile, summaryMarkdown(result));
-    const { storeFailure } = await import('./github/for-run.js');
     const incomplete = storeFailure(result.signing?.store);
     if (incomplete) throw incomplete;
     return 0;

@@ -16,6 +16,9 @@ import { resolveSubject, signingTargets } from './subject.js';
 import { trustForRun, verifyAndSettle } from './verify/for-run.js';
 
 export type { RunResult, SigningReport } from './run-result.js';
+// For the CLI, which loads run.js on demand: one chunk holds the store module (ncc copied it into a
+// second chunk when the CLI imported it on its own).
+export { storeFailure } from './github/for-run.js';
 
 /**
  * The pipeline as plain steps over Options (DESIGN.md): resolve the subject; read every payload

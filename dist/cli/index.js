@@ -42808,8 +42808,8 @@ async function main(argv, env = process.env) {
     const raw = inputs(values, env);
     const cliValue = (name) => typeof values[name] === 'string' ? values[name] : env[envName(name)];
     if (command === 'run') {
-        const [{ run }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18395)),
+        const [{ run, storeFailure }, { summaryMarkdown, summaryText }, { actionOutputs }] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(187), __nccwpck_require__.e(122), __nccwpck_require__.e(213), __nccwpck_require__.e(530), __nccwpck_require__.e(896), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57138)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73320)),
             Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3558)),
         ]);
@@ -42819,7 +42819,6 @@ async function main(argv, env = process.env) {
         const summaryFile = cliValue('summary-file');
         if (summaryFile)
             await (0,promises_.writeFile)(summaryFile, summaryMarkdown(result));
-        const { storeFailure } = await __nccwpck_require__.e(/* import() */ 863).then(__nccwpck_require__.bind(__nccwpck_require__, 42863));
         const incomplete = storeFailure(result.signing?.store);
         if (incomplete)
             throw incomplete;
